@@ -1,0 +1,1 @@
+/* weft: placeholder, filled by its owner. */
