@@ -34,4 +34,12 @@ Value wf_function_call(Value func, const Value *args, size_t nargs, Value kwname
  * 0 if unavailable (core/traceback.c). */
 Value wf_source_line(const char *filename, int lineno);
 
+/* Introspection of the innermost Python frame (core/ceval.c):
+ * super() without arguments: the __class__ cell's class and the first
+ * argument of the calling function (RuntimeError "super(): no arguments" /
+ * "super(): __class__ cell not found" as CPython). Returns -1 on error. */
+int wf_frame_super_args(TypeObject **type, Value *obj);
+Value wf_frame_globals(void);   /* borrowed globals dict of the innermost Python frame */
+Value wf_frame_locals(void);    /* new dict snapshot (module level: the globals, borrowed+incref) */
+
 #endif
