@@ -136,6 +136,11 @@ int wf_slice_indices(Value slice, intptr_t length, intptr_t *start, intptr_t *st
 Value wf_seqiter_new(Value seq);              /* iterator over __getitem__ / len */
 Value wf_enumerate_new(Value iterable, Value start);
 Value wf_reversed_new(Value seq);
+Value wf_calliter_new(Value callable, Value sentinel);   /* iter(callable, sentinel) */
+extern TypeObject wf_type_enumerate, wf_type_zip, wf_type_map, wf_type_filter, wf_type_reversed;
+/* Instances of tuple subclasses are a TupleObject followed, after its items,
+ * by one `Value dict` slot (0 until used): its address. */
+Value *wf_tuple_dict_slot(Value t);
 
 /* ---- functions, code, generators, cells (core/code.c, core/funcobject.c, core/genobject.c) ---- */
 Value wf_method_new(Value func, Value self); /* bound method */
