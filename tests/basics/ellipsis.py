@@ -1,0 +1,2 @@
+print(..., Ellipsis is ..., type(...).__name__)
+# expect: Ellipsis True ellipsis

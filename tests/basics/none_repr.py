@@ -1,0 +1,2 @@
+print(None, repr(None), str(None), type(None).__name__)
+# expect: None None None NoneType

@@ -1,0 +1,3 @@
+class C: pass
+C().missing
+# expect runtime error: AttributeError: 'C' object has no attribute 'missing'

@@ -1,0 +1,2 @@
+assert 1 > 2
+# expect runtime error: AssertionError

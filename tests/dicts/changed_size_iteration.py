@@ -1,0 +1,4 @@
+d = {1: 1, 2: 2}
+for k in d:
+    d[k + 10] = 0
+# expect runtime error: RuntimeError: dictionary changed size during iteration

@@ -1,0 +1,2 @@
+{}[42]
+# expect runtime error: KeyError: 42

@@ -1,0 +1,2 @@
+{}.popitem()
+# expect runtime error: KeyError: 'popitem(): dictionary is empty'

@@ -1,0 +1,5 @@
+try:
+    [][1]
+except:
+    print("bare except caught")
+# expect: bare except caught

@@ -1,0 +1,5 @@
+try:
+    raise IndexError
+except IndexError as e:
+    print(repr(e), e.args)
+# expect: IndexError() ()

@@ -1,0 +1,6 @@
+def f():
+    pass
+def g():
+    return
+print(f(), g())
+# expect: None None

@@ -1,0 +1,2 @@
+max([])
+# expect runtime error: ValueError: max() arg is an empty sequence

@@ -1,0 +1,2 @@
+[].pop()
+# expect runtime error: IndexError: pop from empty list

@@ -1,0 +1,2 @@
+print(set(), frozenset(), set([]), {1} - {1})
+# expect: set() frozenset() set() set()

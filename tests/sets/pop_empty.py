@@ -1,0 +1,2 @@
+set().pop()
+# expect runtime error: KeyError: 'pop from an empty set'

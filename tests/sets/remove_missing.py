@@ -1,0 +1,3 @@
+s = {1}
+s.remove(2)
+# expect runtime error: KeyError: 2

@@ -1,0 +1,2 @@
+{[1, 2]}
+# expect runtime error: TypeError: unhashable type: 'list'

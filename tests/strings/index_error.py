@@ -1,0 +1,2 @@
+"abc"[5]
+# expect runtime error: IndexError: string index out of range

@@ -1,0 +1,2 @@
+"hello".index("z")
+# expect runtime error: ValueError: substring not found

@@ -1,0 +1,2 @@
+"abc".split("")
+# expect runtime error: ValueError: empty separator

@@ -1,0 +1,2 @@
+hash((1, [2]))
+# expect runtime error: TypeError: unhashable type: 'list'
