@@ -60,6 +60,9 @@ Value wf_str_substring(Value s, size_t start_char, size_t end_char);
 Value wf_str_percent_format(Value fmt, Value args);  /* fmt % args */
 Value wf_str_format_spec(Value s, Value spec);       /* format(str, spec) */
 Value wf_str_format_method(Value fmt, const Value *args, size_t nargs, Value kwnames); /* str.format */
+/* s with every non-ASCII code point escaped as \xNN, \uNNNN or \UNNNNNNNN:
+ * ascii(v) is wf_str_to_ascii(repr(v)). */
+Value wf_str_to_ascii(Value s);
 
 /* A growable UTF-8 buffer for building strings. */
 typedef struct StrBuilder {
