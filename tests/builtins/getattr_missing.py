@@ -1,0 +1,2 @@
+getattr(object(), "nope")
+# expect runtime error: AttributeError: 'object' object has no attribute 'nope'

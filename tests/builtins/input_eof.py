@@ -1,0 +1,5 @@
+try:
+    input()
+except EOFError:
+    print("EOF")
+# expect: EOF

@@ -1,0 +1,2 @@
+max()
+# expect runtime error: TypeError: max expected at least 1 argument, got 0

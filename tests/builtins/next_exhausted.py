@@ -1,0 +1,2 @@
+next(iter([]))
+# expect runtime error: StopIteration

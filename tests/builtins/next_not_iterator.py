@@ -1,0 +1,2 @@
+next([1, 2])
+# expect runtime error: TypeError: 'list' object is not an iterator

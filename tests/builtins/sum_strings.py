@@ -1,0 +1,2 @@
+sum(["a", "b"], "")
+# expect runtime error: TypeError: sum() can't sum strings [use ''.join(seq) instead]

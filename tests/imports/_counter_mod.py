@@ -1,0 +1,3 @@
+# Support module: prints once when first imported.
+print("counter module executing")
+value = 7

@@ -1,0 +1,3 @@
+import random
+random.choice([])
+# expect runtime error: IndexError: Cannot choose from an empty sequence

@@ -1,0 +1,3 @@
+import time
+time.sleep(-1)
+# expect runtime error: ValueError: sleep length must be non-negative
