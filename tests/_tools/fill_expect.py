@@ -26,6 +26,9 @@ for path in sys.argv[1:]:
     if p.returncode == 1 and err:
         if err[-1].startswith(('SyntaxError', 'IndentationError', 'TabError')):
             lines.append('# expect error: ' + err[-1].split(':')[0])
+            m = [re.search(r'line (\d+)', l) for l in err if l.lstrip().startswith('File ')]
+            if m and m[-1]:
+                lines.append('# expect error line: ' + m[-1].group(1))
         else:
             lines.append('# expect runtime error: ' + err[-1])
     elif p.returncode != 0:

@@ -1,0 +1,3 @@
+f() = 5
+# expect error: SyntaxError
+# expect error line: 1

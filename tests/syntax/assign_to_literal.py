@@ -1,0 +1,3 @@
+1 = x
+# expect error: SyntaxError
+# expect error line: 1

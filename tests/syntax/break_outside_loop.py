@@ -1,0 +1,4 @@
+if True:
+    break
+# expect error: SyntaxError
+# expect error line: 2

@@ -1,0 +1,4 @@
+def f():
+    continue
+# expect error: SyntaxError
+# expect error line: 2

@@ -1,0 +1,4 @@
+def f(a, a):
+    pass
+# expect error: SyntaxError
+# expect error line: 1

@@ -1,0 +1,3 @@
+x = f"{1 + 2"
+# expect error: SyntaxError
+# expect error line: 1

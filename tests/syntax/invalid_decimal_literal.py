@@ -1,0 +1,3 @@
+x = 1abc
+# expect error: SyntaxError
+# expect error line: 1

@@ -1,0 +1,3 @@
+nonlocal x
+# expect error: SyntaxError
+# expect error line: 1

@@ -1,0 +1,4 @@
+def f():
+    nonlocal missing
+# expect error: SyntaxError
+# expect error line: 2

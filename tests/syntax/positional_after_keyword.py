@@ -1,0 +1,3 @@
+f(a=1, 2)
+# expect error: SyntaxError
+# expect error line: 1

@@ -1,0 +1,4 @@
+x = 1
+return x
+# expect error: SyntaxError
+# expect error line: 2

@@ -1,0 +1,4 @@
+x = 1
+    y = 2
+# expect error: IndentationError
+# expect error line: 2

@@ -1,0 +1,3 @@
+s = "abc
+# expect error: SyntaxError
+# expect error line: 1

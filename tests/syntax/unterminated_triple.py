@@ -1,0 +1,4 @@
+s = """abc
+def
+# expect error: SyntaxError
+# expect error line: 1

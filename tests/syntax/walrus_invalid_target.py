@@ -1,0 +1,3 @@
+(a.b := 5)
+# expect error: SyntaxError
+# expect error line: 1

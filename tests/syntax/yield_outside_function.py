@@ -1,0 +1,3 @@
+yield 5
+# expect error: SyntaxError
+# expect error line: 1
