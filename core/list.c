@@ -1,1 +1,783 @@
-/* weft: placeholder, filled by its owner. */
+/* weft: the list type. */
+/* (items | iterable) -> mutable ListObject: methods, indexing, slicing, operators. */
+#include "seq.h"
+
+/*
+ * Invariants:
+ *  1. items[0..size) are owned references, allocated >= size.
+ *  2. Every callback into Python (__eq__, __lt__, key functions, __del__
+ *     run by a decref, __index__, iteration) may change the list: after one,
+ *     sizes and the items pointer are re-read, never cached. Items being
+ *     compared are held by a reference of our own while the callback runs.
+ *  3. Items are decref'd only after the list is consistent again, because a
+ *     decref may run arbitrary code (a __del__) that looks at the list.
+ */
+
+static ListObject *lst(Value v) { return wf_as_list(v); }
+
+/* Make room for at least n items; amortized growth as CPython's list_resize. */
+static int lst_reserve(ListObject *l, size_t n)
+{
+    if (n <= l->allocated)
+        return 0;
+    size_t grow = n + (n >> 3) + 6;
+    if (grow < n || grow > SIZE_MAX / sizeof(Value)) {
+        wf_err_no_memory();
+        return -1;
+    }
+    grow &= ~(size_t)3;
+    if (grow < n)
+        grow = n;
+    l->items = wf_mem_realloc(l->items, grow * sizeof(Value));
+    l->allocated = grow;
+    return 0;
+}
+
+/* A new empty list of `type` (a subclass may have a bigger instance). */
+static Value lst_alloc(TypeObject *type)
+{
+    size_t size = type->tp_basicsize > sizeof(ListObject) ? type->tp_basicsize : sizeof(ListObject);
+    return wf_val(wf_object_alloc(type, size));
+}
+
+Value wf_list_new(size_t n)
+{
+    if (n > SIZE_MAX / sizeof(Value))
+        return wf_err_no_memory();
+    Value v = lst_alloc(&wf_type_list);
+    ListObject *l = lst(v);
+    if (n) {
+        l->items = wf_mem_calloc(n, sizeof(Value));
+        l->allocated = n;
+    }
+    l->size = n;
+    return v;
+}
+
+Value wf_list_from_array(const Value *items, size_t n)
+{
+    Value v = wf_list_new(n);
+    if (!v)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        lst(v)->items[i] = wf_incref(items[i]);
+    return v;
+}
+
+int wf_list_append(Value list, Value v)
+{
+    ListObject *l = lst(list);
+    if (l->size == l->allocated && lst_reserve(l, l->size + 1) < 0)
+        return -1;
+    l->items[l->size++] = wf_incref(v);
+    return 0;
+}
+
+/* Appends n items (increfs them); items must not point into l. */
+static int lst_append_array(ListObject *l, const Value *items, size_t n)
+{
+    if (lst_reserve(l, l->size + n) < 0)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        l->items[l->size + i] = wf_incref(items[i]);
+    l->size += n;
+    return 0;
+}
+
+static int lst_extend_iter(Value list, Value it)
+{
+    for (;;) {
+        Value x = wf_next(it);
+        if (!x)
+            return wf_err_occurred() ? -1 : 0;
+        int r = wf_list_append(list, x);
+        wf_decref(x);
+        if (r < 0)
+            return -1;
+    }
+}
+
+int wf_list_extend(Value list, Value iterable)
+{
+    if (wf_is_list(iterable) || wf_is_tuple(iterable)) {
+        /* Snapshot first: l.extend(l) must double l exactly once. */
+        const Value *src;
+        size_t n;
+        if (wf_is_list(iterable)) {
+            src = lst(iterable)->items;
+            n = lst(iterable)->size;
+        } else {
+            src = wf_as_tuple(iterable)->items;
+            n = wf_as_tuple(iterable)->size;
+        }
+        if (iterable == list) {
+            Value copy = wf_list_from_array(src, n);
+            if (!copy)
+                return -1;
+            int r = lst_append_array(lst(list), lst(copy)->items, n);
+            wf_decref(copy);
+            return r;
+        }
+        return lst_append_array(lst(list), src, n);
+    }
+    Value it = wf_iter(iterable);
+    if (!it)
+        return -1;
+    int r = lst_extend_iter(list, it);
+    wf_decref(it);
+    return r;
+}
+
+Value wf_list_from_iterable(Value it)
+{
+    Value l = wf_list_new(0);
+    if (l && wf_list_extend(l, it) < 0) {
+        wf_decref(l);
+        return 0;
+    }
+    return l;
+}
+
+Value wf_list_as_tuple(Value list)
+{
+    return wf_tuple_from_array(lst(list)->items, lst(list)->size);
+}
+
+/* Empties the list; the old items are released after it is consistent. */
+static void lst_clear(ListObject *l)
+{
+    Value *items = l->items;
+    size_t n = l->size;
+    l->items = NULL;
+    l->size = 0;
+    l->allocated = 0;
+    for (size_t i = 0; i < n; i++)
+        wf_decref(items[i]);
+    wf_mem_free(items);
+}
+
+static void lst_dealloc(Object *o)
+{
+    ListObject *l = (ListObject *)o;
+    TypeObject *type = o->ob_type;
+    lst_clear(l);
+    if (type->tp_dictoffset)
+        wf_decref(*(Value *)((char *)o + type->tp_dictoffset));
+    wf_object_free(o);
+}
+
+/* ---- repr, hash, compare ---- */
+
+static Value lst_repr(Value self)
+{
+    if (lst(self)->size == 0)
+        return wf_str_from_cstr("[]");
+    int busy = wf_seq_repr_enter(self);
+    if (busy)
+        return busy < 0 ? 0 : wf_str_from_cstr("[...]");
+    if (wf_enter_recursive_call(" while getting the repr of an object") < 0) {
+        wf_seq_repr_leave(self);
+        return 0;
+    }
+    StrBuilder sb;
+    wf_sb_init(&sb);
+    wf_sb_add_char(&sb, '[');
+    int err = 0;
+    /* An item's repr may shrink the list: re-check the size every step. */
+    for (size_t i = 0; i < lst(self)->size && !err; i++) {
+        if (i)
+            wf_sb_add_c(&sb, ", ");
+        Value x = wf_incref(lst(self)->items[i]);
+        err = wf_sb_add_repr(&sb, x);
+        wf_decref(x);
+    }
+    wf_leave_recursive_call();
+    wf_seq_repr_leave(self);
+    if (err) {
+        wf_sb_discard(&sb);
+        return 0;
+    }
+    wf_sb_add_char(&sb, ']');
+    return wf_sb_finish(&sb);
+}
+
+static Hash lst_hash(Value self)
+{
+    wf_err_format(wf_exc_TypeError, "unhashable type: '%T'", self);
+    return -1;
+}
+
+static Value lst_item_at(Value seq, size_t i, size_t *size)
+{
+    ListObject *l = lst(seq);
+    *size = l->size;
+    return i < l->size ? l->items[i] : 0;
+}
+
+static Value lst_richcompare(Value a, Value b, int op)
+{
+    if (!wf_is_list(a) || !wf_is_list(b))
+        return wf_incref(wf_NotImplemented);
+    return wf_seq_richcompare(a, b, op, lst_item_at);
+}
+
+/* ---- operators ---- */
+
+static Value lst_repeat(ListObject *l, intptr_t n)
+{
+    size_t len = l->size;
+    if (n <= 0 || len == 0)
+        return wf_list_new(0);
+    if ((size_t)n > (SIZE_MAX / sizeof(Value)) / len)
+        return wf_err_no_memory();
+    size_t total = len * (size_t)n;
+    Value r = wf_list_new(total);
+    if (!r)
+        return 0;
+    for (size_t i = 0; i < total; i++)
+        lst(r)->items[i] = wf_incref(l->items[i % len]);
+    return r;
+}
+
+/* Built-in types never take a list on their reflected side, so the
+ * TypeError can be raised at once; user classes may define __radd__. */
+static bool lst_other_may_handle(Value b)
+{
+    return (wf_type(b)->tp_flags & WF_TPF_HEAPTYPE) && wf_type(b)->tp_binop;
+}
+
+static Value lst_binop(Value a, Value b, int op)
+{
+    if (op == WF_BINOP_ADD && wf_is_list(a)) {
+        if (wf_is_list(b)) {
+            Value r = wf_list_from_array(lst(a)->items, lst(a)->size);
+            if (r && lst_append_array(lst(r), lst(b)->items, lst(b)->size) < 0) {
+                wf_decref(r);
+                return 0;
+            }
+            return r;
+        }
+        if (lst_other_may_handle(b))
+            return wf_incref(wf_NotImplemented);
+        return wf_err_format(wf_exc_TypeError,
+                             "can only concatenate list (not \"%T\") to list", b);
+    }
+    if (op == WF_BINOP_MUL) {
+        Value seq = wf_is_list(a) ? a : b, n = seq == a ? b : a;
+        intptr_t k;
+        int r = wf_seq_repeat_count(n, &k);
+        if (r < 0)
+            return 0;
+        if (r == 1)
+            return lst_repeat(lst(seq), k);
+        if (seq == b || lst_other_may_handle(n))
+            return wf_incref(wf_NotImplemented);
+        return wf_err_format(wf_exc_TypeError,
+                             "can't multiply sequence by non-int of type '%T'", n);
+    }
+    return wf_incref(wf_NotImplemented);
+}
+
+static Value lst_inplace_repeat(Value self, intptr_t n)
+{
+    ListObject *l = lst(self);
+    size_t len = l->size;
+    if (n <= 0 || len == 0) {
+        lst_clear(l);
+        return wf_incref(self);
+    }
+    if ((size_t)n > (SIZE_MAX / sizeof(Value)) / len)
+        return wf_err_no_memory();
+    if (lst_reserve(l, len * (size_t)n) < 0)
+        return 0;
+    for (size_t i = len; i < len * (size_t)n; i++)
+        l->items[i] = wf_incref(l->items[i % len]);
+    l->size = len * (size_t)n;
+    return wf_incref(self);
+}
+
+static Value lst_inplace(Value a, Value b, int op)
+{
+    if (op == WF_BINOP_ADD) {
+        if (wf_list_extend(a, b) < 0)
+            return 0;
+        return wf_incref(a);
+    }
+    if (op == WF_BINOP_MUL) {
+        intptr_t k;
+        int r = wf_seq_repeat_count(b, &k);
+        if (r < 0)
+            return 0;
+        if (r == 1)
+            return lst_inplace_repeat(a, k);
+        return wf_err_format(wf_exc_TypeError,
+                             "can't multiply sequence by non-int of type '%T'", b);
+    }
+    return wf_incref(wf_NotImplemented);
+}
+
+/* ---- indexing and slicing ---- */
+
+static Value lst_slice(Value self, Value slice)
+{
+    intptr_t start, stop, step, n;
+    if (wf_slice_indices(slice, (intptr_t)lst(self)->size, &start, &stop, &step, &n) < 0)
+        return 0;
+    /* wf_slice_indices may have run __index__ code: clamp to the size now. */
+    Value r = wf_list_new(0);
+    if (lst_reserve(lst(r), (size_t)n) < 0) {
+        wf_decref(r);
+        return 0;
+    }
+    ListObject *l = lst(self);
+    for (intptr_t i = 0, j = start; i < n && j >= 0 && (size_t)j < l->size; i++, j += step)
+        lst(r)->items[lst(r)->size++] = wf_incref(l->items[j]);
+    return r;
+}
+
+static Value lst_getitem(Value self, Value key)
+{
+    intptr_t i;
+    int r = wf_seq_key_index(key, &i, wf_exc_IndexError);
+    if (r < 0)
+        return 0;
+    if (r == 0) {
+        if (wf_is_type_exact(key, &wf_type_slice))
+            return lst_slice(self, key);
+        return wf_err_format(wf_exc_TypeError,
+                             "list indices must be integers or slices, not %T", key);
+    }
+    ListObject *l = lst(self);
+    if (i < 0)
+        i += (intptr_t)l->size;
+    if (i < 0 || (size_t)i >= l->size)
+        return wf_err_set_str(wf_exc_IndexError, "list index out of range");
+    return wf_incref(l->items[i]);
+}
+
+/* The items of an assigned value as a fresh list (CPython's PySequence_Fast
+ * with its TypeError message). */
+static Value lst_fast(Value v, const char *msg)
+{
+    Value it = wf_iter(v);
+    if (!it) {
+        if (wf_err_matches(wf_exc_TypeError)) {
+            wf_err_clear();
+            wf_err_set_str(wf_exc_TypeError, msg);
+        }
+        return 0;
+    }
+    Value r = wf_list_new(0);
+    if (lst_extend_iter(r, it) < 0) {
+        wf_decref(r);
+        r = 0;
+    }
+    wf_decref(it);
+    return r;
+}
+
+/* Replace l[lo:hi] by the n items of src (new refs taken); src is not l's
+ * storage. No callback runs until the old items are released at the end. */
+static int lst_splice(ListObject *l, intptr_t lo, intptr_t hi, const Value *src, size_t n)
+{
+    intptr_t size = (intptr_t)l->size;
+    if (lo < 0)
+        lo = 0;
+    else if (lo > size)
+        lo = size;
+    if (hi < lo)
+        hi = lo;
+    else if (hi > size)
+        hi = size;
+    size_t nold = (size_t)(hi - lo);
+    Value small[8], *old = nold <= 8 ? small : wf_mem_alloc(nold * sizeof(Value));
+    memcpy(old, l->items + lo, nold * sizeof(Value));
+    if (n > nold && lst_reserve(l, l->size + (n - nold)) < 0) {
+        if (old != small)
+            wf_mem_free(old);
+        return -1;
+    }
+    memmove(l->items + lo + n, l->items + hi, (size_t)(size - hi) * sizeof(Value));
+    for (size_t i = 0; i < n; i++)
+        l->items[lo + i] = wf_incref(src[i]);
+    l->size = l->size - nold + n;
+    for (size_t i = 0; i < nold; i++)
+        wf_decref(old[i]);
+    if (old != small)
+        wf_mem_free(old);
+    return 0;
+}
+
+/* l[lo:hi] = v (v == 0: del l[lo:hi]). */
+static int lst_ass_slice(Value self, intptr_t lo, intptr_t hi, Value v)
+{
+    if (!v)
+        return lst_splice(lst(self), lo, hi, NULL, 0);
+    Value items = lst_fast(v, "can only assign an iterable");
+    if (!items)
+        return -1;
+    int r = lst_splice(lst(self), lo, hi, lst(items)->items, lst(items)->size);
+    wf_decref(items);
+    return r;
+}
+
+/* del l[start::step] for step != 1, slicelength n > 0. */
+static int lst_del_extended(ListObject *l, intptr_t start, intptr_t step, intptr_t n)
+{
+    if (step < 0) {  /* the same items, walked upwards */
+        start = start + step * (n - 1);
+        step = -step;
+    }
+    Value *old = wf_mem_alloc((size_t)n * sizeof(Value));
+    size_t w = (size_t)start, k = 0;
+    for (size_t r = (size_t)start; r < l->size; r++) {
+        if (k < (size_t)n && r == (size_t)start + k * (size_t)step)
+            old[k++] = l->items[r];
+        else
+            l->items[w++] = l->items[r];
+    }
+    l->size = w;
+    for (size_t i = 0; i < k; i++)
+        wf_decref(old[i]);
+    wf_mem_free(old);
+    return 0;
+}
+
+static int lst_ass_extended(Value self, intptr_t start, intptr_t step, intptr_t n, Value v)
+{
+    Value items = lst_fast(v, "must assign iterable to extended slice");
+    if (!items)
+        return -1;
+    ListObject *src = lst(items), *l = lst(self);
+    if (src->size != (size_t)n) {
+        wf_decref(items);
+        return wf_err_format(wf_exc_ValueError,
+                             "attempt to assign sequence of size %zu to extended slice of size %zd",
+                             src->size, n), -1;
+    }
+    /* Converting v may have run code that shrank the list. */
+    if (n > 0 && (start >= (intptr_t)l->size || start + step * (n - 1) >= (intptr_t)l->size)) {
+        wf_decref(items);
+        return wf_err_set_str(wf_exc_IndexError, "list assignment index out of range"), -1;
+    }
+    Value *old = wf_mem_alloc((size_t)(n ? n : 1) * sizeof(Value));
+    for (intptr_t i = 0, j = start; i < n; i++, j += step) {
+        old[i] = l->items[j];
+        l->items[j] = wf_incref(src->items[i]);
+    }
+    for (intptr_t i = 0; i < n; i++)
+        wf_decref(old[i]);
+    wf_mem_free(old);
+    wf_decref(items);
+    return 0;
+}
+
+static int lst_ass_subscript_slice(Value self, Value slice, Value v)
+{
+    intptr_t start, stop, step, n;
+    if (wf_slice_indices(slice, (intptr_t)lst(self)->size, &start, &stop, &step, &n) < 0)
+        return -1;
+    if (step == 1)
+        return lst_ass_slice(self, start, stop, v);
+    if (!v)
+        return n <= 0 ? 0 : lst_del_extended(lst(self), start, step, n);
+    return lst_ass_extended(self, start, step, n, v);
+}
+
+static int lst_setitem(Value self, Value key, Value v)
+{
+    intptr_t i;
+    int r = wf_seq_key_index(key, &i, wf_exc_IndexError);
+    if (r < 0)
+        return -1;
+    if (r == 0) {
+        if (wf_is_type_exact(key, &wf_type_slice))
+            return lst_ass_subscript_slice(self, key, v);
+        return wf_err_format(wf_exc_TypeError,
+                             "list indices must be integers or slices, not %T", key), -1;
+    }
+    ListObject *l = lst(self);
+    if (i < 0)
+        i += (intptr_t)l->size;
+    if (i < 0 || (size_t)i >= l->size)
+        return wf_err_set_str(wf_exc_IndexError, "list assignment index out of range"), -1;
+    if (!v)
+        return lst_splice(l, i, i + 1, NULL, 0);
+    Value old = l->items[i];
+    l->items[i] = wf_incref(v);
+    wf_decref(old);
+    return 0;
+}
+
+/* ---- sequence protocol ---- */
+
+/* Index of the first item == x in [start, stop), -1 if none, -2 on error. */
+static intptr_t lst_find(Value self, Value x, intptr_t start, intptr_t stop)
+{
+    for (intptr_t i = start; i < stop && (size_t)i < lst(self)->size; i++) {
+        Value item = wf_incref(lst(self)->items[i]);
+        int r = wf_richcompare_bool(item, x, WF_EQ);
+        wf_decref(item);
+        if (r < 0)
+            return -2;
+        if (r)
+            return i;
+    }
+    return -1;
+}
+
+static int lst_contains(Value self, Value x)
+{
+    intptr_t i = lst_find(self, x, 0, INTPTR_MAX);
+    return i == -2 ? -1 : i >= 0;
+}
+
+static intptr_t lst_len(Value self) { return (intptr_t)lst(self)->size; }
+static int lst_bool(Value self) { return lst(self)->size != 0; }
+
+static Value lst_iter(Value self)
+{
+    return wf_seqiter_make(&wf_type_list_iterator, self, 0);
+}
+
+/* ---- methods ---- */
+
+/* Common prologue: no keywords, nargs in [min, max]. */
+static int lst_args(const char *name, size_t nargs, Value kwnames, size_t min, size_t max)
+{
+    if (wf_seq_no_kwargs(name, kwnames) < 0)
+        return -1;
+    return wf_check_nargs(name, nargs, min, max);
+}
+
+static Value lst_m_append(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (lst_args("list.append", nargs, kwnames, 1, 1) < 0 || wf_list_append(self, args[0]) < 0)
+        return 0;
+    return wf_None;
+}
+
+static Value lst_m_extend(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (lst_args("list.extend", nargs, kwnames, 1, 1) < 0 || wf_list_extend(self, args[0]) < 0)
+        return 0;
+    return wf_None;
+}
+
+static Value lst_m_insert(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (lst_args("insert", nargs, kwnames, 2, 2) < 0)
+        return 0;
+    intptr_t i;
+    int r = wf_seq_key_index(args[0], &i, wf_exc_OverflowError);
+    if (r <= 0)
+        return r == 0 ? wf_err_format(wf_exc_TypeError,
+                                      "'%T' object cannot be interpreted as an integer", args[0]) : 0;
+    ListObject *l = lst(self);
+    intptr_t n = (intptr_t)l->size;
+    if (i < 0) {
+        i += n;
+        if (i < 0)
+            i = 0;
+    } else if (i > n) {
+        i = n;
+    }
+    return lst_splice(l, i, i, &args[1], 1) < 0 ? 0 : wf_None;
+}
+
+static Value lst_m_pop(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (lst_args("pop", nargs, kwnames, 0, 1) < 0)
+        return 0;
+    intptr_t i = -1;
+    if (nargs) {
+        int r = wf_seq_key_index(args[0], &i, wf_exc_OverflowError);
+        if (r <= 0)
+            return r == 0 ? wf_err_format(wf_exc_TypeError,
+                                          "'%T' object cannot be interpreted as an integer", args[0]) : 0;
+    }
+    ListObject *l = lst(self);
+    if (l->size == 0)
+        return wf_err_set_str(wf_exc_IndexError, "pop from empty list");
+    if (i < 0)
+        i += (intptr_t)l->size;
+    if (i < 0 || (size_t)i >= l->size)
+        return wf_err_set_str(wf_exc_IndexError, "pop index out of range");
+    Value v = l->items[i];
+    memmove(l->items + i, l->items + i + 1, (l->size - (size_t)i - 1) * sizeof(Value));
+    l->size--;
+    return v;
+}
+
+static Value lst_m_remove(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (lst_args("list.remove", nargs, kwnames, 1, 1) < 0)
+        return 0;
+    intptr_t i = lst_find(self, args[0], 0, INTPTR_MAX);
+    if (i == -2)
+        return 0;
+    if (i == -1)
+        return wf_err_set_str(wf_exc_ValueError, "list.remove(x): x not in list");
+    return lst_splice(lst(self), i, i + 1, NULL, 0) < 0 ? 0 : wf_None;
+}
+
+static Value lst_m_index(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (lst_args("index", nargs, kwnames, 1, 3) < 0)
+        return 0;
+    intptr_t start, stop;
+    if (wf_seq_index_bounds(args + 1, nargs - 1, lst(self)->size, &start, &stop) < 0)
+        return 0;
+    intptr_t i = lst_find(self, args[0], start, stop);
+    if (i == -2)
+        return 0;
+    if (i == -1)
+        return wf_err_format(wf_exc_ValueError, "%R is not in list", args[0]);
+    return wf_small(i);
+}
+
+static Value lst_m_count(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (lst_args("list.count", nargs, kwnames, 1, 1) < 0)
+        return 0;
+    intptr_t n = 0;
+    for (size_t i = 0; i < lst(self)->size; i++) {
+        Value item = wf_incref(lst(self)->items[i]);
+        int r = wf_richcompare_bool(item, args[0], WF_EQ);
+        wf_decref(item);
+        if (r < 0)
+            return 0;
+        n += r;
+    }
+    return wf_small(n);
+}
+
+static void lst_reverse_items(Value *items, size_t n)
+{
+    for (size_t i = 0, j = n; i + 1 < j; i++, j--) {
+        Value t = items[i];
+        items[i] = items[j - 1];
+        items[j - 1] = t;
+    }
+}
+
+static Value lst_m_reverse(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (lst_args("list.reverse", nargs, kwnames, 0, 0) < 0)
+        return 0;
+    lst_reverse_items(lst(self)->items, lst(self)->size);
+    return wf_None;
+}
+
+static Value lst_m_copy(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (lst_args("list.copy", nargs, kwnames, 0, 0) < 0)
+        return 0;
+    return wf_list_from_array(lst(self)->items, lst(self)->size);
+}
+
+static Value lst_m_clear(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (lst_args("list.clear", nargs, kwnames, 0, 0) < 0)
+        return 0;
+    lst_clear(lst(self));
+    return wf_None;
+}
+
+/* sort(*, key=None, reverse=False) */
+static Value lst_m_sort(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    static const char *const names[] = {"key", "reverse", NULL};
+    Value key = wf_None, rev = wf_False;
+    if (wf_parse_args("sort", args, nargs, kwnames, "|$OO", names, &key, &rev) < 0)
+        return 0;
+    intptr_t reverse;
+    int r = wf_seq_key_index(rev, &reverse, wf_exc_OverflowError);
+    if (r <= 0)
+        return r == 0 ? wf_err_format(wf_exc_TypeError,
+                                      "'%T' object cannot be interpreted as an integer", rev) : 0;
+    if (wf_list_sort(self, key == wf_None ? 0 : key, reverse != 0) < 0)
+        return 0;
+    return wf_None;
+}
+
+static Value lst_m_reversed(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (lst_args("list.__reversed__", nargs, kwnames, 0, 0) < 0)
+        return 0;
+    return wf_seqiter_make(&wf_type_list_reverseiterator, self, (intptr_t)lst(self)->size - 1);
+}
+
+static Value lst_m_getitem(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (lst_args("list.__getitem__", nargs, kwnames, 1, 1) < 0)
+        return 0;
+    return lst_getitem(self, args[0]);
+}
+
+/* list.__init__(iterable=()): clears, then extends. */
+static int lst_init(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_seq_no_kwargs("list", kwnames) < 0 || wf_check_nargs("list", nargs, 0, 1) < 0)
+        return -1;
+    lst_clear(lst(self));
+    return nargs ? wf_list_extend(self, args[0]) : 0;
+}
+
+static Value lst_m_init(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    return lst_init(self, args, nargs, kwnames) < 0 ? 0 : wf_None;
+}
+
+static Value lst_new(TypeObject *type, const Value *args, size_t nargs, Value kwnames)
+{
+    return lst_alloc(type);
+}
+
+static const MethodDef lst_methods[] = {
+    {"append", lst_m_append, 0, "Append object to the end of the list."},
+    {"extend", lst_m_extend, 0, "Extend list by appending elements from the iterable."},
+    {"insert", lst_m_insert, 0, "Insert object before index."},
+    {"pop", lst_m_pop, 0, "Remove and return item at index (default last)."},
+    {"remove", lst_m_remove, 0, "Remove first occurrence of value."},
+    {"index", lst_m_index, 0, "Return first index of value."},
+    {"count", lst_m_count, 0, "Return number of occurrences of value."},
+    {"sort", lst_m_sort, 0, "Sort the list in ascending order and return None."},
+    {"reverse", lst_m_reverse, 0, "Reverse *IN PLACE*."},
+    {"copy", lst_m_copy, 0, "Return a shallow copy of the list."},
+    {"clear", lst_m_clear, 0, "Remove all items from list."},
+    {"__reversed__", lst_m_reversed, 0, "Return a reverse iterator over the list."},
+    {"__getitem__", lst_m_getitem, 0, NULL},
+    {"__init__", lst_m_init, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+TypeObject wf_type_list = {
+    .ob = WF_STATIC_HEAD(&wf_type_type),
+    .tp_name = "list",
+    .tp_basicsize = sizeof(ListObject),
+    .tp_flags = WF_TPF_BASETYPE | WF_TPF_LIST_SUBCLASS,
+    .tp_base = &wf_type_object,
+    .tp_dealloc = lst_dealloc,
+    .tp_repr = lst_repr,
+    .tp_hash = lst_hash,
+    .tp_richcompare = lst_richcompare,
+    .tp_iter = lst_iter,
+    .tp_new = lst_new,
+    .tp_init = lst_init,
+    .tp_len = lst_len,
+    .tp_getitem = lst_getitem,
+    .tp_setitem = lst_setitem,
+    .tp_contains = lst_contains,
+    .tp_bool = lst_bool,
+    .tp_binop = lst_binop,
+    .tp_inplace = lst_inplace,
+    .tp_methods = lst_methods,
+};
+
+void wf_list_init(void)
+{
+    wf_type_ready(&wf_type_list);
+    wf_type_ready(&wf_type_list_iterator);
+    wf_type_ready(&wf_type_list_reverseiterator);
+}

@@ -1,0 +1,87 @@
+/* weft: layouts and shared helpers of the sequence and iterator types. */
+/* tuple.c, list.c, sort.c, range.c, slice.c, iterobject.c -> one internal API. */
+#ifndef WF_SEQ_H
+#define WF_SEQ_H
+
+#include "weft.h"
+
+/*
+ * The object layouts here are public so that the interpreter can specialize
+ * on them (FOR_ITER over a list, a tuple or a range); everything else about
+ * these types goes through the functions in types.h.
+ */
+
+/* A range whose start, stop and step are all small ints keeps them as C
+ * integers too (fast = 1): every length and item then fits in int64_t
+ * because |small| < 2**62. Otherwise only the Values are meaningful. */
+typedef struct RangeObject {
+    Object ob;
+    Value start, stop, step, length;   /* ints */
+    int fast;
+    int64_t istart, istep, ilen;
+} RangeObject;
+
+/* Iterator of a fast range: yields istart + k*istep for k < ilen. */
+typedef struct RangeIterObject {
+    Object ob;
+    int64_t next, step, left;          /* next value, step, items left */
+} RangeIterObject;
+
+/* Iterator of a big range: start + index*step for index < len. */
+typedef struct LongRangeIterObject {
+    Object ob;
+    Value start, step, len, index;
+} LongRangeIterObject;
+
+/* tuple_iterator, list_iterator, list_reverseiterator, the __getitem__
+ * iterator and reversed(): seq is dropped (set to 0) once exhausted. */
+typedef struct SeqIterObject {
+    Object ob;
+    Value seq;
+    intptr_t index;
+} SeqIterObject;
+
+extern TypeObject wf_type_tuple_iterator, wf_type_list_iterator, wf_type_list_reverseiterator;
+extern TypeObject wf_type_range_iterator, wf_type_longrange_iterator;
+extern TypeObject wf_type_seqiter, wf_type_calliter;
+
+/* ---- helpers shared by the files of this area ---- */
+
+/* An integer key for indexing (int, bool or __index__): 1 and *out on
+ * success, 0 if key is no integer at all, -1 on error. Values outside
+ * intptr_t raise IndexError "cannot fit 'int' into an index-sized integer"
+ * (the type given by overflow_exc). */
+int wf_seq_key_index(Value key, intptr_t *out, TypeObject *overflow_exc);
+/* An int (or __index__) as intptr_t clamped to [INTPTR_MIN, INTPTR_MAX], as
+ * CPython's _PyEval_SliceIndex: 1 on success, 0 if v has no __index__. */
+int wf_seq_clamped_index(Value v, intptr_t *out);
+/* The start/stop arguments of index(): negative values count from the end
+ * and are clamped to [0, size]. -1 on error with the CPython message. */
+int wf_seq_index_bounds(const Value *args, size_t nargs, size_t size,
+                        intptr_t *start, intptr_t *stop);
+/* n for `seq * n`: 1 ok, 0 when n is no int (caller raises), -1 error. */
+int wf_seq_repeat_count(Value n, intptr_t *out);
+/* "<NAME object at 0x...>" */
+Value wf_seq_default_repr(Value v);
+/* Compare two arrays lexicographically as CPython's list/tuple richcompare;
+ * the getters re-read items and sizes after every callback. */
+typedef Value (*SeqItemAt)(Value seq, size_t i, size_t *size);  /* borrowed, 0 past end */
+Value wf_seq_richcompare(Value a, Value b, int op, SeqItemAt at);
+/* Drop any keyword arguments with "NAME() takes no keyword arguments". */
+int wf_seq_no_kwargs(const char *fname, Value kwnames);
+
+/* repr of self-containing containers: 1 if v is already being repr'd on this
+ * thread (print "[...]"), 0 if entered now, -1 on error. Pair every 0 with
+ * wf_seq_repr_leave(v). */
+int wf_seq_repr_enter(Value v);
+void wf_seq_repr_leave(Value v);
+
+/* Iterator objects over a list or tuple (core/iterobject.c). */
+Value wf_seqiter_make(TypeObject *type, Value seq, intptr_t index);
+
+
+/* Sorting an array in place (core/sort.c): stable; on error (exception from
+ * a comparison) the array still holds the same items in some order. */
+int wf_sort_values(Value *items, size_t n, Value *keys);
+
+#endif

@@ -1,0 +1,209 @@
+/* weft: helpers shared by the sequence types (indexes, repr, comparison). */
+/* (keys, bounds, pairs of sequences) -> C indexes, CPython's errors, results. */
+#include <stdio.h>
+#include "seq.h"
+
+/* An exact int (or bool) as int64; 0 ok, -1 + OverflowError if too big. */
+static int su_int_value(Value v, int64_t *out)
+{
+    if (wf_is_small(v)) {
+        *out = wf_small_val(v);
+        return 0;
+    }
+    if (wf_is_bool(v)) {
+        *out = ((BoolObject *)wf_obj(v))->value;
+        return 0;
+    }
+    return wf_int_as_i64(v, out);
+}
+
+/* v as an int: new ref of an int, 0 without exception if v has no
+ * __index__, 0 with exception on error. */
+static Value su_as_int(Value v)
+{
+    if (wf_is_int(v))
+        return wf_incref(v);
+    if (!wf_type(v)->tp_index)
+        return 0;
+    return wf_index(v);
+}
+
+int wf_seq_key_index(Value key, intptr_t *out, TypeObject *overflow_exc)
+{
+    if (wf_is_small(key)) {
+        *out = wf_small_val(key);
+        return 1;
+    }
+    Value i = su_as_int(key);
+    if (!i)
+        return wf_err_occurred() ? -1 : 0;
+    int64_t x;
+    int r = su_int_value(i, &x);
+    wf_decref(i);
+    if (r < 0) {
+        if (!wf_err_matches(wf_exc_OverflowError))
+            return -1;
+        wf_err_clear();
+        return wf_err_format(overflow_exc, "cannot fit '%T' into an index-sized integer", key), -1;
+    }
+    *out = (intptr_t)x;
+    return 1;
+}
+
+int wf_seq_clamped_index(Value v, intptr_t *out)
+{
+    if (wf_is_small(v)) {
+        *out = wf_small_val(v);
+        return 1;
+    }
+    Value i = su_as_int(v);
+    if (!i)
+        return wf_err_occurred() ? -1 : 0;
+    int64_t x;
+    if (su_int_value(i, &x) < 0) {
+        wf_err_clear();
+        x = wf_int_sign(i) < 0 ? INT64_MIN : INT64_MAX;
+    }
+    wf_decref(i);
+    *out = (intptr_t)x;
+    return 1;
+}
+
+/* One bound of index(x, start, stop): clamped to [0, size]. */
+static int su_bound(Value v, size_t size, intptr_t *out)
+{
+    intptr_t x;
+    int r = wf_seq_clamped_index(v, &x);
+    if (r <= 0) {
+        if (r == 0)
+            wf_err_set_str(wf_exc_TypeError,
+                           "slice indices must be integers or have an __index__ method");
+        return -1;
+    }
+    if (x < 0) {
+        x += (intptr_t)size;
+        if (x < 0)
+            x = 0;
+    }
+    *out = x;
+    return 0;
+}
+
+int wf_seq_index_bounds(const Value *args, size_t nargs, size_t size,
+                        intptr_t *start, intptr_t *stop)
+{
+    *start = 0;
+    *stop = INTPTR_MAX;
+    if (nargs > 0 && su_bound(args[0], size, start) < 0)
+        return -1;
+    if (nargs > 1 && su_bound(args[1], size, stop) < 0)
+        return -1;
+    return 0;
+}
+
+int wf_seq_repeat_count(Value n, intptr_t *out)
+{
+    int r = wf_seq_key_index(n, out, wf_exc_OverflowError);
+    if (r == 1 && *out < 0)
+        *out = 0;
+    return r;
+}
+
+Value wf_seq_default_repr(Value v)
+{
+    char buf[256];
+    snprintf(buf, sizeof buf, "<%s object at %p>", wf_type(v)->tp_name, (void *)wf_obj(v));
+    return wf_str_from_cstr(buf);
+}
+
+int wf_seq_no_kwargs(const char *fname, Value kwnames)
+{
+    if (!kwnames || wf_tuple_size(kwnames) == 0)
+        return 0;
+    return wf_err_format(wf_exc_TypeError, "%s() takes no keyword arguments", fname), -1;
+}
+
+/* The result of comparing sizes na, nb with op. */
+static Value su_cmp_sizes(size_t na, size_t nb, int op)
+{
+    bool r;
+    switch (op) {
+    case WF_LT: r = na < nb; break;
+    case WF_LE: r = na <= nb; break;
+    case WF_EQ: r = na == nb; break;
+    case WF_NE: r = na != nb; break;
+    case WF_GT: r = na > nb; break;
+    default: r = na >= nb; break;
+    }
+    return wf_incref(wf_bool(r));
+}
+
+/* CPython's list_richcompare / tuplerichcompare: find the first index where
+ * the items differ (identity or ==), then compare those two items with op.
+ * Each __eq__ may mutate either sequence, so sizes are re-read every step. */
+Value wf_seq_richcompare(Value a, Value b, int op, SeqItemAt at)
+{
+    size_t na, nb;
+    at(a, 0, &na);
+    at(b, 0, &nb);
+    if (na != nb && (op == WF_EQ || op == WF_NE))
+        return wf_incref(wf_bool(op == WF_NE));
+    size_t i = 0;
+    for (;; i++) {
+        Value x = at(a, i, &na), y = at(b, i, &nb);
+        if (!x || !y)
+            return su_cmp_sizes(na, nb, op);
+        if (x == y)
+            continue;
+        wf_incref(x);
+        wf_incref(y);
+        int eq = wf_richcompare_bool(x, y, WF_EQ);
+        if (eq != 1) {
+            Value r = 0;
+            if (eq == 0) {
+                if (op == WF_EQ || op == WF_NE)
+                    r = wf_incref(wf_bool(op == WF_NE));
+                else
+                    r = wf_richcompare(x, y, op);
+            }
+            wf_decref(x);
+            wf_decref(y);
+            return r;
+        }
+        wf_decref(x);
+        wf_decref(y);
+    }
+}
+
+/* ---- the per-thread set of containers being repr'd ---- */
+
+/* A small stack per thread: reprs nest, so lookups scan a handful of
+ * entries. Never freed (one block per thread that printed a container). */
+static _Thread_local Value *su_repr_stack;
+static _Thread_local size_t su_repr_len, su_repr_cap;
+
+int wf_seq_repr_enter(Value v)
+{
+    for (size_t i = 0; i < su_repr_len; i++)
+        if (su_repr_stack[i] == v)
+            return 1;
+    if (su_repr_len == su_repr_cap) {
+        su_repr_cap = su_repr_cap ? 2 * su_repr_cap : 16;
+        su_repr_stack = wf_mem_realloc(su_repr_stack, su_repr_cap * sizeof(Value));
+    }
+    su_repr_stack[su_repr_len++] = v;
+    return 0;
+}
+
+void wf_seq_repr_leave(Value v)
+{
+    /* Usually the top; search downwards in case of unbalanced use. */
+    for (size_t i = su_repr_len; i-- > 0;) {
+        if (su_repr_stack[i] == v) {
+            memmove(su_repr_stack + i, su_repr_stack + i + 1,
+                    (su_repr_len - i - 1) * sizeof(Value));
+            su_repr_len--;
+            return;
+        }
+    }
+}
