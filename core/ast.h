@@ -115,7 +115,7 @@ typedef enum AstCmpOp {
     WF_AST_CMPOPS(X)
 #undef X
 } AstCmpOp;
-_Static_assert(WF_CMP_Lt == WF_LT && WF_CMP_GtE == WF_GE, "cmp ops follow object.h");
+_Static_assert((int)WF_CMP_Lt == (int)WF_LT && (int)WF_CMP_GtE == (int)WF_GE, "cmp ops follow object.h");
 
 /* ---- expressions ---- */
 #define WF_EXPR_KINDS(X) \

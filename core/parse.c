@@ -1,1 +1,2340 @@
-/* weft: placeholder, filled by its owner. */
+/* weft: the recursive-descent parser for Python 3.11. */
+/* Tokens (core/tokenize.c) -> AST (core/ast.h), with CPython's SyntaxErrors. */
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "parse.h"
+#include "tokenize.h"
+
+/*
+ * How it works:
+ *  1. The whole input is tokenized first. A tokenizer error anywhere wins
+ *     over any parser error, which is what CPython reports too (it
+ *     re-tokenizes the rest of the file after a parser error).
+ *  2. The parser walks the token array with one token of lookahead and a
+ *     little backtracking (parenthesized with-items). Assignment targets are
+ *     parsed as expressions and then checked and given a Store/Del context.
+ *  3. Errors set a SyntaxError and longjmp to wf_parse() (or to a
+ *     backtracking point). All nodes and temporary arrays live in the arena,
+ *     so nothing leaks on the jump.
+ *  4. f-strings are parsed by scanning the literal for replacement fields and
+ *     running a nested parser over the source bytes of each expression, so
+ *     positions inside f-strings are real source positions.
+ */
+
+typedef struct Parser {
+    Token *toks;
+    size_t ntoks, pos;
+    const char *base;             /* the whole source (line lookup for errors) */
+    const char *filename;
+    Arena *arena;
+    jmp_buf *jb;
+    int depth;                    /* expression nesting, against stack overflow */
+    int unclosed_level;           /* brackets left open at the end of input */
+    char unclosed_char;
+    int unclosed_line;
+    const char *unclosed_pos;
+    int fstring_depth;
+} Parser;
+
+#define MAX_DEPTH 2000
+
+_Noreturn static void p_jump(Parser *p)
+{
+    longjmp(*p->jb, 1);
+}
+
+/* ---- error reporting ---- */
+
+static const char *p_line_start(Parser *p, const char *pos)
+{
+    while (pos > p->base && pos[-1] != '\n')
+        pos--;
+    return pos;
+}
+
+_Noreturn static void p_error_pos(Parser *p, TypeObject *type, int lineno, const char *pos, const char *msg)
+{
+    wf_tok_error_at(p->base, p->filename, type, lineno, pos, msg);
+    p_jump(p);
+}
+
+_Noreturn static void p_error_tok(Parser *p, Token *t, const char *msg)
+{
+    p_error_pos(p, wf_exc_SyntaxError, t->lineno, t->start, msg);
+}
+
+_Noreturn static void p_error_expr(Parser *p, Expr *e, const char *msg)
+{
+    /* Node columns are byte offsets in their line: find the line. */
+    const char *ls = p->base;
+    int line = 1;
+    for (const char *s = p->base; line < e->lineno && *s; s++)
+        if (*s == '\n')
+            line++, ls = s + 1;
+    p_error_pos(p, wf_exc_SyntaxError, e->lineno, ls + e->col_offset, msg);
+}
+
+static Token *peek(Parser *p)
+{
+    return &p->toks[p->pos];
+}
+
+static Token *peek_at(Parser *p, size_t ahead)
+{
+    size_t i = p->pos + ahead;
+    return &p->toks[i < p->ntoks ? i : p->ntoks - 1];
+}
+
+static bool at(Parser *p, TokKind k)
+{
+    return p->toks[p->pos].kind == k;
+}
+
+static Token *advance(Parser *p)
+{
+    Token *t = &p->toks[p->pos];
+    if (p->pos + 1 < p->ntoks)
+        p->pos++;
+    return t;
+}
+
+static bool accept(Parser *p, TokKind k)
+{
+    if (!at(p, k))
+        return false;
+    advance(p);
+    return true;
+}
+
+static Token *prev(Parser *p)
+{
+    return &p->toks[p->pos ? p->pos - 1 : 0];
+}
+
+/* The generic "invalid syntax" at the current token, with CPython's
+ * refinements for INDENT, end of input and unclosed brackets. */
+_Noreturn static void p_syntax_error(Parser *p)
+{
+    Token *t = peek(p);
+    if (p->unclosed_level && (t->kind == TK_ENDMARKER || t->lineno > p->unclosed_line)) {
+        char msg[64];
+        snprintf(msg, sizeof msg, "'%c' was never closed", p->unclosed_char);
+        p_error_pos(p, wf_exc_SyntaxError, p->unclosed_line, p->unclosed_pos, msg);
+    }
+    if (t->kind == TK_INDENT) {
+        const char *ls = p_line_start(p, t->end);
+        const char *q = ls;
+        while (*q == ' ' || *q == '\t' || *q == '\f')
+            q++;
+        p_error_pos(p, wf_exc_IndentationError, t->lineno, q - 1 >= ls ? q - 1 : q, "unexpected indent");
+    }
+    if (t->kind == TK_DEDENT)
+        p_error_pos(p, wf_exc_IndentationError, t->lineno, t->start, "unexpected unindent");
+    if (t->kind == TK_ENDMARKER && p->pos > 0 && 0)
+        p_error_tok(p, t, "unexpected EOF while parsing");
+    p_error_tok(p, t, "invalid syntax");
+}
+
+static Token *expect(Parser *p, TokKind k)
+{
+    if (!at(p, k))
+        p_syntax_error(p);
+    return advance(p);
+}
+
+/* A ':' that CPython reports as "expected ':'" when missing. forced: always
+ * that message (CPython's &&':'), otherwise only before a NEWLINE. */
+static void expect_colon(Parser *p, bool forced)
+{
+    if (at(p, TK_COLON)) {
+        advance(p);
+        return;
+    }
+    if (forced || at(p, TK_NEWLINE))
+        p_error_tok(p, peek(p), "expected ':'");
+    p_syntax_error(p);
+}
+
+static void p_enter(Parser *p)
+{
+    if (++p->depth > MAX_DEPTH) {
+        wf_err_set_str(wf_exc_RecursionError, "maximum recursion depth exceeded during compilation");
+        p_jump(p);
+    }
+}
+
+/* ---- growable arrays in the arena ---- */
+
+typedef struct Vec {
+    void **items;
+    size_t count, cap;
+} Vec;
+
+static void vec_push(Parser *p, Vec *v, void *x)
+{
+    if (v->count == v->cap) {
+        size_t ncap = v->cap ? v->cap * 2 : 4;
+        void **n = wf_arena_alloc(p->arena, ncap * sizeof(void *));
+        if (v->count)
+            memcpy(n, v->items, v->count * sizeof(void *));
+        v->items = n;
+        v->cap = ncap;
+    }
+    v->items[v->count++] = x;
+}
+
+#define SEQ(T, v) ((T){(void *)(v).items, (v).count})
+
+/* ---- node construction ---- */
+
+static Value p_keep(Parser *p, Value v)
+{
+    if (!v)
+        p_jump(p);
+    wf_arena_keep(p->arena, v);
+    return v;
+}
+
+static Value p_ident(Parser *p, Token *t)
+{
+    size_t n = (size_t)(t->end - t->start);
+    char buf[256];
+    char *s = n < sizeof buf ? buf : wf_mem_alloc(n + 1);
+    memcpy(s, t->start, n);
+    s[n] = 0;
+    Value v = wf_str_intern_c(s);
+    if (s != buf)
+        wf_mem_free(s);
+    if (!v)
+        p_jump(p);
+    return v;
+}
+
+static Expr *new_expr(Parser *p, ExprKind k, Token *start)
+{
+    Expr *e = wf_arena_alloc(p->arena, sizeof(Expr));
+    e->kind = k;
+    e->lineno = start->lineno;
+    e->col_offset = start->col;
+    Token *end = p->pos > 0 ? prev(p) : start;
+    e->end_lineno = end->end_lineno;
+    e->end_col_offset = end->end_col;
+    return e;
+}
+
+/* A node spanning from expression `from` to the last consumed token. */
+static Expr *new_expr_from(Parser *p, ExprKind k, Expr *from)
+{
+    Expr *e = wf_arena_alloc(p->arena, sizeof(Expr));
+    e->kind = k;
+    e->lineno = from->lineno;
+    e->col_offset = from->col_offset;
+    e->end_lineno = prev(p)->end_lineno;
+    e->end_col_offset = prev(p)->end_col;
+    return e;
+}
+
+static Stmt *new_stmt(Parser *p, StmtKind k, Token *start)
+{
+    Stmt *s = wf_arena_alloc(p->arena, sizeof(Stmt));
+    s->kind = k;
+    s->lineno = start->lineno;
+    s->col_offset = start->col;
+    s->end_lineno = prev(p)->end_lineno;
+    s->end_col_offset = prev(p)->end_col;
+    return s;
+}
+
+static void stmt_end(Parser *p, Stmt *s)
+{
+    s->end_lineno = prev(p)->end_lineno;
+    s->end_col_offset = prev(p)->end_col;
+}
+
+static Expr *new_name(Parser *p, Token *t, ExprContext ctx)
+{
+    Expr *e = new_expr(p, WF_EXPR_Name, t);
+    e->end_lineno = t->end_lineno;
+    e->end_col_offset = t->end_col;
+    e->v.Name.id = p_ident(p, t);
+    e->v.Name.ctx = ctx;
+    return e;
+}
+
+static Expr *new_const(Parser *p, Token *t, Value v)
+{
+    Expr *e = new_expr(p, WF_EXPR_Constant, t);
+    e->v.Constant.value = v;
+    return e;
+}
+
+/* ---- forward declarations ---- */
+static Expr *parse_expression(Parser *p);
+static Expr *parse_named_expression(Parser *p);
+static Expr *parse_star_expressions(Parser *p);
+static Expr *parse_disjunction(Parser *p);
+static Expr *parse_bitwise_or(Parser *p);
+static Expr *parse_yield_expr(Parser *p);
+static Expr *parse_star_named_expression(Parser *p);
+static StmtSeq parse_block(Parser *p, const char *what, int line);
+static Stmt *parse_statement(Parser *p, Vec *out);
+static Arguments *parse_params(Parser *p, TokKind close, bool annotations);
+static Expr *parse_fstring_token(Parser *p, Token *t, Vec *parts, size_t prefix_len);
+
+/* ---- targets ---- */
+
+static const char *expr_name(Expr *e)
+{
+    switch (e->kind) {
+    case WF_EXPR_Attribute: return "attribute";
+    case WF_EXPR_Subscript: return "subscript";
+    case WF_EXPR_Starred: return "starred";
+    case WF_EXPR_Name: return "name";
+    case WF_EXPR_List: return "list";
+    case WF_EXPR_Tuple: return "tuple";
+    case WF_EXPR_Lambda: return "lambda";
+    case WF_EXPR_Call: return "function call";
+    case WF_EXPR_BoolOp: case WF_EXPR_BinOp: case WF_EXPR_UnaryOp: return "expression";
+    case WF_EXPR_GeneratorExp: return "generator expression";
+    case WF_EXPR_Yield: case WF_EXPR_YieldFrom: return "yield expression";
+    case WF_EXPR_ListComp: return "list comprehension";
+    case WF_EXPR_SetComp: return "set comprehension";
+    case WF_EXPR_DictComp: return "dict comprehension";
+    case WF_EXPR_Dict: return "dict literal";
+    case WF_EXPR_Set: return "set display";
+    case WF_EXPR_JoinedStr: case WF_EXPR_FormattedValue: return "f-string expression";
+    case WF_EXPR_Constant: {
+        Value v = e->v.Constant.value;
+        return v == wf_None ? "None" : v == wf_True ? "True" : v == wf_False ? "False"
+             : v == wf_Ellipsis ? "ellipsis" : "literal";
+    }
+    case WF_EXPR_Compare: return "comparison";
+    case WF_EXPR_IfExp: return "conditional expression";
+    case WF_EXPR_NamedExpr: return "named expression";
+    default: return "expression";
+    }
+}
+
+/* The first sub-expression that cannot be a target, or NULL. */
+static Expr *invalid_target(Expr *e, ExprContext ctx)
+{
+    switch (e->kind) {
+    case WF_EXPR_Name: case WF_EXPR_Attribute: case WF_EXPR_Subscript:
+        return NULL;
+    case WF_EXPR_Starred:
+        return ctx == WF_CTX_Del ? e : invalid_target(e->v.Starred.value, ctx);
+    case WF_EXPR_List: case WF_EXPR_Tuple: {
+        ExprSeq s = e->v.List.elts;
+        for (size_t i = 0; i < s.count; i++) {
+            Expr *bad = invalid_target(s.items[i], ctx);
+            if (bad)
+                return bad;
+        }
+        return NULL;
+    }
+    default:
+        return e;
+    }
+}
+
+static void set_ctx(Expr *e, ExprContext ctx)
+{
+    switch (e->kind) {
+    case WF_EXPR_Name: e->v.Name.ctx = ctx; break;
+    case WF_EXPR_Attribute: e->v.Attribute.ctx = ctx; break;
+    case WF_EXPR_Subscript: e->v.Subscript.ctx = ctx; break;
+    case WF_EXPR_Starred:
+        e->v.Starred.ctx = ctx;
+        set_ctx(e->v.Starred.value, ctx);
+        break;
+    case WF_EXPR_List: case WF_EXPR_Tuple:
+        e->v.List.ctx = ctx;
+        for (size_t i = 0; i < e->v.List.elts.count; i++)
+            set_ctx(e->v.List.elts.items[i], ctx);
+        break;
+    default:
+        break;
+    }
+}
+
+/* Check e as an assignment (Store) or del (Del) target and set contexts. */
+static void check_target(Parser *p, Expr *e, ExprContext ctx)
+{
+    Expr *bad = invalid_target(e, ctx);
+    if (bad) {
+        char msg[96];
+        snprintf(msg, sizeof msg, "cannot %s %s", ctx == WF_CTX_Del ? "delete" : "assign to", expr_name(bad));
+        p_error_expr(p, bad, msg);
+    }
+    int nstar = 0;
+    if (e->kind == WF_EXPR_Tuple || e->kind == WF_EXPR_List)
+        for (size_t i = 0; i < e->v.List.elts.count; i++)
+            nstar += e->v.List.elts.items[i]->kind == WF_EXPR_Starred;
+    if (nstar > 1)
+        p_error_expr(p, e, "multiple starred expressions in assignment");
+    if (e->kind == WF_EXPR_Starred && ctx == WF_CTX_Store)
+        p_error_expr(p, e, "starred assignment target must be in a list or tuple");
+    set_ctx(e, ctx);
+}
+
+/* ---- numbers and strings ---- */
+
+static Expr *parse_number(Parser *p)
+{
+    Token *t = advance(p);
+    size_t n = (size_t)(t->end - t->start);
+    char *buf = wf_arena_alloc(p->arena, n + 1);
+    size_t k = 0;
+    bool isfloat = false;
+    int base = 10;
+    const char *s = t->start;
+    if (n > 1 && s[0] == '0' && strchr("xXoObB", s[1])) {
+        base = (s[1] | 0x20) == 'x' ? 16 : (s[1] | 0x20) == 'o' ? 8 : 2;
+        s += 2, n -= 2;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '_')
+            continue;
+        if (base == 10 && (s[i] == '.' || s[i] == 'e' || s[i] == 'E'))
+            isfloat = true;
+        buf[k++] = s[i];
+    }
+    buf[k] = 0;
+    Value v = isfloat ? wf_float_new(strtod(buf, NULL)) : wf_int_from_string(buf, k, base);
+    return new_const(p, t, p_keep(p, v));
+}
+
+/* Append code point cp as UTF-8 (surrogates too, as WTF-8). */
+static size_t put_utf8(char *o, uint32_t cp)
+{
+    if (cp < 0x80) {
+        o[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        o[0] = (char)(0xC0 | (cp >> 6));
+        o[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        o[0] = (char)(0xE0 | (cp >> 12));
+        o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        o[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    o[0] = (char)(0xF0 | (cp >> 18));
+    o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    o[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+static int hexval(int c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    c |= 0x20;
+    return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* Decode the escapes of a (non-raw) string body [s, s+n) into out (at least
+ * n bytes); returns the length. Unknown escapes stay as they are (CPython
+ * only warns). `t` locates errors. */
+static size_t decode_escapes(Parser *p, Token *t, const char *s, size_t n, char *out)
+{
+    size_t k = 0;
+    const char *e = s + n;
+    while (s < e) {
+        if (*s != '\\' || s + 1 >= e) {
+            out[k++] = *s++;
+            continue;
+        }
+        const char *esc = s;
+        char c = s[1];
+        s += 2;
+        switch (c) {
+        case '\n': break;
+        case '\\': out[k++] = '\\'; break;
+        case '\'': out[k++] = '\''; break;
+        case '"': out[k++] = '"'; break;
+        case 'a': out[k++] = '\a'; break;
+        case 'b': out[k++] = '\b'; break;
+        case 'f': out[k++] = '\f'; break;
+        case 'n': out[k++] = '\n'; break;
+        case 'r': out[k++] = '\r'; break;
+        case 't': out[k++] = '\t'; break;
+        case 'v': out[k++] = '\v'; break;
+        case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+            uint32_t v = (uint32_t)(c - '0');
+            for (int i = 0; i < 2 && s < e && *s >= '0' && *s <= '7'; i++)
+                v = v * 8 + (uint32_t)(*s++ - '0');
+            k += put_utf8(out + k, v);
+            break;
+        }
+        case 'x': case 'u': case 'U': {
+            int nd = c == 'x' ? 2 : c == 'u' ? 4 : 8;
+            uint32_t v = 0;
+            for (int i = 0; i < nd; i++) {
+                int h = s < e ? hexval((unsigned char)*s) : -1;
+                if (h < 0) {
+                    char msg[160];
+                    long pos = (long)(esc - (t->start));
+                    snprintf(msg, sizeof msg, "(unicode error) 'unicodeescape' codec can't decode bytes in "
+                             "position %ld-%ld: truncated \\%c%s escape", pos, pos + 1 + i, c,
+                             c == 'x' ? "XX" : c == 'u' ? "XXXX" : "XXXXXXXX");
+                    p_error_tok(p, t, msg);
+                }
+                v = v * 16 + (uint32_t)h;
+                s++;
+            }
+            if (v > 0x10FFFF)
+                p_error_tok(p, t, "(unicode error) 'unicodeescape' codec can't decode bytes: illegal Unicode character");
+            k += put_utf8(out + k, v);
+            break;
+        }
+        case 'N':
+            p_error_tok(p, t, "(unicode error) \\N{...} escapes are not supported");
+        default:
+            out[k++] = '\\';
+            s--;
+            break;
+        }
+    }
+    return k;
+}
+
+typedef struct StrInfo {
+    bool raw, fstr, bytes;
+    const char *body;             /* between the quotes */
+    size_t len;
+    size_t prefix;                /* prefix length */
+    size_t quote;                 /* 1 or 3 */
+} StrInfo;
+
+static StrInfo str_info(Token *t)
+{
+    StrInfo si = {0};
+    const char *s = t->start;
+    while (*s != '"' && *s != '\'') {
+        char c = (char)(*s | 0x20);
+        si.raw |= c == 'r';
+        si.fstr |= c == 'f';
+        si.bytes |= c == 'b';
+        s++;
+    }
+    si.prefix = (size_t)(s - t->start);
+    size_t total = (size_t)(t->end - s);
+    si.quote = total >= 6 && s[1] == s[0] && s[2] == s[0] ? 3 : 1;
+    si.body = s + si.quote;
+    si.len = total - 2 * si.quote;
+    return si;
+}
+
+static Value decode_plain(Parser *p, Token *t, const char *s, size_t n, bool raw)
+{
+    if (raw)
+        return p_keep(p, wf_str_new(s, n));
+    char *buf = wf_arena_alloc(p->arena, n + 1);
+    size_t k = decode_escapes(p, t, s, n, buf);
+    return p_keep(p, wf_str_new(buf, k));
+}
+
+/* Merge a literal piece into the JoinedStr part list (adjacent constants join). */
+static void parts_add_text(Parser *p, Vec *parts, Token *t, Value s)
+{
+    if (wf_as_str(s)->len == 0)
+        return;
+    if (parts->count) {
+        Expr *last = parts->items[parts->count - 1];
+        if (last->kind == WF_EXPR_Constant) {
+            last->v.Constant.value = p_keep(p, wf_str_concat(last->v.Constant.value, s));
+            return;
+        }
+    }
+    vec_push(p, parts, new_const(p, t, s));
+}
+
+/* One or more adjacent STRING tokens: a Constant or a JoinedStr. */
+static Expr *parse_strings(Parser *p)
+{
+    Token *first = peek(p);
+    bool anyf = false, anybytes = false;
+    size_t n = 0;
+    while (p->pos + n < p->ntoks && p->toks[p->pos + n].kind == TK_STRING) {
+        StrInfo si = str_info(&p->toks[p->pos + n]);
+        anyf |= si.fstr;
+        anybytes |= si.bytes;
+        n++;
+    }
+    if (anybytes) {
+        for (size_t i = 0; i < n; i++)
+            if (!str_info(&p->toks[p->pos + i]).bytes)
+                p_error_tok(p, first, "cannot mix bytes and nonbytes literals");
+        p_error_tok(p, first, "bytes literals are not supported");
+    }
+    Vec parts = {0};
+    for (size_t i = 0; i < n; i++) {
+        Token *t = advance(p);
+        StrInfo si = str_info(t);
+        if (si.fstr)
+            parse_fstring_token(p, t, &parts, si.prefix);
+        else
+            parts_add_text(p, &parts, t, decode_plain(p, t, si.body, si.len, si.raw));
+    }
+    if (!anyf) {
+        Value v = parts.count ? ((Expr *)parts.items[0])->v.Constant.value : p_keep(p, wf_str_new("", 0));
+        return new_const(p, first, v);
+    }
+    Expr *e = new_expr(p, WF_EXPR_JoinedStr, first);
+    e->v.JoinedStr.values = SEQ(ExprSeq, parts);
+    return e;
+}
+
+/* ---- f-strings ---- */
+
+/* Position bookkeeping inside a (possibly multi-line) string token. */
+static void fs_locate(Token *t, const char *pos, int *lineno, const char **line_start)
+{
+    int line = t->lineno;
+    const char *ls = t->start - t->col;
+    for (const char *s = t->start; s < pos; s++)
+        if (*s == '\n')
+            line++, ls = s + 1;
+    *lineno = line;
+    *line_start = ls;
+}
+
+_Noreturn static void fs_error(Parser *p, Token *t, const char *pos, const char *msg)
+{
+    int line;
+    const char *ls;
+    (void)pos;
+    fs_locate(t, t->start, &line, &ls);
+    p_error_pos(p, wf_exc_SyntaxError, line, t->start, msg);
+}
+
+/* Parse the expression in source bytes [s, e) with a nested parser. */
+static Expr *fs_parse_expr(Parser *p, Token *t, const char *s, const char *e)
+{
+    int line;
+    const char *ls;
+    fs_locate(t, s, &line, &ls);
+    Tokenizer tz;
+    wf_tok_init(&tz, p->base, s, e, line, ls, p->filename, true);
+    Vec toks = {0};
+    for (;;) {
+        Token *nt = wf_arena_alloc(p->arena, sizeof(Token));
+        if (wf_tok_next(&tz, nt) < 0)
+            p_jump(p);
+        vec_push(p, &toks, nt);
+        if (nt->kind == TK_ENDMARKER)
+            break;
+    }
+    Token *arr = wf_arena_alloc(p->arena, toks.count * sizeof(Token));
+    for (size_t i = 0; i < toks.count; i++)
+        arr[i] = *(Token *)toks.items[i];
+    Parser sub = *p;
+    sub.toks = arr;
+    sub.ntoks = toks.count;
+    sub.pos = 0;
+    sub.unclosed_level = 0;
+    sub.fstring_depth = p->fstring_depth + 1;
+    Expr *r = sub.toks[0].kind == TK_KW_yield ? parse_yield_expr(&sub) : parse_star_expressions(&sub);
+    if (!(sub.toks[sub.pos].kind == TK_ENDMARKER))
+        p_syntax_error(&sub);
+    return r;
+}
+
+/* Find the end of a replacement field's expression starting at s: stops at
+ * '!', ':', '}' or a self-documenting '=' at bracket depth 0. */
+static const char *fs_expr_end(Parser *p, Token *t, const char *s, const char *e, bool *debug)
+{
+    int depth = 0;
+    char q = 0;
+    *debug = false;
+    for (; s < e; s++) {
+        char c = *s;
+        if (q) {
+            if (c == q)
+                q = 0;
+            continue;
+        }
+        if (c == '\\')
+            fs_error(p, t, s, "f-string expression part cannot include a backslash");
+        if (c == '\'' || c == '"') {
+            q = c;
+        } else if (c == '(' || c == '[' || c == '{') {
+            depth++;
+        } else if (c == ')' || c == ']' || (c == '}' && depth > 0)) {
+            depth--;
+        } else if (c == '#') {
+            fs_error(p, t, s, "f-string expression part cannot include '#'");
+        } else if (depth == 0) {
+            if (c == '}' || c == ':')
+                return s;
+            if (c == '!' && !(s + 1 < e && s[1] == '='))
+                return s;
+            if (c == '=' && s + 1 < e && s[1] != '=' && !strchr("=!<>", s[-1])) {
+                *debug = true;
+                return s;
+            }
+        }
+    }
+    if (q)
+        fs_error(p, t, s, "f-string: unterminated string");
+    return s;
+}
+
+static bool fs_blank(const char *s, const char *e)
+{
+    for (; s < e; s++)
+        if (!strchr(" \t\n\r\f", *s))
+            return false;
+    return true;
+}
+
+static const char *fs_parse_literal(Parser *p, Token *t, const char *s, const char *e, bool raw,
+                                    bool in_spec, int depth, Vec *parts);
+
+/* Parse one replacement field; s is just after '{'. Returns the position
+ * after the closing '}'. */
+static const char *fs_parse_field(Parser *p, Token *t, const char *s, const char *e, bool raw,
+                                  int depth, Vec *parts)
+{
+    if (depth >= 2)
+        fs_error(p, t, s, "f-string: expressions nested too deeply");
+    bool debug;
+    const char *xe = fs_expr_end(p, t, s, e, &debug);
+    if (fs_blank(s, xe))
+        fs_error(p, t, s, "f-string: empty expression not allowed");
+    if (xe >= e)
+        fs_error(p, t, s, "f-string: expecting '}'");
+    Expr *value = fs_parse_expr(p, t, s, xe);
+    const char *q = xe;
+    if (debug) {
+        q++;
+        while (q < e && strchr(" \t\n\r\f", *q))
+            q++;
+        parts_add_text(p, parts, t, p_keep(p, wf_str_new(s, (size_t)(q - s))));
+    }
+    int conversion = -1;
+    if (q < e && *q == '!') {
+        q++;
+        if (q >= e || !strchr("sra", *q) || q + 1 >= e || (q[1] != '}' && q[1] != ':'))
+            fs_error(p, t, q, q < e && (*q == '}' || *q == ':') ? "f-string: missing conversion character"
+                     : "f-string: invalid conversion character: expected 's', 'r', or 'a'");
+        conversion = *q++;
+    }
+    Expr *spec = NULL;
+    if (q < e && *q == ':') {
+        Vec sp = {0};
+        q = fs_parse_literal(p, t, q + 1, e, raw, true, depth + 1, &sp);
+        spec = new_expr(p, WF_EXPR_JoinedStr, t);
+        spec->v.JoinedStr.values = SEQ(ExprSeq, sp);
+    }
+    if (q >= e || *q != '}')
+        fs_error(p, t, q, "f-string: expecting '}'");
+    if (debug && conversion == -1 && !spec)
+        conversion = 'r';
+    Expr *fv = new_expr(p, WF_EXPR_FormattedValue, t);
+    fv->v.FormattedValue.value = value;
+    fv->v.FormattedValue.conversion = conversion;
+    fv->v.FormattedValue.format_spec = spec;
+    vec_push(p, parts, fv);
+    return q + 1;
+}
+
+/* Literal text with fields. In a format spec, stops at the closing '}'. */
+static const char *fs_parse_literal(Parser *p, Token *t, const char *s, const char *e, bool raw,
+                                    bool in_spec, int depth, Vec *parts)
+{
+    while (s < e) {
+        const char *lit = s;
+        while (s < e && *s != '{' && *s != '}') {
+            if (*s == '\\' && !raw && s + 1 < e)
+                s++;
+            s++;
+        }
+        if (s > lit) {
+            if (raw)
+                parts_add_text(p, parts, t, p_keep(p, wf_str_new(lit, (size_t)(s - lit))));
+            else
+                parts_add_text(p, parts, t, decode_plain(p, t, lit, (size_t)(s - lit), false));
+        }
+        if (s >= e)
+            break;
+        if (*s == '}') {
+            if (in_spec)
+                return s;
+            if (s + 1 < e && s[1] == '}') {
+                parts_add_text(p, parts, t, p_keep(p, wf_str_new("}", 1)));
+                s += 2;
+                continue;
+            }
+            fs_error(p, t, s, "f-string: single '}' is not allowed");
+        }
+        if (!in_spec && s + 1 < e && s[1] == '{') {
+            parts_add_text(p, parts, t, p_keep(p, wf_str_new("{", 1)));
+            s += 2;
+            continue;
+        }
+        s = fs_parse_field(p, t, s + 1, e, raw, depth, parts);
+    }
+    if (in_spec)
+        fs_error(p, t, s, "f-string: expecting '}'");
+    return s;
+}
+
+static Expr *parse_fstring_token(Parser *p, Token *t, Vec *parts, size_t prefix_len)
+{
+    (void)prefix_len;
+    StrInfo si = str_info(t);
+    fs_parse_literal(p, t, si.body, si.body + si.len, si.raw, false, 0, parts);
+    return NULL;
+}
+
+/* ---- atoms ---- */
+
+static ComprehensionSeq parse_comp_for(Parser *p);
+
+/* The target list of `for` (in statements and comprehensions): stops before 'in'. */
+static Expr *parse_for_targets(Parser *p)
+{
+    Token *start = peek(p);
+    Vec elts = {0};
+    bool comma = false;
+    for (;;) {
+        Expr *e;
+        if (at(p, TK_STAR)) {
+            Token *st = advance(p);
+            Expr *v = parse_bitwise_or(p);
+            e = new_expr(p, WF_EXPR_Starred, st);
+            e->v.Starred.value = v;
+        } else {
+            e = parse_bitwise_or(p);
+        }
+        vec_push(p, &elts, e);
+        if (!at(p, TK_COMMA))
+            break;
+        advance(p);
+        comma = true;
+        if (at(p, TK_KW_in))
+            break;
+    }
+    Expr *t;
+    if (comma) {
+        t = new_expr(p, WF_EXPR_Tuple, start);
+        t->v.Tuple.elts = SEQ(ExprSeq, elts);
+    } else {
+        t = elts.items[0];
+    }
+    check_target(p, t, WF_CTX_Store);
+    return t;
+}
+
+static ComprehensionSeq parse_comp_for(Parser *p)
+{
+    Vec gens = {0};
+    while (at(p, TK_KW_for) || at(p, TK_KW_async)) {
+        if (at(p, TK_KW_async))
+            p_syntax_error(p);
+        advance(p);
+        Comprehension *c = wf_arena_alloc(p->arena, sizeof(Comprehension));
+        c->target = parse_for_targets(p);
+        expect(p, TK_KW_in);
+        c->iter = parse_disjunction(p);
+        Vec ifs = {0};
+        while (accept(p, TK_KW_if))
+            vec_push(p, &ifs, parse_disjunction(p));
+        c->ifs = SEQ(ExprSeq, ifs);
+        vec_push(p, &gens, c);
+    }
+    return SEQ(ComprehensionSeq, gens);
+}
+
+static void check_comp_elt(Parser *p, Expr *elt)
+{
+    if (elt->kind == WF_EXPR_Starred)
+        p_error_expr(p, elt, "iterable unpacking cannot be used in comprehension");
+}
+
+/* After an element inside brackets: two expressions side by side. */
+static void check_missing_comma(Parser *p, Expr *elt)
+{
+    switch (peek(p)->kind) {
+    case TK_NAME: case TK_NUMBER: case TK_STRING: case TK_LPAR: case TK_LSQB: case TK_LBRACE:
+    case TK_KW_None: case TK_KW_True: case TK_KW_False: case TK_TILDE: case TK_KW_lambda:
+        if (elt->kind == WF_EXPR_Name && peek(p)->kind == TK_STRING)
+            return;
+        p_error_expr(p, elt, "invalid syntax. Perhaps you forgot a comma?");
+    default:
+        return;
+    }
+}
+
+/* Elements of a list/tuple/set display after the first one (already in elts),
+ * up to (not including) the closing token. */
+static void parse_display_rest(Parser *p, Vec *elts, TokKind close)
+{
+    while (accept(p, TK_COMMA)) {
+        if (at(p, close))
+            return;
+        Expr *e = parse_star_named_expression(p);
+        vec_push(p, elts, e);
+        if (!at(p, TK_COMMA) && !at(p, close))
+            check_missing_comma(p, e);
+    }
+}
+
+static Expr *parse_paren(Parser *p)
+{
+    Token *open = advance(p);
+    if (accept(p, TK_RPAR)) {
+        Expr *e = new_expr(p, WF_EXPR_Tuple, open);
+        return e;
+    }
+    if (at(p, TK_KW_yield)) {
+        Expr *y = parse_yield_expr(p);
+        expect(p, TK_RPAR);
+        return y;
+    }
+    Expr *first = parse_star_named_expression(p);
+    if (at(p, TK_KW_for) || at(p, TK_KW_async)) {
+        check_comp_elt(p, first);
+        ComprehensionSeq gens = parse_comp_for(p);
+        expect(p, TK_RPAR);
+        Expr *g = new_expr(p, WF_EXPR_GeneratorExp, open);
+        g->v.GeneratorExp.elt = first;
+        g->v.GeneratorExp.generators = gens;
+        return g;
+    }
+    if (accept(p, TK_RPAR)) {
+        if (first->kind == WF_EXPR_Starred)
+            p_error_expr(p, first, "cannot use starred expression here");
+        return first;   /* a parenthesized expression keeps its own position */
+    }
+    if (!at(p, TK_COMMA)) {
+        check_missing_comma(p, first);
+        p_syntax_error(p);
+    }
+    Vec elts = {0};
+    vec_push(p, &elts, first);
+    parse_display_rest(p, &elts, TK_RPAR);
+    expect(p, TK_RPAR);
+    Expr *t = new_expr(p, WF_EXPR_Tuple, open);
+    t->v.Tuple.elts = SEQ(ExprSeq, elts);
+    return t;
+}
+
+static Expr *parse_list(Parser *p)
+{
+    Token *open = advance(p);
+    Vec elts = {0};
+    if (!at(p, TK_RSQB)) {
+        Expr *first = parse_star_named_expression(p);
+        if (at(p, TK_KW_for) || at(p, TK_KW_async)) {
+            check_comp_elt(p, first);
+            ComprehensionSeq gens = parse_comp_for(p);
+            expect(p, TK_RSQB);
+            Expr *c = new_expr(p, WF_EXPR_ListComp, open);
+            c->v.ListComp.elt = first;
+            c->v.ListComp.generators = gens;
+            return c;
+        }
+        vec_push(p, &elts, first);
+        if (!at(p, TK_COMMA) && !at(p, TK_RSQB))
+            check_missing_comma(p, first);
+        parse_display_rest(p, &elts, TK_RSQB);
+    }
+    expect(p, TK_RSQB);
+    Expr *l = new_expr(p, WF_EXPR_List, open);
+    l->v.List.elts = SEQ(ExprSeq, elts);
+    return l;
+}
+
+/* One `key: value` or `**mapping` entry of a dict display. */
+static void parse_dict_entry(Parser *p, Vec *keys, Vec *values)
+{
+    if (accept(p, TK_DOUBLESTAR)) {
+        vec_push(p, keys, NULL);
+        vec_push(p, values, parse_bitwise_or(p));
+        return;
+    }
+    Expr *k = parse_expression(p);
+    expect(p, TK_COLON);
+    vec_push(p, keys, k);
+    vec_push(p, values, parse_expression(p));
+}
+
+static Expr *parse_dict_rest(Parser *p, Token *open, Vec *keys, Vec *values)
+{
+    while (accept(p, TK_COMMA)) {
+        if (at(p, TK_RBRACE))
+            break;
+        parse_dict_entry(p, keys, values);
+    }
+    expect(p, TK_RBRACE);
+    Expr *d = new_expr(p, WF_EXPR_Dict, open);
+    d->v.Dict.keys = SEQ(ExprSeq, (*keys));
+    d->v.Dict.values = SEQ(ExprSeq, (*values));
+    return d;
+}
+
+static Expr *parse_brace(Parser *p)
+{
+    Token *open = advance(p);
+    Vec keys = {0}, values = {0};
+    if (accept(p, TK_RBRACE))
+        return new_expr(p, WF_EXPR_Dict, open);
+    if (at(p, TK_DOUBLESTAR)) {
+        parse_dict_entry(p, &keys, &values);
+        return parse_dict_rest(p, open, &keys, &values);
+    }
+    Expr *first = parse_star_named_expression(p);
+    if (accept(p, TK_COLON)) {
+        if (first->kind == WF_EXPR_Starred)
+            p_error_expr(p, first, "cannot use a starred expression in a dictionary value");
+        Expr *v = parse_expression(p);
+        if (at(p, TK_KW_for) || at(p, TK_KW_async)) {
+            ComprehensionSeq gens = parse_comp_for(p);
+            expect(p, TK_RBRACE);
+            Expr *c = new_expr(p, WF_EXPR_DictComp, open);
+            c->v.DictComp.key = first;
+            c->v.DictComp.value = v;
+            c->v.DictComp.generators = gens;
+            return c;
+        }
+        vec_push(p, &keys, first);
+        vec_push(p, &values, v);
+        return parse_dict_rest(p, open, &keys, &values);
+    }
+    if (at(p, TK_KW_for) || at(p, TK_KW_async)) {
+        check_comp_elt(p, first);
+        ComprehensionSeq gens = parse_comp_for(p);
+        expect(p, TK_RBRACE);
+        Expr *c = new_expr(p, WF_EXPR_SetComp, open);
+        c->v.SetComp.elt = first;
+        c->v.SetComp.generators = gens;
+        return c;
+    }
+    Vec elts = {0};
+    vec_push(p, &elts, first);
+    if (!at(p, TK_COMMA) && !at(p, TK_RBRACE))
+        check_missing_comma(p, first);
+    parse_display_rest(p, &elts, TK_RBRACE);
+    expect(p, TK_RBRACE);
+    Expr *s = new_expr(p, WF_EXPR_Set, open);
+    s->v.Set.elts = SEQ(ExprSeq, elts);
+    return s;
+}
+
+static Expr *parse_atom(Parser *p)
+{
+    Token *t = peek(p);
+    switch (t->kind) {
+    case TK_NAME:
+        advance(p);
+        return new_name(p, t, WF_CTX_Load);
+    case TK_NUMBER:
+        return parse_number(p);
+    case TK_STRING:
+        return parse_strings(p);
+    case TK_KW_None:
+        advance(p);
+        return new_const(p, t, wf_None);
+    case TK_KW_True:
+        advance(p);
+        return new_const(p, t, wf_True);
+    case TK_KW_False:
+        advance(p);
+        return new_const(p, t, wf_False);
+    case TK_ELLIPSIS:
+        advance(p);
+        return new_const(p, t, wf_Ellipsis);
+    case TK_LPAR:
+        return parse_paren(p);
+    case TK_LSQB:
+        return parse_list(p);
+    case TK_LBRACE:
+        return parse_brace(p);
+    default:
+        p_syntax_error(p);
+    }
+}
+
+/* ---- calls and subscripts ---- */
+
+static void parse_call_args(Parser *p, Token *open, ExprSeq *args_out, KeywordSeq *kw_out)
+{
+    Vec args = {0}, kws = {0};
+    bool seen_kw = false, seen_dstar = false;
+    while (!at(p, TK_RPAR)) {
+        Token *st = peek(p);
+        if (accept(p, TK_DOUBLESTAR)) {
+            Keyword *k = wf_arena_alloc(p->arena, sizeof(Keyword));
+            k->value = parse_expression(p);
+            k->lineno = st->lineno, k->col_offset = st->col;
+            k->end_lineno = prev(p)->end_lineno, k->end_col_offset = prev(p)->end_col;
+            vec_push(p, &kws, k);
+            seen_dstar = true;
+        } else if (at(p, TK_STAR)) {
+            advance(p);
+            Expr *v = parse_expression(p);
+            Expr *e = new_expr(p, WF_EXPR_Starred, st);
+            e->v.Starred.value = v;
+            if (seen_dstar)
+                p_error_tok(p, &p->toks[open - p->toks + 1],
+                            "iterable argument unpacking follows keyword argument unpacking");
+            vec_push(p, &args, e);
+        } else if (at(p, TK_NAME) && peek_at(p, 1)->kind == TK_EQUAL) {
+            advance(p);
+            advance(p);
+            Keyword *k = wf_arena_alloc(p->arena, sizeof(Keyword));
+            k->arg = p_ident(p, st);
+            k->value = parse_expression(p);
+            k->lineno = st->lineno, k->col_offset = st->col;
+            k->end_lineno = prev(p)->end_lineno, k->end_col_offset = prev(p)->end_col;
+            for (size_t i = 0; i < kws.count; i++)
+                if (((Keyword *)kws.items[i])->arg == k->arg) {
+                    char msg[300];
+                    snprintf(msg, sizeof msg, "keyword argument repeated: %s", wf_str_cstr(k->arg));
+                    p_error_tok(p, st, msg);
+                }
+            vec_push(p, &kws, k);
+            seen_kw = true;
+        } else {
+            Expr *e = parse_named_expression(p);
+            if (at(p, TK_EQUAL))
+                p_error_expr(p, e, "expression cannot contain assignment, perhaps you meant \"==\"?");
+            if (at(p, TK_KW_for)) {
+                ComprehensionSeq gens = parse_comp_for(p);
+                Expr *g = new_expr_from(p, WF_EXPR_GeneratorExp, e);
+                g->v.GeneratorExp.elt = e;
+                g->v.GeneratorExp.generators = gens;
+                if (args.count || kws.count || !at(p, TK_RPAR)) {
+                    if (at(p, TK_COMMA) && peek_at(p, 1)->kind == TK_RPAR && !args.count && !kws.count) {
+                        /* f(x for x in y,) is accepted */
+                    } else {
+                        p_error_expr(p, e, "Generator expression must be parenthesized");
+                    }
+                }
+                e = g;
+                g->lineno = open->lineno, g->col_offset = open->col;
+                g->end_lineno = peek(p)->end_lineno, g->end_col_offset = peek(p)->end_col;
+            }
+            if (seen_dstar)
+                p_error_tok(p, peek(p), "positional argument follows keyword argument unpacking");
+            if (seen_kw)
+                p_error_tok(p, peek(p), "positional argument follows keyword argument");
+            vec_push(p, &args, e);
+            if (!at(p, TK_COMMA) && !at(p, TK_RPAR))
+                check_missing_comma(p, e);
+        }
+        if (!accept(p, TK_COMMA))
+            break;
+    }
+    expect(p, TK_RPAR);
+    *args_out = SEQ(ExprSeq, args);
+    *kw_out = SEQ(KeywordSeq, kws);
+}
+
+static Expr *parse_slice_item(Parser *p)
+{
+    Token *st = peek(p);
+    Expr *lower = NULL, *upper = NULL, *step = NULL;
+    if (!at(p, TK_COLON)) {
+        if (at(p, TK_STAR)) {
+            advance(p);
+            Expr *v = parse_bitwise_or(p);
+            Expr *e = new_expr(p, WF_EXPR_Starred, st);
+            e->v.Starred.value = v;
+            return e;
+        }
+        lower = parse_named_expression(p);
+        if (!at(p, TK_COLON))
+            return lower;
+    }
+    advance(p);
+    if (!at(p, TK_COLON) && !at(p, TK_COMMA) && !at(p, TK_RSQB))
+        upper = parse_expression(p);
+    if (accept(p, TK_COLON)) {
+        if (!at(p, TK_COMMA) && !at(p, TK_RSQB))
+            step = parse_expression(p);
+    }
+    Expr *s = new_expr(p, WF_EXPR_Slice, st);
+    s->v.Slice.lower = lower;
+    s->v.Slice.upper = upper;
+    s->v.Slice.step = step;
+    return s;
+}
+
+static Expr *parse_slices(Parser *p)
+{
+    Token *st = peek(p);
+    Expr *first = parse_slice_item(p);
+    if (!at(p, TK_COMMA))
+        return first;
+    Vec elts = {0};
+    vec_push(p, &elts, first);
+    while (accept(p, TK_COMMA)) {
+        if (at(p, TK_RSQB))
+            break;
+        vec_push(p, &elts, parse_slice_item(p));
+    }
+    Expr *t = new_expr(p, WF_EXPR_Tuple, st);
+    t->v.Tuple.elts = SEQ(ExprSeq, elts);
+    return t;
+}
+
+static Expr *parse_primary(Parser *p)
+{
+    Expr *e = parse_atom(p);
+    for (;;) {
+        if (at(p, TK_DOT)) {
+            advance(p);
+            Token *name = expect(p, TK_NAME);
+            Expr *a = new_expr_from(p, WF_EXPR_Attribute, e);
+            a->v.Attribute.value = e;
+            a->v.Attribute.attr = p_ident(p, name);
+            e = a;
+        } else if (at(p, TK_LPAR)) {
+            Token *open = advance(p);
+            ExprSeq args;
+            KeywordSeq kws;
+            parse_call_args(p, open, &args, &kws);
+            Expr *c = new_expr_from(p, WF_EXPR_Call, e);
+            c->v.Call.func = e;
+            c->v.Call.args = args;
+            c->v.Call.keywords = kws;
+            e = c;
+        } else if (at(p, TK_LSQB)) {
+            advance(p);
+            Expr *sl = parse_slices(p);
+            expect(p, TK_RSQB);
+            Expr *s = new_expr_from(p, WF_EXPR_Subscript, e);
+            s->v.Subscript.value = e;
+            s->v.Subscript.slice = sl;
+            e = s;
+        } else {
+            return e;
+        }
+    }
+}
+
+/* ---- operators ---- */
+
+static Expr *parse_factor(Parser *p);
+
+static Expr *parse_power(Parser *p)
+{
+    if (at(p, TK_KW_await))
+        p_syntax_error(p);
+    Expr *base = parse_primary(p);
+    if (!accept(p, TK_DOUBLESTAR))
+        return base;
+    Expr *exp = parse_factor(p);
+    Expr *e = new_expr_from(p, WF_EXPR_BinOp, base);
+    e->v.BinOp.left = base;
+    e->v.BinOp.op = WF_BINOP_POW;
+    e->v.BinOp.right = exp;
+    return e;
+}
+
+static Expr *parse_factor(Parser *p)
+{
+    Token *t = peek(p);
+    AstUnaryOp op;
+    switch (t->kind) {
+    case TK_PLUS: op = WF_UOP_UAdd; break;
+    case TK_MINUS: op = WF_UOP_USub; break;
+    case TK_TILDE: op = WF_UOP_Invert; break;
+    default: return parse_power(p);
+    }
+    advance(p);
+    p_enter(p);
+    Expr *operand = parse_factor(p);
+    p->depth--;
+    Expr *e = new_expr(p, WF_EXPR_UnaryOp, t);
+    e->v.UnaryOp.op = op;
+    e->v.UnaryOp.operand = operand;
+    return e;
+}
+
+/* Binary operator levels, loosest first: (token, op) pairs per level. */
+typedef struct BinLevel { TokKind tok[5]; int op[5]; } BinLevel;
+static const BinLevel bin_levels[] = {
+    {{TK_VBAR}, {WF_BINOP_OR}},
+    {{TK_CIRCUMFLEX}, {WF_BINOP_XOR}},
+    {{TK_AMPER}, {WF_BINOP_AND}},
+    {{TK_LEFTSHIFT, TK_RIGHTSHIFT}, {WF_BINOP_LSHIFT, WF_BINOP_RSHIFT}},
+    {{TK_PLUS, TK_MINUS}, {WF_BINOP_ADD, WF_BINOP_SUB}},
+    {{TK_STAR, TK_SLASH, TK_DOUBLESLASH, TK_PERCENT, TK_AT},
+     {WF_BINOP_MUL, WF_BINOP_TRUEDIV, WF_BINOP_FLOORDIV, WF_BINOP_MOD, WF_BINOP_MATMUL}},
+};
+#define N_BIN_LEVELS (sizeof bin_levels / sizeof bin_levels[0])
+
+static int bin_match(const BinLevel *l, TokKind k)
+{
+    for (int i = 0; i < 5 && l->tok[i]; i++)
+        if (l->tok[i] == k)
+            return l->op[i];
+    return -1;
+}
+
+static Expr *parse_binary(Parser *p, size_t level)
+{
+    if (level == N_BIN_LEVELS)
+        return parse_factor(p);
+    Expr *left = parse_binary(p, level + 1);
+    for (;;) {
+        int op = bin_match(&bin_levels[level], peek(p)->kind);
+        if (op < 0)
+            return left;
+        advance(p);
+        Expr *right = parse_binary(p, level + 1);
+        Expr *e = new_expr_from(p, WF_EXPR_BinOp, left);
+        e->v.BinOp.left = left;
+        e->v.BinOp.op = op;
+        e->v.BinOp.right = right;
+        left = e;
+    }
+}
+
+static Expr *parse_bitwise_or(Parser *p)
+{
+    p_enter(p);
+    Expr *e = parse_binary(p, 0);
+    p->depth--;
+    return e;
+}
+
+/* A comparison operator at the current token, or -1. Consumes it. */
+static int parse_cmp_op(Parser *p)
+{
+    switch (peek(p)->kind) {
+    case TK_LESS: advance(p); return WF_CMP_Lt;
+    case TK_LESSEQUAL: advance(p); return WF_CMP_LtE;
+    case TK_EQEQUAL: advance(p); return WF_CMP_Eq;
+    case TK_NOTEQUAL: advance(p); return WF_CMP_NotEq;
+    case TK_GREATER: advance(p); return WF_CMP_Gt;
+    case TK_GREATEREQUAL: advance(p); return WF_CMP_GtE;
+    case TK_KW_in: advance(p); return WF_CMP_In;
+    case TK_KW_is:
+        advance(p);
+        return accept(p, TK_KW_not) ? WF_CMP_IsNot : WF_CMP_Is;
+    case TK_KW_not:
+        if (peek_at(p, 1)->kind != TK_KW_in)
+            return -1;
+        advance(p);
+        advance(p);
+        return WF_CMP_NotIn;
+    default:
+        return -1;
+    }
+}
+
+static Expr *parse_comparison(Parser *p)
+{
+    Expr *left = parse_bitwise_or(p);
+    Vec ops = {0}, comps = {0};
+    int op;
+    while ((op = parse_cmp_op(p)) >= 0) {
+        vec_push(p, &ops, (void *)(intptr_t)op);
+        vec_push(p, &comps, parse_bitwise_or(p));
+    }
+    if (!ops.count)
+        return left;
+    Expr *e = new_expr_from(p, WF_EXPR_Compare, left);
+    int *oa = wf_arena_alloc(p->arena, ops.count * sizeof(int));
+    for (size_t i = 0; i < ops.count; i++)
+        oa[i] = (int)(intptr_t)ops.items[i];
+    e->v.Compare.left = left;
+    e->v.Compare.ops = (IntSeq){oa, ops.count};
+    e->v.Compare.comparators = SEQ(ExprSeq, comps);
+    return e;
+}
+
+static Expr *parse_inversion(Parser *p)
+{
+    if (!at(p, TK_KW_not))
+        return parse_comparison(p);
+    Token *t = advance(p);
+    p_enter(p);
+    Expr *operand = parse_inversion(p);
+    p->depth--;
+    Expr *e = new_expr(p, WF_EXPR_UnaryOp, t);
+    e->v.UnaryOp.op = WF_UOP_Not;
+    e->v.UnaryOp.operand = operand;
+    return e;
+}
+
+static Expr *parse_boolop(Parser *p, bool is_or)
+{
+    Expr *first = is_or ? parse_boolop(p, false) : parse_inversion(p);
+    TokKind k = is_or ? TK_KW_or : TK_KW_and;
+    if (!at(p, k))
+        return first;
+    Vec vals = {0};
+    vec_push(p, &vals, first);
+    while (accept(p, k))
+        vec_push(p, &vals, is_or ? parse_boolop(p, false) : parse_inversion(p));
+    Expr *e = new_expr_from(p, WF_EXPR_BoolOp, first);
+    e->v.BoolOp.op = is_or ? WF_BOOLOP_Or : WF_BOOLOP_And;
+    e->v.BoolOp.values = SEQ(ExprSeq, vals);
+    return e;
+}
+
+static Expr *parse_disjunction(Parser *p)
+{
+    return parse_boolop(p, true);
+}
+
+static Expr *parse_lambda(Parser *p)
+{
+    Token *t = advance(p);
+    Arguments *args = parse_params(p, TK_COLON, false);
+    expect(p, TK_COLON);
+    Expr *body = parse_expression(p);
+    Expr *e = new_expr(p, WF_EXPR_Lambda, t);
+    e->v.Lambda.args = args;
+    e->v.Lambda.body = body;
+    return e;
+}
+
+static Expr *parse_expression(Parser *p)
+{
+    if (at(p, TK_KW_lambda))
+        return parse_lambda(p);
+    p_enter(p);
+    Expr *body = parse_disjunction(p);
+    if (at(p, TK_KW_if)) {
+        advance(p);
+        Expr *test = parse_disjunction(p);
+        if (!at(p, TK_KW_else))
+            p_error_expr(p, body, "expected 'else' after 'if' expression");
+        advance(p);
+        Expr *orelse = parse_expression(p);
+        Expr *e = new_expr_from(p, WF_EXPR_IfExp, body);
+        e->v.IfExp.test = test;
+        e->v.IfExp.body = body;
+        e->v.IfExp.orelse = orelse;
+        body = e;
+    }
+    p->depth--;
+    return body;
+}
+
+static Expr *parse_named_expression(Parser *p)
+{
+    if (at(p, TK_NAME) && peek_at(p, 1)->kind == TK_COLONEQUAL) {
+        Token *t = advance(p);
+        advance(p);
+        Expr *target = new_name(p, t, WF_CTX_Store);
+        Expr *value = parse_expression(p);
+        Expr *e = new_expr(p, WF_EXPR_NamedExpr, t);
+        e->v.NamedExpr.target = target;
+        e->v.NamedExpr.value = value;
+        return e;
+    }
+    Expr *e = parse_expression(p);
+    if (at(p, TK_COLONEQUAL)) {
+        char msg[96];
+        snprintf(msg, sizeof msg, "cannot use assignment expressions with %s", expr_name(e));
+        p_error_expr(p, e, msg);
+    }
+    return e;
+}
+
+static Expr *parse_star_named_expression(Parser *p)
+{
+    if (at(p, TK_STAR)) {
+        Token *t = advance(p);
+        Expr *v = parse_bitwise_or(p);
+        Expr *e = new_expr(p, WF_EXPR_Starred, t);
+        e->v.Starred.value = v;
+        return e;
+    }
+    return parse_named_expression(p);
+}
+
+static Expr *parse_star_expression(Parser *p)
+{
+    if (at(p, TK_STAR)) {
+        Token *t = advance(p);
+        Expr *v = parse_bitwise_or(p);
+        Expr *e = new_expr(p, WF_EXPR_Starred, t);
+        e->v.Starred.value = v;
+        return e;
+    }
+    return parse_expression(p);
+}
+
+static bool starts_expression(TokKind k)
+{
+    switch (k) {
+    case TK_NAME: case TK_NUMBER: case TK_STRING: case TK_LPAR: case TK_LSQB: case TK_LBRACE:
+    case TK_KW_None: case TK_KW_True: case TK_KW_False: case TK_ELLIPSIS: case TK_MINUS:
+    case TK_PLUS: case TK_TILDE: case TK_KW_not: case TK_KW_lambda: case TK_STAR: case TK_KW_await:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* star_expressions: a tuple when there is a comma. */
+static Expr *parse_star_expressions(Parser *p)
+{
+    Token *st = peek(p);
+    Expr *first = parse_star_expression(p);
+    if (!at(p, TK_COMMA))
+        return first;
+    Vec elts = {0};
+    vec_push(p, &elts, first);
+    while (accept(p, TK_COMMA)) {
+        if (!starts_expression(peek(p)->kind))
+            break;
+        vec_push(p, &elts, parse_star_expression(p));
+    }
+    Expr *t = new_expr(p, WF_EXPR_Tuple, st);
+    t->v.Tuple.elts = SEQ(ExprSeq, elts);
+    return t;
+}
+
+/* A list of expressions (no starred, for `for ... in` and subscripts of del). */
+static Expr *parse_yield_expr(Parser *p)
+{
+    Token *t = advance(p);
+    if (accept(p, TK_KW_from)) {
+        Expr *v = parse_expression(p);
+        Expr *e = new_expr(p, WF_EXPR_YieldFrom, t);
+        e->v.YieldFrom.value = v;
+        return e;
+    }
+    Expr *v = NULL;
+    if (starts_expression(peek(p)->kind))
+        v = parse_star_expressions(p);
+    Expr *e = new_expr(p, WF_EXPR_Yield, t);
+    e->v.Yield.value = v;
+    return e;
+}
+
+/* ---- parameters ---- */
+
+static Arg *parse_param(Parser *p, bool annotations, bool star)
+{
+    Token *t = expect(p, TK_NAME);
+    Arg *a = wf_arena_alloc(p->arena, sizeof(Arg));
+    a->arg = p_ident(p, t);
+    a->lineno = t->lineno, a->col_offset = t->col;
+    if (annotations && accept(p, TK_COLON)) {
+        if (star && at(p, TK_STAR)) {
+            Token *st = advance(p);
+            Expr *v = parse_bitwise_or(p);
+            Expr *e = new_expr(p, WF_EXPR_Starred, st);
+            e->v.Starred.value = v;
+            a->annotation = e;
+        } else {
+            a->annotation = parse_expression(p);
+        }
+    }
+    a->end_lineno = prev(p)->end_lineno, a->end_col_offset = prev(p)->end_col;
+    return a;
+}
+
+/* Parameters of def (close ')', annotations) or lambda (close ':'). */
+static Arguments *parse_params(Parser *p, TokKind close, bool annotations)
+{
+    Arguments *A = wf_arena_alloc(p->arena, sizeof(Arguments));
+    Vec pos = {0}, kwonly = {0}, defaults = {0}, kwdefaults = {0};
+    size_t nposonly = 0;
+    bool seen_slash = false, seen_star = false;
+    while (!at(p, close)) {
+        Token *t = peek(p);
+        if (A->kwarg)
+            p_error_tok(p, t, "arguments cannot follow var-keyword argument");
+        if (accept(p, TK_SLASH)) {
+            if (seen_slash)
+                p_error_tok(p, t, "/ may appear only once");
+            if (seen_star)
+                p_error_tok(p, t, "/ must be ahead of *");
+            if (!pos.count)
+                p_error_tok(p, t, "at least one argument must precede /");
+            seen_slash = true;
+            nposonly = pos.count;
+        } else if (accept(p, TK_STAR)) {
+            if (seen_star)
+                p_error_tok(p, t, "* argument may appear only once");
+            seen_star = true;
+            if (at(p, TK_NAME))
+                A->vararg = parse_param(p, annotations, true);
+            else if (at(p, close) || (at(p, TK_COMMA) && (peek_at(p, 1)->kind == close ||
+                                                          peek_at(p, 1)->kind == TK_DOUBLESTAR)))
+                p_error_tok(p, t, "named arguments must follow bare *");
+            else if (!at(p, TK_COMMA))
+                p_syntax_error(p);
+        } else if (accept(p, TK_DOUBLESTAR)) {
+            A->kwarg = parse_param(p, annotations, false);
+            if (at(p, TK_EQUAL))
+                p_error_tok(p, peek(p), "var-keyword argument cannot have default value");
+        } else {
+            Arg *a = parse_param(p, annotations, false);
+            Expr *def = NULL;
+            if (accept(p, TK_EQUAL))
+                def = parse_expression(p);
+            if (seen_star) {
+                vec_push(p, &kwonly, a);
+                vec_push(p, &kwdefaults, def);
+            } else {
+                if (!def && defaults.count)
+                    p_error_tok(p, t, "non-default argument follows default argument");
+                vec_push(p, &pos, a);
+                if (def)
+                    vec_push(p, &defaults, def);
+            }
+        }
+        if (!accept(p, TK_COMMA))
+            break;
+    }
+    if (!at(p, close))
+        p_syntax_error(p);
+    A->posonlyargs = (ArgSeq){(Arg **)pos.items, nposonly};
+    A->args = (ArgSeq){(Arg **)pos.items + nposonly, pos.count - nposonly};
+    A->kwonlyargs = SEQ(ArgSeq, kwonly);
+    A->kw_defaults = SEQ(ExprSeq, kwdefaults);
+    A->defaults = SEQ(ExprSeq, defaults);
+    return A;
+}
+
+/* ---- simple statements ---- */
+
+static int augassign_op(TokKind k)
+{
+    switch (k) {
+    case TK_PLUSEQUAL: return WF_BINOP_ADD;
+    case TK_MINEQUAL: return WF_BINOP_SUB;
+    case TK_STAREQUAL: return WF_BINOP_MUL;
+    case TK_SLASHEQUAL: return WF_BINOP_TRUEDIV;
+    case TK_DOUBLESLASHEQUAL: return WF_BINOP_FLOORDIV;
+    case TK_PERCENTEQUAL: return WF_BINOP_MOD;
+    case TK_DOUBLESTAREQUAL: return WF_BINOP_POW;
+    case TK_LEFTSHIFTEQUAL: return WF_BINOP_LSHIFT;
+    case TK_RIGHTSHIFTEQUAL: return WF_BINOP_RSHIFT;
+    case TK_AMPEREQUAL: return WF_BINOP_AND;
+    case TK_VBAREQUAL: return WF_BINOP_OR;
+    case TK_CIRCUMFLEXEQUAL: return WF_BINOP_XOR;
+    case TK_ATEQUAL: return WF_BINOP_MATMUL;
+    default: return -1;
+    }
+}
+
+static Expr *parse_rhs(Parser *p)
+{
+    if (at(p, TK_KW_yield))
+        return parse_yield_expr(p);
+    Expr *e = parse_star_expressions(p);
+    return e;
+}
+
+static void check_not_starred(Parser *p, Expr *e)
+{
+    if (e && e->kind == WF_EXPR_Starred)
+        p_error_expr(p, e, "can't use starred expression here");
+}
+
+/* The bad target of `target = value` as CPython words it. */
+_Noreturn static void assign_target_error(Parser *p, Expr *target, bool single)
+{
+    Expr *bad = invalid_target(target, WF_CTX_Store);
+    if (target->kind == WF_EXPR_Yield || target->kind == WF_EXPR_YieldFrom)
+        p_error_expr(p, target, "assignment to yield expression not possible");
+    char msg[128];
+    bool here = single && bad == target && target->kind != WF_EXPR_Compare &&
+                target->kind != WF_EXPR_BoolOp && target->kind != WF_EXPR_IfExp &&
+                target->kind != WF_EXPR_Lambda && target->kind != WF_EXPR_NamedExpr &&
+                !(target->kind == WF_EXPR_UnaryOp && target->v.UnaryOp.op == WF_UOP_Not) &&
+                !(target->kind == WF_EXPR_Constant &&
+                  (target->v.Constant.value == wf_None || target->v.Constant.value == wf_True ||
+                   target->v.Constant.value == wf_False));
+    if (here)
+        snprintf(msg, sizeof msg, "cannot assign to %s here. Maybe you meant '==' instead of '='?", expr_name(bad));
+    else
+        snprintf(msg, sizeof msg, "cannot assign to %s", expr_name(bad));
+    p_error_expr(p, bad, msg);
+}
+
+static Stmt *parse_expr_stmt(Parser *p)
+{
+    Token *st = peek(p);
+    Expr *first = at(p, TK_KW_yield) ? parse_yield_expr(p) : parse_star_expressions(p);
+    if (at(p, TK_COLON) && peek_at(p, 1)->kind != TK_NEWLINE) {
+        advance(p);
+        if (first->kind == WF_EXPR_Tuple || first->kind == WF_EXPR_List) {
+            char msg[80];
+            snprintf(msg, sizeof msg, "only single target (not %s) can be annotated",
+                     first->kind == WF_EXPR_Tuple ? "tuple" : "list");
+            p_error_expr(p, first, msg);
+        }
+        if (first->kind != WF_EXPR_Name && first->kind != WF_EXPR_Attribute &&
+            first->kind != WF_EXPR_Subscript)
+            p_error_expr(p, first, "illegal target for annotation");
+        Expr *ann = parse_expression(p);
+        Expr *value = NULL;
+        if (accept(p, TK_EQUAL))
+            value = parse_rhs(p);
+        set_ctx(first, WF_CTX_Store);
+        Stmt *s = new_stmt(p, WF_STMT_AnnAssign, st);
+        s->v.AnnAssign.target = first;
+        s->v.AnnAssign.annotation = ann;
+        s->v.AnnAssign.value = value;
+        s->v.AnnAssign.simple = first->kind == WF_EXPR_Name && st->kind == TK_NAME;
+        return s;
+    }
+    int aug = augassign_op(peek(p)->kind);
+    if (aug >= 0) {
+        if (first->kind != WF_EXPR_Name && first->kind != WF_EXPR_Attribute &&
+            first->kind != WF_EXPR_Subscript) {
+            char msg[96];
+            snprintf(msg, sizeof msg, "'%s' is an illegal expression for augmented assignment", expr_name(first));
+            p_error_expr(p, first, msg);
+        }
+        advance(p);
+        Expr *value = parse_rhs(p);
+        set_ctx(first, WF_CTX_Store);
+        Stmt *s = new_stmt(p, WF_STMT_AugAssign, st);
+        s->v.AugAssign.target = first;
+        s->v.AugAssign.op = aug;
+        s->v.AugAssign.value = value;
+        return s;
+    }
+    if (!at(p, TK_EQUAL)) {
+        check_not_starred(p, first);
+        Stmt *s = new_stmt(p, WF_STMT_Expr, st);
+        s->v.Expr.value = first;
+        return s;
+    }
+    Vec targets = {0};
+    Expr *value = first;
+    while (accept(p, TK_EQUAL)) {
+        vec_push(p, &targets, value);
+        value = parse_rhs(p);
+    }
+    for (size_t i = 0; i < targets.count; i++) {
+        Expr *t = targets.items[i];
+        if (invalid_target(t, WF_CTX_Store) || t->kind == WF_EXPR_Yield)
+            assign_target_error(p, t, targets.count == 1 && value->kind != WF_EXPR_Yield);
+        check_target(p, t, WF_CTX_Store);
+    }
+    check_not_starred(p, value);
+    Stmt *s = new_stmt(p, WF_STMT_Assign, st);
+    s->v.Assign.targets = SEQ(ExprSeq, targets);
+    s->v.Assign.value = value;
+    return s;
+}
+
+static Value parse_dotted_name(Parser *p)
+{
+    Token *t = expect(p, TK_NAME);
+    if (!at(p, TK_DOT))
+        return p_ident(p, t);
+    const char *start = t->start;
+    while (accept(p, TK_DOT))
+        expect(p, TK_NAME);
+    /* Rebuild without any whitespace between the parts. */
+    size_t n = (size_t)(prev(p)->end - start);
+    char *buf = wf_arena_alloc(p->arena, n + 1);
+    size_t k = 0;
+    for (const char *s = start; s < prev(p)->end; s++)
+        if (*s != ' ' && *s != '\t' && *s != '\\' && *s != '\n' && *s != '\r')
+            buf[k++] = *s;
+    buf[k] = 0;
+    Value v = wf_str_intern_c(buf);
+    if (!v)
+        p_jump(p);
+    return v;
+}
+
+static Alias *parse_alias(Parser *p, bool dotted)
+{
+    Token *st = peek(p);
+    Alias *a = wf_arena_alloc(p->arena, sizeof(Alias));
+    a->name = dotted ? parse_dotted_name(p) : p_ident(p, expect(p, TK_NAME));
+    if (accept(p, TK_KW_as))
+        a->asname = p_ident(p, expect(p, TK_NAME));
+    a->lineno = st->lineno, a->col_offset = st->col;
+    a->end_lineno = prev(p)->end_lineno, a->end_col_offset = prev(p)->end_col;
+    return a;
+}
+
+static Stmt *parse_import(Parser *p)
+{
+    Token *st = advance(p);
+    Vec names = {0};
+    do
+        vec_push(p, &names, parse_alias(p, true));
+    while (accept(p, TK_COMMA));
+    Stmt *s = new_stmt(p, WF_STMT_Import, st);
+    s->v.Import.names = SEQ(AliasSeq, names);
+    return s;
+}
+
+static Stmt *parse_from_import(Parser *p)
+{
+    Token *st = advance(p);
+    int level = 0;
+    for (;;) {
+        if (accept(p, TK_DOT))
+            level++;
+        else if (accept(p, TK_ELLIPSIS))
+            level += 3;
+        else
+            break;
+    }
+    Value module = 0;
+    if (!at(p, TK_KW_import) || level == 0)
+        module = parse_dotted_name(p);
+    expect(p, TK_KW_import);
+    Vec names = {0};
+    if (at(p, TK_STAR)) {
+        Token *t = advance(p);
+        Alias *a = wf_arena_alloc(p->arena, sizeof(Alias));
+        a->name = wf_str_intern_c("*");
+        a->lineno = t->lineno, a->col_offset = t->col;
+        a->end_lineno = t->end_lineno, a->end_col_offset = t->end_col;
+        vec_push(p, &names, a);
+    } else if (accept(p, TK_LPAR)) {
+        do {
+            if (at(p, TK_RPAR) && names.count)
+                break;
+            vec_push(p, &names, parse_alias(p, false));
+        } while (accept(p, TK_COMMA));
+        expect(p, TK_RPAR);
+    } else {
+        do {
+            if (names.count && at(p, TK_NEWLINE))
+                p_error_tok(p, peek(p), "trailing comma not allowed without surrounding parentheses");
+            vec_push(p, &names, parse_alias(p, false));
+        } while (accept(p, TK_COMMA));
+    }
+    Stmt *s = new_stmt(p, WF_STMT_ImportFrom, st);
+    s->v.ImportFrom.module = module;
+    s->v.ImportFrom.names = SEQ(AliasSeq, names);
+    s->v.ImportFrom.level = level;
+    return s;
+}
+
+static Stmt *parse_names_stmt(Parser *p, StmtKind k)
+{
+    Token *st = advance(p);
+    Vec names = {0};
+    do
+        vec_push(p, &names, (void *)p_ident(p, expect(p, TK_NAME)));
+    while (accept(p, TK_COMMA));
+    Stmt *s = new_stmt(p, k, st);
+    s->v.Global.names = (IdentSeq){(Value *)names.items, names.count};
+    return s;
+}
+
+static Stmt *parse_del(Parser *p)
+{
+    Token *st = advance(p);
+    Vec targets = {0};
+    do {
+        if (at(p, TK_NEWLINE) || at(p, TK_SEMI))
+            break;
+        Expr *e = parse_bitwise_or(p);
+        if (!at(p, TK_COMMA) && !at(p, TK_NEWLINE) && !at(p, TK_SEMI)) {
+            /* `del a < b`: CPython names the whole expression. */
+            Expr *bad = invalid_target(e, WF_CTX_Del);
+            if (!bad)
+                p_syntax_error(p);
+        }
+        check_target(p, e, WF_CTX_Del);
+        vec_push(p, &targets, e);
+    } while (accept(p, TK_COMMA));
+    if (!targets.count)
+        p_syntax_error(p);
+    Stmt *s = new_stmt(p, WF_STMT_Delete, st);
+    s->v.Delete.targets = SEQ(ExprSeq, targets);
+    return s;
+}
+
+static Stmt *parse_simple_stmt(Parser *p)
+{
+    Token *st = peek(p);
+    Stmt *s;
+    switch (st->kind) {
+    case TK_KW_pass: advance(p); return new_stmt(p, WF_STMT_Pass, st);
+    case TK_KW_break: advance(p); return new_stmt(p, WF_STMT_Break, st);
+    case TK_KW_continue: advance(p); return new_stmt(p, WF_STMT_Continue, st);
+    case TK_KW_return: {
+        advance(p);
+        Expr *v = starts_expression(peek(p)->kind) ? parse_star_expressions(p) : NULL;
+        check_not_starred(p, v);
+        s = new_stmt(p, WF_STMT_Return, st);
+        s->v.Return.value = v;
+        return s;
+    }
+    case TK_KW_raise: {
+        advance(p);
+        Expr *exc = NULL, *cause = NULL;
+        if (starts_expression(peek(p)->kind)) {
+            exc = parse_expression(p);
+            if (accept(p, TK_KW_from))
+                cause = parse_expression(p);
+        }
+        s = new_stmt(p, WF_STMT_Raise, st);
+        s->v.Raise.exc = exc;
+        s->v.Raise.cause = cause;
+        return s;
+    }
+    case TK_KW_assert: {
+        advance(p);
+        Expr *test = parse_expression(p), *msg = NULL;
+        if (accept(p, TK_COMMA))
+            msg = parse_expression(p);
+        s = new_stmt(p, WF_STMT_Assert, st);
+        s->v.Assert.test = test;
+        s->v.Assert.msg = msg;
+        return s;
+    }
+    case TK_KW_global: return parse_names_stmt(p, WF_STMT_Global);
+    case TK_KW_nonlocal: return parse_names_stmt(p, WF_STMT_Nonlocal);
+    case TK_KW_import: return parse_import(p);
+    case TK_KW_from: return parse_from_import(p);
+    case TK_KW_del: return parse_del(p);
+    default:
+        if (!starts_expression(st->kind) && st->kind != TK_KW_yield)
+            p_syntax_error(p);
+        return parse_expr_stmt(p);
+    }
+}
+
+/* simple_stmts: simple_stmt (';' simple_stmt)* [';'] NEWLINE */
+static void parse_simple_stmts(Parser *p, Vec *out)
+{
+    for (;;) {
+        vec_push(p, out, parse_simple_stmt(p));
+        if (accept(p, TK_SEMI)) {
+            if (at(p, TK_NEWLINE))
+                break;
+            continue;
+        }
+        break;
+    }
+    if (!at(p, TK_NEWLINE)) {
+        /* `print "x"`: the legacy print statement. */
+        Stmt *last = out->items[out->count - 1];
+        if (last->kind == WF_STMT_Expr && last->v.Expr.value->kind == WF_EXPR_Name &&
+            starts_expression(peek(p)->kind)) {
+            Value id = last->v.Expr.value->v.Name.id;
+            if (wf_str_eq_c(id, "print") || wf_str_eq_c(id, "exec")) {
+                char msg[96];
+                snprintf(msg, sizeof msg, "Missing parentheses in call to '%s'. Did you mean %s(...)?",
+                         wf_str_cstr(id), wf_str_cstr(id));
+                p_error_expr(p, last->v.Expr.value, msg);
+            }
+        }
+        p_syntax_error(p);
+    }
+    advance(p);
+}
+
+/* ---- compound statements ---- */
+
+static StmtSeq parse_block(Parser *p, const char *what, int line)
+{
+    Vec body = {0};
+    if (!accept(p, TK_NEWLINE)) {
+        parse_simple_stmts(p, &body);
+        return SEQ(StmtSeq, body);
+    }
+    if (!at(p, TK_INDENT)) {
+        char msg[128];
+        snprintf(msg, sizeof msg, "expected an indented block after %s on line %d", what, line);
+        Token *t = peek(p);
+        p_error_pos(p, wf_exc_IndentationError, t->lineno, t->start, msg);
+    }
+    advance(p);
+    while (!at(p, TK_DEDENT) && !at(p, TK_ENDMARKER))
+        parse_statement(p, &body);
+    accept(p, TK_DEDENT);
+    return SEQ(StmtSeq, body);
+}
+
+static Stmt *parse_if(Parser *p, const char *kw)
+{
+    Token *st = advance(p);
+    Expr *test = parse_named_expression(p);
+    if (at(p, TK_EQUAL))
+        p_error_expr(p, test, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+    expect_colon(p, false);
+    char what[32];
+    snprintf(what, sizeof what, "'%s' statement", kw);
+    Stmt *s = new_stmt(p, WF_STMT_If, st);
+    s->v.If.test = test;
+    s->v.If.body = parse_block(p, what, st->lineno);
+    if (at(p, TK_KW_elif)) {
+        Stmt *e = parse_if(p, "elif");
+        s->v.If.orelse = (StmtSeq){wf_arena_alloc(p->arena, sizeof(Stmt *)), 1};
+        s->v.If.orelse.items[0] = e;
+    } else if (at(p, TK_KW_else)) {
+        Token *et = advance(p);
+        expect_colon(p, true);
+        s->v.If.orelse = parse_block(p, "'else' statement", et->lineno);
+    }
+    stmt_end(p, s);
+    return s;
+}
+
+static StmtSeq parse_else(Parser *p)
+{
+    if (!at(p, TK_KW_else))
+        return (StmtSeq){NULL, 0};
+    Token *et = advance(p);
+    expect_colon(p, true);
+    return parse_block(p, "'else' statement", et->lineno);
+}
+
+static Stmt *parse_while(Parser *p)
+{
+    Token *st = advance(p);
+    Expr *test = parse_named_expression(p);
+    if (at(p, TK_EQUAL))
+        p_error_expr(p, test, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+    expect_colon(p, false);
+    Stmt *s = new_stmt(p, WF_STMT_While, st);
+    s->v.While.test = test;
+    s->v.While.body = parse_block(p, "'while' statement", st->lineno);
+    s->v.While.orelse = parse_else(p);
+    stmt_end(p, s);
+    return s;
+}
+
+static Stmt *parse_for(Parser *p)
+{
+    Token *st = advance(p);
+    Expr *target = parse_for_targets(p);
+    expect(p, TK_KW_in);
+    Expr *iter = parse_star_expressions(p);
+    expect_colon(p, false);
+    Stmt *s = new_stmt(p, WF_STMT_For, st);
+    s->v.For.target = target;
+    s->v.For.iter = iter;
+    s->v.For.body = parse_block(p, "'for' statement", st->lineno);
+    s->v.For.orelse = parse_else(p);
+    stmt_end(p, s);
+    return s;
+}
+
+static WithItem *parse_with_item(Parser *p)
+{
+    WithItem *w = wf_arena_alloc(p->arena, sizeof(WithItem));
+    w->context_expr = parse_expression(p);
+    if (accept(p, TK_KW_as)) {
+        Expr *t = parse_star_expression(p);
+        if (!at(p, TK_COMMA) && !at(p, TK_COLON) && !at(p, TK_RPAR))
+            p_syntax_error(p);
+        check_target(p, t, WF_CTX_Store);
+        w->optional_vars = t;
+    }
+    return w;
+}
+
+/* `with (a as b, c as d):`; returns false (position restored) if the
+ * parentheses turn out to belong to an expression. */
+static bool try_paren_with_items(Parser *p, Vec *items)
+{
+    size_t save = p->pos;
+    jmp_buf jb, *outer = p->jb;
+    p->jb = &jb;
+    if (setjmp(jb)) {
+        p->jb = outer;
+        wf_err_clear();
+        p->pos = save;
+        items->count = 0;
+        return false;
+    }
+    advance(p);
+    do {
+        if (at(p, TK_RPAR) && items->count)
+            break;
+        vec_push(p, items, parse_with_item(p));
+    } while (accept(p, TK_COMMA));
+    expect(p, TK_RPAR);
+    if (!at(p, TK_COLON))
+        p_jump(p);
+    p->jb = outer;
+    return true;
+}
+
+static Stmt *parse_with(Parser *p)
+{
+    Token *st = advance(p);
+    Vec items = {0};
+    if (!(at(p, TK_LPAR) && try_paren_with_items(p, &items))) {
+        do
+            vec_push(p, &items, parse_with_item(p));
+        while (accept(p, TK_COMMA));
+    }
+    expect_colon(p, false);
+    Stmt *s = new_stmt(p, WF_STMT_With, st);
+    s->v.With.items = SEQ(WithItemSeq, items);
+    s->v.With.body = parse_block(p, "'with' statement", st->lineno);
+    stmt_end(p, s);
+    return s;
+}
+
+static ExceptHandler *parse_except(Parser *p)
+{
+    Token *st = advance(p);
+    if (at(p, TK_STAR))
+        p_error_tok(p, peek(p), "except* is not supported");
+    ExceptHandler *h = wf_arena_alloc(p->arena, sizeof(ExceptHandler));
+    if (!at(p, TK_COLON)) {
+        h->type = parse_expression(p);
+        if (at(p, TK_COMMA)) {
+            Expr *first = h->type;
+            while (accept(p, TK_COMMA) && !at(p, TK_COLON) && !at(p, TK_KW_as))
+                parse_expression(p);
+            if (at(p, TK_COLON) || at(p, TK_KW_as))
+                p_error_expr(p, first, "multiple exception types must be parenthesized");
+            p_syntax_error(p);
+        }
+        if (accept(p, TK_KW_as))
+            h->name = p_ident(p, expect(p, TK_NAME));
+    }
+    expect_colon(p, false);
+    h->body = parse_block(p, "'except' statement", st->lineno);
+    h->lineno = st->lineno, h->col_offset = st->col;
+    h->end_lineno = prev(p)->end_lineno, h->end_col_offset = prev(p)->end_col;
+    return h;
+}
+
+static Stmt *parse_try(Parser *p)
+{
+    Token *st = advance(p);
+    expect_colon(p, true);
+    Stmt *s = new_stmt(p, WF_STMT_Try, st);
+    s->v.Try.body = parse_block(p, "'try' statement", st->lineno);
+    Vec handlers = {0};
+    while (at(p, TK_KW_except))
+        vec_push(p, &handlers, parse_except(p));
+    s->v.Try.handlers = SEQ(ExceptHandlerSeq, handlers);
+    if (handlers.count)
+        s->v.Try.orelse = parse_else(p);
+    if (at(p, TK_KW_finally)) {
+        Token *ft = advance(p);
+        expect_colon(p, true);
+        s->v.Try.finalbody = parse_block(p, "'finally' statement", ft->lineno);
+    }
+    if (!handlers.count && !s->v.Try.finalbody.count)
+        p_error_tok(p, peek(p), "expected 'except' or 'finally' block");
+    stmt_end(p, s);
+    return s;
+}
+
+static Stmt *parse_funcdef(Parser *p, ExprSeq decorators)
+{
+    Token *st = advance(p);
+    Token *name = expect(p, TK_NAME);
+    if (!at(p, TK_LPAR))
+        p_error_tok(p, peek(p), "expected '('");
+    advance(p);
+    Arguments *args = parse_params(p, TK_RPAR, true);
+    expect(p, TK_RPAR);
+    Expr *returns = NULL;
+    if (accept(p, TK_RARROW))
+        returns = parse_expression(p);
+    expect_colon(p, true);
+    Stmt *s = new_stmt(p, WF_STMT_FunctionDef, st);
+    s->v.FunctionDef.name = p_ident(p, name);
+    s->v.FunctionDef.args = args;
+    s->v.FunctionDef.returns = returns;
+    s->v.FunctionDef.decorator_list = decorators;
+    s->v.FunctionDef.body = parse_block(p, "function definition", st->lineno);
+    stmt_end(p, s);
+    return s;
+}
+
+static Stmt *parse_classdef(Parser *p, ExprSeq decorators)
+{
+    Token *st = advance(p);
+    Token *name = expect(p, TK_NAME);
+    Stmt *s = new_stmt(p, WF_STMT_ClassDef, st);
+    if (at(p, TK_LPAR)) {
+        Token *open = advance(p);
+        parse_call_args(p, open, &s->v.ClassDef.bases, &s->v.ClassDef.keywords);
+    }
+    expect_colon(p, false);
+    s->v.ClassDef.name = p_ident(p, name);
+    s->v.ClassDef.decorator_list = decorators;
+    s->v.ClassDef.body = parse_block(p, "class definition", st->lineno);
+    stmt_end(p, s);
+    return s;
+}
+
+static Stmt *parse_decorated(Parser *p)
+{
+    Vec decs = {0};
+    while (accept(p, TK_AT)) {
+        vec_push(p, &decs, parse_named_expression(p));
+        expect(p, TK_NEWLINE);
+    }
+    if (at(p, TK_KW_def))
+        return parse_funcdef(p, SEQ(ExprSeq, decs));
+    if (at(p, TK_KW_class))
+        return parse_classdef(p, SEQ(ExprSeq, decs));
+    p_syntax_error(p);
+}
+
+/* One statement (compound, or a line of simple statements) appended to out. */
+static Stmt *parse_statement(Parser *p, Vec *out)
+{
+    Stmt *s;
+    switch (peek(p)->kind) {
+    case TK_KW_if: s = parse_if(p, "if"); break;
+    case TK_KW_while: s = parse_while(p); break;
+    case TK_KW_for: s = parse_for(p); break;
+    case TK_KW_with: s = parse_with(p); break;
+    case TK_KW_try: s = parse_try(p); break;
+    case TK_KW_def: s = parse_funcdef(p, (ExprSeq){NULL, 0}); break;
+    case TK_KW_class: s = parse_classdef(p, (ExprSeq){NULL, 0}); break;
+    case TK_AT: s = parse_decorated(p); break;
+    default:
+        parse_simple_stmts(p, out);
+        return out->items[out->count - 1];
+    }
+    vec_push(p, out, s);
+    return s;
+}
+
+/* ---- entry point ---- */
+
+/* The source must be UTF-8 (no coding declarations are honoured). */
+static int check_utf8(const char *src, size_t len, const char *filename)
+{
+    const unsigned char *s = (const unsigned char *)src, *e = s + len;
+    int line = 1;
+    while (s < e) {
+        unsigned c = *s;
+        int n = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 && c >= 0xC2 ? 1 : (c & 0xF0) == 0xE0 ? 2
+              : (c & 0xF8) == 0xF0 && c <= 0xF4 ? 3 : -1;
+        bool ok = n >= 0;
+        for (int i = 1; ok && i <= n; i++)
+            ok = s + i < e && (s[i] & 0xC0) == 0x80;
+        if (!ok) {
+            char msg[200];
+            snprintf(msg, sizeof msg, "Non-UTF-8 code starting with '\\x%02x' in file %s on line %d, "
+                     "but no encoding declared; see https://peps.python.org/pep-0263/ for details",
+                     c, filename, line);
+            wf_err_syntax(wf_exc_SyntaxError, filename, line, 0, NULL, msg);
+            return -1;
+        }
+        if (c == '\n')
+            line++;
+        s += n + 1;
+    }
+    return 0;
+}
+
+/* Tokenize everything up front (see the top comment). */
+static int tokenize_all(Parser *p, const char *src, size_t len, bool eval)
+{
+    Tokenizer *tz = wf_mem_alloc(sizeof(Tokenizer));
+    const char *start = src;
+    if (len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0)
+        start += 3;
+    if (eval)
+        while (start < src + len && (*start == ' ' || *start == '\t'))
+            start++;
+    wf_tok_init(tz, src, start, src + len, 1, src, p->filename, false);
+    size_t cap = 256;
+    p->toks = wf_mem_alloc(cap * sizeof(Token));
+    p->ntoks = 0;
+    for (;;) {
+        if (p->ntoks == cap) {
+            cap *= 2;
+            p->toks = wf_mem_realloc(p->toks, cap * sizeof(Token));
+        }
+        Token *t = &p->toks[p->ntoks];
+        if (wf_tok_next(tz, t) < 0) {
+            wf_mem_free(tz);
+            return -1;
+        }
+        p->ntoks++;
+        if (t->kind == TK_ENDMARKER)
+            break;
+    }
+    if (tz->level > 0) {
+        p->unclosed_level = tz->level;
+        p->unclosed_char = tz->parenstack[tz->level - 1];
+        p->unclosed_line = tz->parenline[tz->level - 1];
+        p->unclosed_pos = tz->parenpos[tz->level - 1];
+    }
+    wf_mem_free(tz);
+    return 0;
+}
+
+static Mod *parse_mod(Parser *p, int mode)
+{
+    Mod *m = wf_arena_alloc(p->arena, sizeof(Mod));
+    Vec body = {0};
+    if (mode == WF_MODE_EVAL) {
+        m->kind = WF_MOD_Expression;
+        while (accept(p, TK_NEWLINE))
+            ;
+        m->v.Expression.body = parse_star_expressions(p);
+        while (accept(p, TK_NEWLINE))
+            ;
+        if (!at(p, TK_ENDMARKER))
+            p_syntax_error(p);
+        return m;
+    }
+    while (!at(p, TK_ENDMARKER)) {
+        if (accept(p, TK_NEWLINE))
+            continue;
+        parse_statement(p, &body);
+        if (mode == WF_MODE_SINGLE) {
+            while (accept(p, TK_NEWLINE))
+                ;
+            if (!at(p, TK_ENDMARKER))
+                p_error_tok(p, peek(p), "multiple statements found while compiling a single statement");
+            break;
+        }
+    }
+    m->kind = mode == WF_MODE_SINGLE ? WF_MOD_Interactive : WF_MOD_Module;
+    m->v.Module.body = SEQ(StmtSeq, body);
+    return m;
+}
+
+Mod *wf_parse(const char *src, size_t len, const char *filename, int mode, Arena *arena)
+{
+    Parser p;
+    memset(&p, 0, sizeof p);
+    p.filename = filename ? filename : "<string>";
+    p.arena = arena;
+    if (memchr(src, 0, len)) {
+        wf_err_syntax(wf_exc_SyntaxError, p.filename, 0, 0, NULL, "source code cannot contain null bytes");
+        return NULL;
+    }
+    if (check_utf8(src, len, p.filename) < 0)
+        return NULL;
+    /* A NUL-terminated copy: error reporting scans lines up to their end.
+     * It lives in the arena because f-string tokens point into it. */
+    char *copy = wf_arena_alloc(arena, len + 1);
+    memcpy(copy, src, len);
+    p.base = copy;
+    if (tokenize_all(&p, copy, len, mode == WF_MODE_EVAL) < 0) {
+        wf_mem_free(p.toks);
+        return NULL;
+    }
+    jmp_buf jb;
+    p.jb = &jb;
+    Mod *volatile m = NULL;
+    if (setjmp(jb) == 0)
+        m = parse_mod(&p, mode);
+    wf_mem_free(p.toks);
+    return m;
+}
