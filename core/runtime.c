@@ -1,1 +1,124 @@
-/* weft: placeholder, filled by its owner. */
+/* weft: start-up and shut-down of the runtime. */
+/* argc/argv -> a ready interpreter (types, builtins, sys); uncaught exception -> exit status. */
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include "runtime.h"
+
+/*
+ * Start-up order (the init list at the end of core/types.h):
+ *   1. the main ThreadState, before anything allocates (objects record their
+ *      owning thread id);
+ *   2. object, ids, str, int, float, tuple, list, dict; then
+ *      wf_object_init_late() finishes readying the types whose wf_type_ready
+ *      ran before dicts existed;
+ *   3. set, range, iterators, exceptions, functions, builtins, and finally
+ *      the module registry with sys.
+ */
+
+_Thread_local ThreadState *wf_tstate_current;
+
+/* Provided by the objects owner; weak so start-up links before it lands. */
+void wf_object_init_late(void) __attribute__((weak));
+
+static ThreadState *rt_new_tstate(void)
+{
+    ThreadState *ts = calloc(1, sizeof *ts);
+    if (!ts)
+        WF_DIE("cannot allocate the main thread state", errno);
+    ts->tid = (uintptr_t)pthread_self();
+    return ts;
+}
+
+int wf_runtime_init(int argc, char **argv)
+{
+    wf_tstate_current = rt_new_tstate();
+    wf_object_init();
+    wf_ids_init();
+    wf_str_init();
+    wf_int_init();
+    wf_float_init();
+    wf_tuple_init();
+    wf_list_init();
+    wf_dict_init();
+    if (wf_object_init_late)
+        wf_object_init_late();
+    wf_set_init();
+    wf_range_init();
+    wf_iter_init();
+    wf_exceptions_init();
+    wf_func_init();
+    wf_builtins_init();
+    wf_modules_init();
+    wf_sys_set_argv(argc, argv);
+    return wf_err_occurred() ? -1 : 0;
+}
+
+/* SystemExit(code): None -> 0, int -> code, anything else is printed -> 1. */
+static int rt_system_exit_status(Value exc)
+{
+    Value code = ((ExceptionObject *)wf_obj(exc))->value;
+    if (!code || code == wf_None)
+        return 0;
+    if (wf_is_int(code)) {
+        int64_t n;
+        if (wf_int_as_i64(code, &n) < 0 || n != (int)n) {
+            wf_err_clear();
+            return -1 & 0xff;
+        }
+        return (int)n;
+    }
+    Value err = wf_sys_get("stderr");
+    if (err && err != wf_None) {
+        if (wf_print_value(code, err) < 0)
+            wf_err_clear();
+    } else {
+        Value s = wf_str(code);
+        if (s) {
+            fprintf(stderr, "%s\n", wf_str_cstr(s));
+            wf_decref(s);
+        }
+        wf_err_clear();
+    }
+    return 1;
+}
+
+int wf_runtime_exit_status(void)
+{
+    Value exc = wf_err_fetch();
+    if (!exc)
+        return 0;
+    int status;
+    if (wf_isinstance_type(exc, wf_exc_SystemExit)) {
+        status = rt_system_exit_status(exc);
+    } else {
+        wf_exc_print(exc);
+        status = wf_isinstance_type(exc, wf_exc_KeyboardInterrupt) ? 130 : 1;
+    }
+    wf_decref(exc);
+    return status;
+}
+
+/* Flush a sys stream through its own flush() (it may be a user object). */
+static void rt_flush_stream(const char *name)
+{
+    Value f = wf_sys_get(name);
+    if (!f || f == wf_None)
+        return;
+    Value r = wf_call_method(f, "flush", NULL, 0);
+    if (r)
+        wf_decref(r);
+    else
+        wf_err_clear();
+}
+
+void wf_runtime_fini(void)
+{
+    Value pending = wf_err_fetch();
+    rt_flush_stream("stdout");
+    rt_flush_stream("stderr");
+    wf_file_flush_all();
+    wf_err_restore(pending);
+}

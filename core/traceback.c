@@ -1,1 +1,462 @@
-/* weft: placeholder, filled by its owner. */
+/* weft: printing uncaught exceptions the way CPython 3.11's excepthook does. */
+/* Exception + traceback chain -> "Traceback (most recent call last): ..." text on sys.stderr. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include "runtime.h"
+
+/*
+ * The output is built in one StrBuilder and written to sys.stderr at once:
+ *
+ *   [chained exceptions first, each followed by the "direct cause" or
+ *    "During handling" separator]
+ *   Traceback (most recent call last):
+ *     File "x.py", line 3, in f
+ *       source line, stripped
+ *     [Previous line repeated 996 more times]     (after 3 identical entries)
+ *   ValueError: message
+ *
+ * SyntaxErrors add "  File ..., line N", the offending text and a caret
+ * line instead of the source entry. The 3.11 "^^^^" markers under
+ * expressions are not printed.
+ *
+ * Source lines are read from the file on first use and cached per file
+ * name, like linecache. (Threads: the cache needs a lock later.)
+ */
+
+#define TB_RECURSIVE_CUTOFF 3
+#define TB_DEFAULT_LIMIT 1000
+
+typedef struct SourceFile {
+    char *name;
+    char *text;          /* whole file, lines split in place */
+    char **lines;
+    int nlines;
+    struct SourceFile *next;
+} SourceFile;
+
+static SourceFile *tb_sources;
+
+static SourceFile *tb_load_source(const char *filename)
+{
+    for (SourceFile *s = tb_sources; s; s = s->next)
+        if (!strcmp(s->name, filename))
+            return s;
+    SourceFile *s = calloc(1, sizeof *s);
+    s->name = strdup(filename);
+    s->next = tb_sources;
+    tb_sources = s;
+    FILE *f = filename[0] == '<' ? NULL : fopen(filename, "r");
+    if (!f)
+        return s;
+    size_t cap = 4096, len = 0, n;
+    char *buf = malloc(cap);
+    while ((n = fread(buf + len, 1, cap - len - 1, f)) > 0) {
+        len += n;
+        if (cap - len < 2)
+            buf = realloc(buf, cap *= 2);
+    }
+    fclose(f);
+    buf[len] = 0;
+    int maxl = 16;
+    s->lines = malloc(sizeof(char *) * (size_t)maxl);
+    char *p = buf;
+    while (*p) {
+        if (s->nlines == maxl)
+            s->lines = realloc(s->lines, sizeof(char *) * (size_t)(maxl *= 2));
+        s->lines[s->nlines++] = p;
+        char *nl = strchr(p, '\n');
+        if (!nl)
+            break;
+        *nl = 0;
+        p = nl + 1;
+    }
+    s->text = buf;
+    return s;
+}
+
+Value wf_source_line(const char *filename, int lineno)
+{
+    SourceFile *s = tb_load_source(filename);
+    if (lineno < 1 || lineno > s->nlines)
+        return 0;
+    const char *line = s->lines[lineno - 1];
+    while (*line == ' ' || *line == '\t' || *line == '\f')
+        line++;
+    size_t len = strlen(line);
+    while (len > 0 && (line[len - 1] == ' ' || line[len - 1] == '\t' || line[len - 1] == '\r' ||
+                       line[len - 1] == '\f' || line[len - 1] == '\v'))
+        len--;
+    return wf_str_new(line, len);
+}
+
+/* ---- one traceback ---- */
+
+static Value tb_code_attr(Value code, const char *name)
+{
+    if (!code)
+        return 0;
+    Value v = wf_getattr_c(code, name);
+    if (!v || !wf_is_str(v)) {
+        wf_err_clear();
+        wf_xdecref(v);
+        return 0;
+    }
+    return v;
+}
+
+static void tb_add_entry(StrBuilder *sb, Value filename, int lineno, Value name)
+{
+    wf_sb_add_c(sb, "  File \"");
+    if (filename)
+        wf_sb_add_str(sb, filename);
+    else
+        wf_sb_add_c(sb, "???");
+    char num[32];
+    snprintf(num, sizeof num, "\", line %d, in ", lineno);
+    wf_sb_add_c(sb, num);
+    if (name)
+        wf_sb_add_str(sb, name);
+    else
+        wf_sb_add_c(sb, "???");
+    wf_sb_add_char(sb, '\n');
+    Value line = filename ? wf_source_line(wf_str_cstr(filename), lineno) : 0;
+    if (line) {
+        if (wf_as_str(line)->len) {
+            wf_sb_add_c(sb, "    ");
+            wf_sb_add_str(sb, line);
+            wf_sb_add_char(sb, '\n');
+        }
+        wf_decref(line);
+    }
+    wf_err_clear();
+}
+
+static void tb_add_repeated(StrBuilder *sb, long cnt)
+{
+    char buf[80];
+    cnt -= TB_RECURSIVE_CUTOFF;
+    snprintf(buf, sizeof buf, cnt > 1 ? "  [Previous line repeated %ld more times]\n"
+                                      : "  [Previous line repeated %ld more time]\n", cnt);
+    wf_sb_add_c(sb, buf);
+}
+
+/* sys.tracebacklimit, or the default. */
+static long tb_limit(void)
+{
+    Value v = wf_sys_get("tracebacklimit");
+    if (!v || !wf_is_int(v))
+        return TB_DEFAULT_LIMIT;
+    int64_t n;
+    if (wf_int_as_i64(v, &n) < 0) {
+        wf_err_clear();
+        return TB_DEFAULT_LIMIT;
+    }
+    return n <= 0 ? 0 : n;
+}
+
+static void tb_add_entries(StrBuilder *sb, Value tb, long limit)
+{
+    long depth = 0;
+    for (Value t = tb; t; t = ((TracebackObject *)wf_obj(t))->next)
+        depth++;
+    while (tb && depth > limit) {
+        depth--;
+        tb = ((TracebackObject *)wf_obj(tb))->next;
+    }
+    Value last_file = 0, last_name = 0;
+    int last_line = -1;
+    long cnt = 0;
+    for (; tb; tb = ((TracebackObject *)wf_obj(tb))->next) {
+        TracebackObject *t = (TracebackObject *)wf_obj(tb);
+        Value file = tb_code_attr(t->code, "co_filename");
+        Value name = tb_code_attr(t->code, "co_name");
+        bool same = last_file && file && wf_str_eq(last_file, file) && last_line == t->lineno &&
+                    last_name && name && wf_str_eq(last_name, name);
+        if (!same) {
+            if (cnt > TB_RECURSIVE_CUTOFF)
+                tb_add_repeated(sb, cnt);
+            wf_xdecref(last_file);
+            wf_xdecref(last_name);
+            last_file = wf_incref(file);
+            last_name = wf_incref(name);
+            last_line = t->lineno;
+            cnt = 0;
+        }
+        cnt++;
+        if (cnt <= TB_RECURSIVE_CUTOFF)
+            tb_add_entry(sb, file, t->lineno, name);
+        wf_xdecref(file);
+        wf_xdecref(name);
+    }
+    if (cnt > TB_RECURSIVE_CUTOFF)
+        tb_add_repeated(sb, cnt);
+    wf_xdecref(last_file);
+    wf_xdecref(last_name);
+}
+
+/* ---- the final "Type: message" line ---- */
+
+Value wf_exc_type_display_name(TypeObject *type)
+{
+    if (!(type->tp_flags & WF_TPF_HEAPTYPE) || !type->tp_dict)
+        return wf_str_from_cstr(type->tp_name);
+    Value mod = wf_dict_get(type->tp_dict, WF_ID(__module__));
+    Value qual = wf_dict_get(type->tp_dict, WF_ID(__qualname__));
+    wf_err_clear();
+    const char *dot = strrchr(type->tp_name, '.');
+    Value q = qual && wf_is_str(qual) ? wf_incref(qual) : wf_str_from_cstr(dot ? dot + 1 : type->tp_name);
+    if (mod && wf_is_str(mod) && !wf_str_eq_c(mod, "builtins") && !wf_str_eq_c(mod, "__main__")) {
+        Value r = wf_str_printf("%U.%U", mod, q);
+        wf_decref(q);
+        return r;
+    }
+    if (mod && !wf_is_str(mod)) {
+        Value r = wf_str_printf("<unknown>.%U", q);
+        wf_decref(q);
+        return r;
+    }
+    return q;
+}
+
+static void tb_add_type_name(StrBuilder *sb, Value exc)
+{
+    Value name = wf_exc_type_display_name(wf_type(exc));
+    if (name) {
+        wf_sb_add_str(sb, name);
+        wf_decref(name);
+    } else {
+        wf_err_clear();
+        wf_sb_add_c(sb, wf_type(exc)->tp_name);
+    }
+}
+
+static void tb_add_message(StrBuilder *sb, Value exc, Value msg_obj)
+{
+    tb_add_type_name(sb, exc);
+    Value s = wf_str(msg_obj);
+    if (!s) {
+        wf_err_clear();
+        wf_sb_add_c(sb, ": <exception str() failed>");
+    } else {
+        if (wf_as_str(s)->len) {
+            wf_sb_add_c(sb, ": ");
+            wf_sb_add_str(sb, s);
+        }
+        wf_decref(s);
+    }
+    wf_sb_add_char(sb, '\n');
+}
+
+static void tb_add_notes(StrBuilder *sb, Value exc)
+{
+    Value *dslot = (Value *)((char *)wf_obj(exc) + (wf_type(exc)->tp_dictoffset ? wf_type(exc)->tp_dictoffset
+                                                                                 : offsetof(ExceptionObject, dict)));
+    Value notes = *dslot ? wf_dict_get_c(*dslot, "__notes__") : 0;
+    if (!notes)
+        return;
+    if (!wf_is_list(notes) && !wf_is_tuple(notes)) {
+        if (wf_sb_add_repr(sb, notes) < 0)
+            wf_err_clear();
+        wf_sb_add_char(sb, '\n');
+        return;
+    }
+    size_t n = wf_is_list(notes) ? wf_list_size(notes) : wf_tuple_size(notes);
+    for (size_t i = 0; i < n; i++) {
+        Value note = wf_is_list(notes) ? wf_list_get(notes, i) : wf_tuple_get(notes, i);
+        if (wf_sb_add_strof(sb, note) < 0) {
+            wf_err_clear();
+            wf_sb_add_c(sb, "<note str() failed>");
+        }
+        wf_sb_add_char(sb, '\n');
+    }
+}
+
+/* CPython's print_error_text: the line, then a caret under the offset. */
+static void tb_add_error_text(StrBuilder *sb, intptr_t offset, intptr_t end_offset, const char *text)
+{
+    size_t carets = (end_offset > 0 && end_offset > offset) ? (size_t)(end_offset - offset) : 1;
+    offset--;
+    while (*text == ' ' || *text == '\t' || *text == '\f') {
+        text++;
+        offset--;
+    }
+    intptr_t len = (intptr_t)strlen(text);
+    if (len > 0 && text[len - 1] == '\n')
+        len--;
+    if (offset > len)
+        offset = len;
+    for (;;) {
+        const char *nl = strchr(text, '\n');
+        if (!nl)
+            break;
+        intptr_t inl = nl - text;
+        if (inl >= offset)
+            break;
+        inl += 1;
+        text += inl;
+        len -= inl;
+        offset -= inl;
+    }
+    wf_sb_add_c(sb, "    ");
+    wf_sb_add_c(sb, text);
+    if (text[len] != '\n')
+        wf_sb_add_char(sb, '\n');
+    if (offset < 0)
+        return;
+    wf_sb_add_c(sb, "    ");
+    while (--offset >= 0)
+        wf_sb_add_char(sb, ' ');
+    for (size_t i = 0; i < carets; i++)
+        wf_sb_add_char(sb, '^');
+    wf_sb_add_char(sb, '\n');
+}
+
+static Value tb_attr(Value exc, const char *name)
+{
+    Value v = wf_getattr_c(exc, name);
+    if (!v)
+        wf_err_clear();
+    return v;
+}
+
+static intptr_t tb_int_attr(Value exc, const char *name, intptr_t dflt)
+{
+    Value v = tb_attr(exc, name);
+    intptr_t r = dflt;
+    if (v && wf_is_small(v))
+        r = wf_small_val(v);
+    wf_xdecref(v);
+    return r;
+}
+
+/* SyntaxError: File/line, text and caret; returns false if the attributes are unusable. */
+static bool tb_add_syntax_error(StrBuilder *sb, Value exc)
+{
+    Value msg = tb_attr(exc, "msg");
+    Value filename = tb_attr(exc, "filename");
+    Value lineno = tb_attr(exc, "lineno");
+    bool ok = msg && lineno && wf_is_small(lineno);
+    if (ok) {
+        char num[32];
+        snprintf(num, sizeof num, "\", line %ld\n", (long)wf_small_val(lineno));
+        wf_sb_add_c(sb, "  File \"");
+        if (filename && wf_is_str(filename))
+            wf_sb_add_str(sb, filename);
+        else
+            wf_sb_add_c(sb, "<string>");
+        wf_sb_add_c(sb, num);
+        Value text = tb_attr(exc, "text");
+        if (text && wf_is_str(text)) {
+            intptr_t offset = tb_int_attr(exc, "offset", -1);
+            intptr_t end_offset = tb_int_attr(exc, "end_offset", -1);
+            if (offset == -1) {
+                /* No caret: just the stripped text. */
+                const char *t = wf_str_cstr(text);
+                while (*t == ' ' || *t == '\t' || *t == '\f')
+                    t++;
+                wf_sb_add_c(sb, "    ");
+                wf_sb_add_c(sb, t);
+                size_t n = strlen(t);
+                if (!n || t[n - 1] != '\n')
+                    wf_sb_add_char(sb, '\n');
+            } else {
+                tb_add_error_text(sb, offset, end_offset, wf_str_cstr(text));
+            }
+        }
+        wf_xdecref(text);
+        tb_add_message(sb, exc, msg);
+    }
+    wf_xdecref(msg);
+    wf_xdecref(filename);
+    wf_xdecref(lineno);
+    return ok;
+}
+
+static void tb_add_one(StrBuilder *sb, Value exc)
+{
+    Value tb = ((ExceptionObject *)wf_obj(exc))->traceback;
+    long limit = tb_limit();
+    if (tb && limit > 0) {
+        wf_sb_add_c(sb, "Traceback (most recent call last):\n");
+        tb_add_entries(sb, tb, limit);
+    }
+    if (!(wf_isinstance_type(exc, wf_exc_SyntaxError) && tb_add_syntax_error(sb, exc)))
+        tb_add_message(sb, exc, exc);
+    tb_add_notes(sb, exc);
+}
+
+/* ---- chains ---- */
+
+typedef struct Seen {
+    Value *items;
+    size_t n, cap;
+} Seen;
+
+static bool seen_has(Seen *s, Value v)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (s->items[i] == v)
+            return true;
+    return false;
+}
+
+static void seen_add(Seen *s, Value v)
+{
+    if (s->n == s->cap)
+        s->items = realloc(s->items, sizeof(Value) * (s->cap = s->cap ? s->cap * 2 : 8));
+    s->items[s->n++] = v;
+}
+
+static void tb_add_recursive(StrBuilder *sb, Value exc, Seen *seen, int depth)
+{
+    seen_add(seen, exc);
+    ExceptionObject *e = (ExceptionObject *)wf_obj(exc);
+    /* Deep chains are cut rather than overflowing the C stack. */
+    if (depth < 200) {
+        if (e->cause && wf_isinstance_type(e->cause, wf_exc_BaseException)) {
+            if (!seen_has(seen, e->cause)) {
+                tb_add_recursive(sb, e->cause, seen, depth + 1);
+                wf_sb_add_c(sb, "\nThe above exception was the direct cause of the following exception:\n\n");
+            }
+        } else if (e->context && !e->suppress_context && wf_isinstance_type(e->context, wf_exc_BaseException)) {
+            if (!seen_has(seen, e->context)) {
+                tb_add_recursive(sb, e->context, seen, depth + 1);
+                wf_sb_add_c(sb, "\nDuring handling of the above exception, another exception occurred:\n\n");
+            }
+        }
+    }
+    tb_add_one(sb, exc);
+}
+
+void wf_exc_print(Value exc)
+{
+    Value pending = wf_err_fetch();
+    StrBuilder sb;
+    wf_sb_init(&sb);
+    if (exc && wf_isinstance_type(exc, wf_exc_BaseException)) {
+        Seen seen = {0};
+        tb_add_recursive(&sb, exc, &seen, 0);
+        free(seen.items);
+    } else {
+        wf_sb_add_c(&sb, "TypeError: print_exception(): Exception expected for value, ");
+        wf_sb_add_c(&sb, exc ? wf_type(exc)->tp_name : "NULL");
+        wf_sb_add_c(&sb, " found\n");
+    }
+    Value text = wf_sb_finish(&sb);
+    if (text) {
+        if (wf_sys_write_stderr(wf_str_cstr(text)) < 0) {
+            wf_err_clear();
+            ssize_t w = write(2, wf_str_cstr(text), wf_as_str(text)->len);
+            (void)w;
+        }
+        Value err = wf_sys_get("stderr");
+        if (err && err != wf_None) {
+            Value r = wf_call_method(err, "flush", NULL, 0);
+            wf_xdecref(r);
+        }
+        wf_decref(text);
+    }
+    wf_err_clear();
+    wf_err_restore(pending);
+}

@@ -1,0 +1,67 @@
+/* weft: internal interfaces between the runtime area's files. */
+/* main.c, runtime.c, sysmodule.c, fileobject.c, import.c, builtins.c -> each other. */
+#ifndef WF_RUNTIME_H
+#define WF_RUNTIME_H
+
+#include "weft.h"
+
+/* ---- start-up and shut-down (core/runtime.c) ---- */
+/* Handle the exception that ended the program: SystemExit gives its code,
+ * anything else is printed with its traceback; returns the exit status. */
+int wf_runtime_exit_status(void);
+/* Flush sys.stdout, sys.stderr and every open file (at exit, also on errors). */
+void wf_runtime_fini(void);
+
+/* ---- sys (core/sysmodule.c) ---- */
+/* Creates the sys module; called by wf_modules_init. */
+Value wf_sys_create(void);
+void wf_sys_set_argv(int argc, char **argv);
+/* sys._xoptions[name] = value (value NULL: True). */
+void wf_sys_add_xoption(const char *name, const char *value);
+/* Set sys.path[0] (the main script's directory, '' for -c). */
+void wf_sys_set_path0(const char *dir);
+
+/* ---- text files (core/fileobject.c) ---- */
+extern TypeObject wf_type_textfile;
+/* A text file over an open descriptor; name is a str Value (borrowed). */
+Value wf_file_from_fd(int fd, Value name, const char *mode, bool closefd);
+/* open(file, mode, encoding, newline) semantics; raises OSError and friends. */
+Value wf_file_open(Value file, const char *mode);
+/* Write UTF-8 text (fast path for print and tracebacks); -1 on error. */
+int wf_file_write_c(Value file, const char *s, size_t len);
+int wf_file_flush(Value file);
+/* Line buffered (tty) or unbuffered (-u). */
+void wf_file_set_buffering(Value file, bool line, bool unbuffered);
+/* Flush every open file (at exit). */
+void wf_file_flush_all(void);
+/* open() itself (a builtin function), and the type's start-up. */
+Value wf_builtin_open(Value self, const Value *args, size_t nargs, Value kwnames);
+void wf_file_init(void);
+/* Read one line (with its '\n'); "" at EOF. */
+Value wf_file_readline(Value file, intptr_t limit);
+
+/* ---- import (core/import.c) ---- */
+/* The file a top-level module would be loaded from (for -m): a str, or 0
+ * without an exception when not found. */
+Value wf_import_find_module(const char *name);
+/* Sorted tuple of the registered built-in module names (sys.builtin_module_names). */
+Value wf_import_builtin_names(void);
+
+/* ---- builtins (core/builtins.c) ---- */
+/* The default for print's file= and the like: sys.stdout looked up now. */
+Value wf_builtins_stdout(void);
+
+/* ---- exceptions (core/exceptions.c) ---- */
+/* Exceptions defined beyond the shared WF_EXCEPTIONS list. */
+extern TypeObject *wf_exc_UnicodeDecodeError;
+extern TypeObject *wf_exc_UnicodeEncodeError;
+extern TypeObject *wf_exc_UnsupportedOperation;  /* io.UnsupportedOperation (an OSError) */
+/* Attach the currently handled exception as __context__ of exc (as CPython's
+ * _PyErr_SetObject does for every raise); breaks cycles. */
+void wf_exc_set_context_from_handled(Value exc);
+/* Calls fn for every built-in exception class (for the builtins module). */
+void wf_exceptions_each(void (*fn)(const char *name, TypeObject *type));
+/* The qualified class name as tracebacks print it ("ValueError", "helper.MyError"). */
+Value wf_exc_type_display_name(TypeObject *type);
+
+#endif
