@@ -1,8 +1,8 @@
 /* weft: Unicode character properties for str methods and repr. */
-/* Code point -> property flags, case mappings, decimal values (tables: strunicode_tables.h). */
+/* Code point -> property flags, case mappings, decimal values (tables: strunicode_tables.inc). */
 #include "weft.h"
 #include "strimpl.h"
-#include "strunicode_tables.h"
+#include "strunicode_tables.inc"
 
 /* The tables are sorted by start code point; every lookup is a binary
  * search for the last entry starting at or before cp. ASCII never gets here

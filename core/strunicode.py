@@ -1,6 +1,6 @@
 #!/usr/bin/env python3.11
 # weft: generator of the Unicode property tables used by str.
-# CPython 3.11's unicodedata -> core/strunicode_tables.h (run by hand: /usr/bin/python3.11 core/strunicode.py core/strunicode_tables.h).
+# CPython 3.11's unicodedata -> core/strunicode_tables.inc (run by hand: /usr/bin/python3.11 core/strunicode.py core/strunicode_tables.inc).
 import sys
 
 MAXCP = 0x110000
