@@ -21,8 +21,12 @@ static Object *it_alloc(TypeObject *type, size_t size)
 static void it_free(Object *o)
 {
     TypeObject *type = o->ob_type;
-    if (type->tp_dictoffset)
-        wf_decref(*(Value *)((char *)o + type->tp_dictoffset));
+    if (type->tp_dictoffset) {
+        Value *slot = (Value *)((char *)o + type->tp_dictoffset);
+        Value d = *slot;
+        *slot = 0;
+        wf_decref(d);
+    }
     wf_object_free(o);
 }
 

@@ -161,8 +161,12 @@ static void lst_dealloc(Object *o)
     ListObject *l = (ListObject *)o;
     TypeObject *type = o->ob_type;
     lst_clear(l);
-    if (type->tp_dictoffset)
-        wf_decref(*(Value *)((char *)o + type->tp_dictoffset));
+    if (type->tp_dictoffset) {
+        Value *slot = (Value *)((char *)o + type->tp_dictoffset);
+        Value d = *slot;
+        *slot = 0;
+        wf_decref(d);
+    }
     wf_object_free(o);
 }
 
@@ -175,10 +179,7 @@ static Value lst_repr(Value self)
     int busy = wf_seq_repr_enter(self);
     if (busy)
         return busy < 0 ? 0 : wf_str_from_cstr("[...]");
-    if (wf_enter_recursive_call(" while getting the repr of an object") < 0) {
-        wf_seq_repr_leave(self);
-        return 0;
-    }
+    /* Depth is guarded by wf_repr (wf_enter_recursive_call) on each item. */
     StrBuilder sb;
     wf_sb_init(&sb);
     wf_sb_add_char(&sb, '[');
@@ -191,7 +192,6 @@ static Value lst_repr(Value self)
         err = wf_sb_add_repr(&sb, x);
         wf_decref(x);
     }
-    wf_leave_recursive_call();
     wf_seq_repr_leave(self);
     if (err) {
         wf_sb_discard(&sb);
@@ -749,6 +749,7 @@ static const MethodDef lst_methods[] = {
     {"__reversed__", lst_m_reversed, 0, "Return a reverse iterator over the list."},
     {"__getitem__", lst_m_getitem, 0, NULL},
     {"__init__", lst_m_init, 0, NULL},
+    {"__class_getitem__", wf_seq_class_getitem, WF_METH_CLASS, NULL},
     {NULL, NULL, 0, NULL},
 };
 

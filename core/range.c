@@ -238,11 +238,15 @@ static int rng_bool(Value self)
     return r->fast ? r->ilen != 0 : rv_sign(r->length) != 0;
 }
 
-/* The i-th item, 0 <= i < len (i an int Value). */
+/* The i-th item, start + i*step (i an int Value, any sign). */
 static Value rng_item(RangeObject *r, Value i)
 {
-    if (r->fast && wf_is_small(i))
-        return wf_small(r->istart + wf_small_val(i) * r->istep);
+    if (r->fast && wf_is_small(i)) {
+        /* Slicing asks for the items at -1 and len too: 128-bit math. */
+        __int128 v = (__int128)r->istart + (__int128)wf_small_val(i) * r->istep;
+        if (v >= WF_SMALL_MIN && v <= WF_SMALL_MAX)
+            return wf_small((intptr_t)v);
+    }
     return rv_muladd(r->start, i, r->step);
 }
 

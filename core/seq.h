@@ -67,6 +67,8 @@ Value wf_seq_default_repr(Value v);
  * the getters re-read items and sizes after every callback. */
 typedef Value (*SeqItemAt)(Value seq, size_t i, size_t *size);  /* borrowed, 0 past end */
 Value wf_seq_richcompare(Value a, Value b, int op, SeqItemAt at);
+/* __class_getitem__ of list and tuple (a WF_METH_CLASS method). */
+Value wf_seq_class_getitem(Value cls, const Value *args, size_t nargs, Value kwnames);
 /* Drop any keyword arguments with "NAME() takes no keyword arguments". */
 int wf_seq_no_kwargs(const char *fname, Value kwnames);
 

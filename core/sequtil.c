@@ -116,6 +116,15 @@ Value wf_seq_default_repr(Value v)
     return wf_str_from_cstr(buf);
 }
 
+/* list[int], tuple[int, ...]: weft has no types.GenericAlias yet, so the
+ * annotation evaluates to the class itself. */
+Value wf_seq_class_getitem(Value cls, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_check_nargs("__class_getitem__", nargs, 1, 1) < 0)
+        return 0;
+    return wf_incref(cls);
+}
+
 int wf_seq_no_kwargs(const char *fname, Value kwnames)
 {
     if (!kwnames || wf_tuple_size(kwnames) == 0)

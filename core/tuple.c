@@ -86,8 +86,11 @@ static void tup_dealloc(Object *o)
     TupleObject *t = (TupleObject *)o;
     for (size_t i = 0; i < t->size; i++)
         wf_decref(t->items[i]);
-    if (tup_is_subtype(o->ob_type))
-        wf_decref(t->items[t->size]);
+    if (tup_is_subtype(o->ob_type)) {
+        Value d = t->items[t->size];
+        t->items[t->size] = 0;
+        wf_decref(d);
+    }
     wf_object_free(o);
 }
 
@@ -101,10 +104,7 @@ static Value tup_repr(Value self)
     int busy = wf_seq_repr_enter(self);
     if (busy)
         return busy < 0 ? 0 : wf_str_from_cstr("(...)");
-    if (wf_enter_recursive_call(" while getting the repr of an object") < 0) {
-        wf_seq_repr_leave(self);
-        return 0;
-    }
+    /* Depth is guarded by wf_repr (wf_enter_recursive_call) on each item. */
     StrBuilder sb;
     wf_sb_init(&sb);
     wf_sb_add_char(&sb, '(');
@@ -114,7 +114,6 @@ static Value tup_repr(Value self)
             wf_sb_add_c(&sb, ", ");
         err = wf_sb_add_repr(&sb, t->items[i]);
     }
-    wf_leave_recursive_call();
     wf_seq_repr_leave(self);
     if (err) {
         wf_sb_discard(&sb);
@@ -355,6 +354,7 @@ static const MethodDef tup_methods[] = {
     {"index", tup_index, 0, "Return first index of value."},
     {"__getnewargs__", tup_getnewargs, 0, NULL},
     {"__getitem__", tup_m_getitem, 0, NULL},
+    {"__class_getitem__", wf_seq_class_getitem, WF_METH_CLASS, NULL},
     {NULL, NULL, 0, NULL},
 };
 
