@@ -1,1 +1,2079 @@
-/* weft: placeholder, filled by its owner. */
+/* weft: the `type` and `object` types, readying types and creating classes. */
+/* (name, bases, namespace) | static TypeObject -> ready type with MRO, dict and C slots. */
+#include <stdio.h>
+#include "objimpl.h"
+
+/*
+ * How a type's C slots and its dict agree:
+ *
+ *  1. A built-in type sets its C slots statically. wf_type_ready() inherits
+ *     every NULL slot from the base, then exposes every slot the type defines
+ *     itself (differs from the base's) as a "slot wrapper" in tp_dict, so
+ *     int.__add__, object.__init__, list.__init__ exist for Python code.
+ *  2. tp_hash and tp_richcompare are inherited together: a type that defines
+ *     comparison but no hash is unhashable (dict["__hash__"] = None).
+ *  3. A heap class fills each slot group (om_slotdefs rows sharing a slot)
+ *     from what its MRO defines for the group's dunders: if every dunder found
+ *     is a slot wrapper of the same C function, the slot is that function
+ *     (no Python-level indirection); if any is a Python function, the slot is
+ *     the generic slot_* function that calls the dunders; if none is found,
+ *     the slot is NULL.
+ *  4. Assigning or deleting a dunder on a heap class re-runs rule 3 for that
+ *     group in the class and all its subclasses, and bumps tp_version.
+ */
+
+#define TPF_SLOTS_INHERITED 0x40000000u  /* private: step 1 of ready done */
+#define SUBCLASS_FLAGS (WF_TPF_INT_SUBCLASS | WF_TPF_STR_SUBCLASS | WF_TPF_TUPLE_SUBCLASS | \
+                        WF_TPF_LIST_SUBCLASS | WF_TPF_DICT_SUBCLASS | WF_TPF_EXC_SUBCLASS | \
+                        WF_TPF_TYPE_SUBCLASS)
+
+static bool late_done;
+static TypeObject *ready_queue[256];
+static size_t ready_queue_len;
+
+static Value object_new(TypeObject *type, const Value *args, size_t nargs, Value kwnames);
+static int object_init(Value self, const Value *args, size_t nargs, Value kwnames);
+static Value type_tp_new(TypeObject *meta, const Value *args, size_t nargs, Value kwnames);
+static Value type_getattro(Value tv, Value name);
+static int type_setattro(Value tv, Value name, Value v);
+static void fixup_slot(TypeObject *t, size_t offset);
+static Value slot_tp_new(TypeObject *type, const Value *args, size_t nargs, Value kwnames);
+
+static inline size_t kw_count(Value kwnames)
+{
+    return kwnames ? wf_tuple_size(kwnames) : 0;
+}
+
+static inline void **slot_ptr(TypeObject *t, size_t offset)
+{
+    return (void **)((char *)t + offset);
+}
+
+/* ---- subtype test and lookup ---- */
+
+bool wf_type_is_subtype(TypeObject *a, TypeObject *b)
+{
+    if (a == b)
+        return true;
+    Value mro = a->tp_mro;
+    if (mro) {
+        TupleObject *m = wf_as_tuple(mro);
+        for (size_t i = 0; i < m->size; i++)
+            if (m->items[i] == wf_val(b))
+                return true;
+        return false;
+    }
+    for (a = a->tp_base; a; a = a->tp_base)
+        if (a == b)
+            return true;
+    return b == &wf_type_object;
+}
+
+Value wf_type_lookup(TypeObject *type, Value name)
+{
+    if (WF_UNLIKELY(!(type->tp_flags & WF_TPF_READY)) && late_done)
+        wf_type_ready(type);
+    Value mro = type->tp_mro;
+    if (WF_LIKELY(mro != 0)) {
+        TupleObject *m = wf_as_tuple(mro);
+        for (size_t i = 0; i < m->size; i++) {
+            Value d = ((TypeObject *)wf_obj(m->items[i]))->tp_dict;
+            if (d) {
+                Value v = wf_dict_get(d, name);
+                if (v)
+                    return v;
+            }
+        }
+        return 0;
+    }
+    for (TypeObject *t = type; t; t = t->tp_base) {
+        if (t->tp_dict) {
+            Value v = wf_dict_get(t->tp_dict, name);
+            if (v)
+                return v;
+        }
+    }
+    return 0;
+}
+
+void wf_type_modified(TypeObject *type)
+{
+    /* release: pairs with the acquire of tp_version by guard checks (tier 2) */
+    atomic_fetch_add_explicit(&type->tp_version, 1, memory_order_release);
+    Value subs = type->tp_subclasses;
+    if (!subs)
+        return;
+    for (size_t i = 0; i < wf_list_size(subs); i++)
+        wf_type_modified(wf_as_type(wf_list_get(subs, i)));
+}
+
+/* ---- names ---- */
+
+static const char *short_name(TypeObject *t)
+{
+    const char *dot = strrchr(t->tp_name, '.');
+    return dot ? dot + 1 : t->tp_name;
+}
+
+Value wf_type_qualname(TypeObject *t)
+{
+    if (t->tp_flags & WF_TPF_HEAPTYPE)
+        return ((HeapTypeObject *)t)->ht_qualname;
+    return wf_str_intern_c(short_name(t));
+}
+
+Value wf_type_module_name(TypeObject *t)
+{
+    if (t->tp_flags & WF_TPF_HEAPTYPE) {
+        Value m = t->tp_dict ? wf_dict_get(t->tp_dict, WF_ID(__module__)) : 0;
+        return m && wf_is_str(m) ? wf_incref(m) : 0;
+    }
+    const char *dot = strrchr(t->tp_name, '.');
+    if (dot)
+        return wf_str_new(t->tp_name, (size_t)(dot - t->tp_name));
+    return wf_str_intern_c("builtins");
+}
+
+Value wf_object_default_repr(Value v)
+{
+    TypeObject *t = wf_type(v);
+    Value mod = wf_type_module_name(t);
+    Value r;
+    if (mod && !wf_str_eq_c(mod, "builtins"))
+        r = wf_str_printf("<%U.%U object at %p>", mod, wf_type_qualname(t), (void *)wf_obj(v));
+    else
+        r = wf_str_printf("<%s object at %p>", t->tp_name, (void *)wf_obj(v));
+    wf_decref(mod);
+    return r;
+}
+
+/* ---- the object type ---- */
+
+static Value object_repr(Value v)
+{
+    return wf_object_default_repr(v);
+}
+
+static Value object_str(Value v)
+{
+    return wf_repr(v);
+}
+
+static Hash object_hash(Value v)
+{
+    return wf_hash_pointer((const void *)v);
+}
+
+static Value object_richcompare(Value self, Value other, int op)
+{
+    if (op == WF_EQ)
+        return self == other ? wf_True : wf_NotImplemented;
+    if (op != WF_NE)
+        return wf_NotImplemented;
+    /* By default __ne__ delegates to __eq__ and inverts the result. */
+    TypeObject *t = wf_type(self);
+    if (!t->tp_richcompare)
+        return wf_NotImplemented;
+    Value r = t->tp_richcompare(self, other, WF_EQ);
+    if (!r || r == wf_NotImplemented)
+        return r;
+    int b = wf_truthy(r);
+    wf_decref(r);
+    return b < 0 ? 0 : wf_bool(!b);
+}
+
+static Value object_format(Value self, Value spec)
+{
+    if (wf_as_str(spec)->len > 0)
+        return wf_err_format(wf_exc_TypeError, "unsupported format string passed to %s.__format__",
+                             wf_type_name(self));
+    return wf_str(self);
+}
+
+static bool excess_args(size_t nargs, Value kwnames)
+{
+    return nargs > 0 || kw_count(kwnames) > 0;
+}
+
+static Value object_new(TypeObject *type, const Value *args, size_t nargs, Value kwnames)
+{
+    if (excess_args(nargs, kwnames)) {
+        if (type->tp_new != object_new)
+            return wf_err_set_str(wf_exc_TypeError, "object.__new__() takes exactly one argument (the type to instantiate)");
+        if (type->tp_init == object_init)
+            return wf_err_format(wf_exc_TypeError, "%s() takes no arguments", type->tp_name);
+    }
+    return wf_object_new_instance(type);
+}
+
+static int object_init(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (excess_args(nargs, kwnames)) {
+        TypeObject *type = wf_type(self);
+        if (type->tp_init != object_init)
+            return wf_err_set_str(wf_exc_TypeError, "object.__init__() takes exactly one argument (the instance to initialize)"), -1;
+        if (type->tp_new == object_new)
+            return wf_err_format(wf_exc_TypeError, "%s() takes no arguments", type->tp_name), -1;
+    }
+    return 0;
+}
+
+Value wf_object_new_instance(TypeObject *type)
+{
+    size_t size = type->tp_basicsize;
+    if (size < sizeof(Object))
+        size = sizeof(Object);
+    return wf_val(wf_object_alloc(type, size));
+}
+
+static Value *dict_ptr(Value obj)
+{
+    if (!wf_is_obj(obj))
+        return NULL;
+    TypeObject *t = wf_obj(obj)->ob_type;
+    if (!t->tp_dictoffset)
+        return NULL;
+    return (Value *)((char *)wf_obj(obj) + t->tp_dictoffset);
+}
+
+Value wf_object_generic_getattr(Value obj, Value name)
+{
+    TypeObject *tp = wf_type(obj);
+    Value descr = wf_type_lookup(tp, name);
+    Value (*f)(Value, Value, Value) = NULL;
+    if (descr) {
+        wf_incref(descr);
+        TypeObject *dt = wf_type(descr);
+        f = dt->tp_descr_get;
+        if (f && dt->tp_descr_set) {
+            Value r = f(descr, obj, wf_val(tp));
+            wf_decref(descr);
+            return r;
+        }
+    }
+    Value *dp = dict_ptr(obj);
+    if (dp && *dp) {
+        Value r = wf_dict_get(*dp, name);
+        if (r) {
+            wf_incref(r);
+            wf_decref(descr);
+            return r;
+        }
+    }
+    if (f) {
+        Value r = f(descr, obj, wf_val(tp));
+        wf_decref(descr);
+        return r;
+    }
+    if (descr)
+        return descr;
+    return wf_err_format(wf_exc_AttributeError, "'%s' object has no attribute '%U'", tp->tp_name, name);
+}
+
+int wf_object_generic_setattr(Value obj, Value name, Value v)
+{
+    TypeObject *tp = wf_type(obj);
+    Value descr = wf_type_lookup(tp, name);
+    if (descr) {
+        TypeObject *dt = wf_type(descr);
+        if (dt->tp_descr_set) {
+            wf_incref(descr);
+            int r = dt->tp_descr_set(descr, obj, v);
+            wf_decref(descr);
+            return r;
+        }
+    }
+    Value *dp = dict_ptr(obj);
+    if (!dp) {
+        if (!descr || !v)
+            return wf_err_format(wf_exc_AttributeError, "'%s' object has no attribute '%U'", tp->tp_name, name), -1;
+        return wf_err_format(wf_exc_AttributeError, "'%s' object attribute '%U' is read-only", tp->tp_name, name), -1;
+    }
+    if (v) {
+        if (!*dp)
+            *dp = wf_dict_new();
+        return wf_dict_set(*dp, name, v);
+    }
+    if (!*dp || !wf_dict_get(*dp, name)) {
+        if (wf_err_occurred())
+            return -1;
+        return wf_err_format(wf_exc_AttributeError, "'%s' object has no attribute '%U'", tp->tp_name, name), -1;
+    }
+    return wf_dict_del(*dp, name);
+}
+
+static Value object_get_class(Value self)
+{
+    return wf_incref(wf_val(wf_type(self)));
+}
+
+/* obj.__class__ = C: only between heap classes with the same layout. */
+static int object_set_class(Value self, Value v)
+{
+    if (!v)
+        return wf_err_set_str(wf_exc_TypeError, "can't delete __class__ attribute"), -1;
+    if (!wf_is_type(v))
+        return wf_err_format(wf_exc_TypeError, "__class__ must be set to a class, not '%s' object", wf_type_name(v)), -1;
+    TypeObject *old = wf_type(self), *new = wf_as_type(v);
+    if (!(old->tp_flags & WF_TPF_HEAPTYPE) || !(new->tp_flags & WF_TPF_HEAPTYPE) || !wf_is_obj(self))
+        return wf_err_set_str(wf_exc_TypeError, "__class__ assignment only supported for mutable types or ModuleType subclasses"), -1;
+    if (old->tp_basicsize != new->tp_basicsize || old->tp_dictoffset != new->tp_dictoffset ||
+        ((HeapTypeObject *)old)->ht_solid != ((HeapTypeObject *)new)->ht_solid)
+        return wf_err_format(wf_exc_TypeError, "__class__ assignment: '%s' object layout differs from '%s'",
+                             new->tp_name, old->tp_name), -1;
+    wf_obj(self)->ob_type = new;
+    return 0;
+}
+
+static Value object_init_subclass(Value cls, const Value *args, size_t nargs, Value kwnames)
+{
+    if (nargs || kw_count(kwnames))
+        return wf_err_format(wf_exc_TypeError, "%s.__init_subclass__() takes no keyword arguments",
+                             wf_as_type(cls)->tp_name);
+    return wf_None;
+}
+
+static Value object_subclasshook(Value cls, const Value *args, size_t nargs, Value kwnames)
+{
+    return wf_NotImplemented;
+}
+
+static void merge_dict_keys(Value list, Value dict)
+{
+    size_t pos = 0;
+    Value k, v;
+    while (wf_dict_next(dict, &pos, &k, &v))
+        if (wf_contains(list, k) == 0)
+            wf_list_append(list, k);
+}
+
+static Value type_dir_list(TypeObject *t)
+{
+    Value list = wf_list_new(0);
+    Value mro = t->tp_mro;
+    for (size_t i = 0; mro && i < wf_tuple_size(mro); i++) {
+        Value d = wf_as_type(wf_tuple_get(mro, i))->tp_dict;
+        if (d)
+            merge_dict_keys(list, d);
+    }
+    return list;
+}
+
+static Value object_dir(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_check_nargs("__dir__", nargs, 0, 0) < 0)
+        return 0;
+    Value list = type_dir_list(wf_type(self));
+    Value *dp = dict_ptr(self);
+    if (dp && *dp)
+        merge_dict_keys(list, *dp);
+    return list;
+}
+
+static const MethodDef object_methods[] = {
+    { "__init_subclass__", object_init_subclass, WF_METH_CLASS, NULL },
+    { "__subclasshook__", object_subclasshook, WF_METH_CLASS, NULL },
+    { "__dir__", object_dir, 0, NULL },
+    { NULL, NULL, 0, NULL },
+};
+
+static const GetSetDef object_getset[] = {
+    { "__class__", object_get_class, object_set_class },
+    { NULL, NULL, NULL },
+};
+
+TypeObject wf_type_object = {
+    .ob = WF_STATIC_HEAD(&wf_type_type),
+    .tp_name = "object",
+    .tp_basicsize = sizeof(Object),
+    .tp_flags = WF_TPF_BASETYPE,
+    .tp_dealloc = wf_object_free,
+    .tp_repr = object_repr,
+    .tp_str = object_str,
+    .tp_hash = object_hash,
+    .tp_richcompare = object_richcompare,
+    .tp_getattr = wf_object_generic_getattr,
+    .tp_setattr = wf_object_generic_setattr,
+    .tp_new = object_new,
+    .tp_init = object_init,
+    .tp_format = object_format,
+    .tp_methods = object_methods,
+    .tp_getset = object_getset,
+};
+
+/* ---- the type type: attributes ---- */
+
+static TypeObject *as_type(Value v) { return (TypeObject *)wf_obj(v); }
+
+static int check_heap_set(TypeObject *t, Value v, const char *attr)
+{
+    if (!(t->tp_flags & WF_TPF_HEAPTYPE))
+        return wf_err_format(wf_exc_TypeError, "cannot set '%s' attribute of immutable type '%s'", attr, t->tp_name), -1;
+    if (!v)
+        return wf_err_format(wf_exc_TypeError, "cannot delete '%s' attribute of immutable type '%s'", attr, t->tp_name), -1;
+    return 0;
+}
+
+static Value type_get_name(Value tv)
+{
+    TypeObject *t = as_type(tv);
+    if (t->tp_flags & WF_TPF_HEAPTYPE)
+        return wf_incref(((HeapTypeObject *)t)->ht_name);
+    return wf_str_intern_c(short_name(t));
+}
+
+static int type_set_name(Value tv, Value v)
+{
+    TypeObject *t = as_type(tv);
+    if (check_heap_set(t, v, "__name__") < 0)
+        return -1;
+    if (!wf_is_str(v))
+        return wf_err_format(wf_exc_TypeError, "can only assign string to %s.__name__, not '%s'", t->tp_name, wf_type_name(v)), -1;
+    HeapTypeObject *h = (HeapTypeObject *)t;
+    /* LEAK: the old name, since tp_name may still be referenced by a running error message. */
+    h->ht_name = wf_incref(v);
+    t->tp_name = wf_str_cstr(v);
+    return 0;
+}
+
+static Value type_get_qualname(Value tv)
+{
+    return wf_incref(wf_type_qualname(as_type(tv)));
+}
+
+static int type_set_qualname(Value tv, Value v)
+{
+    TypeObject *t = as_type(tv);
+    if (check_heap_set(t, v, "__qualname__") < 0)
+        return -1;
+    if (!wf_is_str(v))
+        return wf_err_format(wf_exc_TypeError, "can only assign string to %s.__qualname__, not '%s'", t->tp_name, wf_type_name(v)), -1;
+    wf_setref(&((HeapTypeObject *)t)->ht_qualname, wf_incref(v));
+    return 0;
+}
+
+static Value type_get_module(Value tv)
+{
+    TypeObject *t = as_type(tv);
+    if (t->tp_flags & WF_TPF_HEAPTYPE) {
+        Value m = wf_dict_get(t->tp_dict, WF_ID(__module__));
+        if (!m)
+            return wf_err_set_str(wf_exc_AttributeError, "__module__");
+        return wf_incref(m);
+    }
+    return wf_type_module_name(t);
+}
+
+static int type_set_module(Value tv, Value v)
+{
+    TypeObject *t = as_type(tv);
+    if (check_heap_set(t, v, "__module__") < 0)
+        return -1;
+    wf_type_modified(t);
+    return wf_dict_set(t->tp_dict, WF_ID(__module__), v);
+}
+
+static Value type_get_doc(Value tv)
+{
+    TypeObject *t = as_type(tv);
+    Value d = t->tp_dict ? wf_dict_get(t->tp_dict, WF_ID(__doc__)) : 0;
+    if (!d)
+        return wf_None;
+    TypeObject *dt = wf_type(d);
+    if (dt->tp_descr_get)
+        return dt->tp_descr_get(d, 0, tv);
+    return wf_incref(d);
+}
+
+static int type_set_doc(Value tv, Value v)
+{
+    TypeObject *t = as_type(tv);
+    if (check_heap_set(t, v, "__doc__") < 0)
+        return -1;
+    wf_type_modified(t);
+    return wf_dict_set(t->tp_dict, WF_ID(__doc__), v);
+}
+
+static Value type_get_bases(Value tv) { return wf_incref(as_type(tv)->tp_bases ? as_type(tv)->tp_bases : wf_empty_tuple); }
+static Value type_get_mro(Value tv) { return wf_incref(as_type(tv)->tp_mro ? as_type(tv)->tp_mro : wf_empty_tuple); }
+static Value type_get_dict(Value tv) { return as_type(tv)->tp_dict ? wf_dict_copy(as_type(tv)->tp_dict) : wf_dict_new(); }
+
+static Value type_get_base(Value tv)
+{
+    TypeObject *b = as_type(tv)->tp_base;
+    return b ? wf_val(b) : wf_None;
+}
+
+static Value type_get_abstract(Value tv)
+{
+    TypeObject *t = as_type(tv);
+    Value v = t != &wf_type_type && t->tp_dict ? wf_dict_get(t->tp_dict, WF_ID(__abstractmethods__)) : 0;
+    if (!v)
+        return wf_err_set_str(wf_exc_AttributeError, "__abstractmethods__");
+    return wf_incref(v);
+}
+
+static int type_set_abstract(Value tv, Value v)
+{
+    TypeObject *t = as_type(tv);
+    if (check_heap_set(t, v, "__abstractmethods__") < 0)
+        return -1;
+    return wf_dict_set(t->tp_dict, WF_ID(__abstractmethods__), v);
+}
+
+static const GetSetDef type_getset[] = {
+    { "__name__", type_get_name, type_set_name },
+    { "__qualname__", type_get_qualname, type_set_qualname },
+    { "__module__", type_get_module, type_set_module },
+    { "__doc__", type_get_doc, type_set_doc },
+    { "__bases__", type_get_bases, NULL },
+    { "__base__", type_get_base, NULL },
+    { "__mro__", type_get_mro, NULL },
+    { "__dict__", type_get_dict, NULL },
+    { "__abstractmethods__", type_get_abstract, type_set_abstract },
+    { NULL, NULL, NULL },
+};
+
+static Value mro_c3(TypeObject *t, Value bases);
+
+static Value type_mro_method(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_check_nargs("mro", nargs, 0, 0) < 0)
+        return 0;
+    TypeObject *t = as_type(self);
+    Value bases = t->tp_bases ? t->tp_bases : wf_empty_tuple;
+    Value mro = t->tp_mro ? wf_incref(t->tp_mro) : mro_c3(t, bases);
+    if (!mro)
+        return 0;
+    Value l = wf_list_from_iterable(mro);
+    wf_decref(mro);
+    return l;
+}
+
+static Value type_subclasses(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_check_nargs("__subclasses__", nargs, 0, 0) < 0)
+        return 0;
+    Value subs = as_type(self)->tp_subclasses;
+    return subs ? wf_list_from_iterable(subs) : wf_list_new(0);
+}
+
+static Value type_prepare(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    return wf_dict_new();
+}
+
+static Value type_instancecheck(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_check_nargs("__instancecheck__", nargs, 1, 1) < 0)
+        return 0;
+    return wf_bool(wf_isinstance_type(args[0], as_type(self)));
+}
+
+static Value type_subclasscheck(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_check_nargs("__subclasscheck__", nargs, 1, 1) < 0)
+        return 0;
+    if (!wf_is_type(args[0]))
+        return wf_err_set_str(wf_exc_TypeError, "issubclass() arg 1 must be a class");
+    return wf_bool(wf_type_is_subtype(wf_as_type(args[0]), as_type(self)));
+}
+
+static Value type_dir(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    return type_dir_list(as_type(self));
+}
+
+static const MethodDef type_methods[] = {
+    { "mro", type_mro_method, 0, NULL },
+    { "__subclasses__", type_subclasses, 0, NULL },
+    { "__prepare__", type_prepare, WF_METH_CLASS, NULL },
+    { "__instancecheck__", type_instancecheck, 0, NULL },
+    { "__subclasscheck__", type_subclasscheck, 0, NULL },
+    { "__dir__", type_dir, 0, NULL },
+    { NULL, NULL, 0, NULL },
+};
+
+static Value type_repr(Value tv)
+{
+    TypeObject *t = as_type(tv);
+    Value mod = wf_type_module_name(t);
+    Value r;
+    if (mod && !wf_str_eq_c(mod, "builtins"))
+        r = wf_str_printf("<class '%U.%U'>", mod, wf_type_qualname(t));
+    else
+        r = wf_str_printf("<class '%U'>", wf_type_qualname(t));
+    wf_decref(mod);
+    return r;
+}
+
+static Value type_getattro(Value tv, Value name)
+{
+    TypeObject *type = as_type(tv), *meta = wf_type(tv);
+    Value meta_attr = wf_type_lookup(meta, name);
+    Value (*meta_get)(Value, Value, Value) = NULL;
+    if (meta_attr) {
+        wf_incref(meta_attr);
+        TypeObject *mt = wf_type(meta_attr);
+        meta_get = mt->tp_descr_get;
+        if (meta_get && mt->tp_descr_set) {
+            Value r = meta_get(meta_attr, tv, wf_val(meta));
+            wf_decref(meta_attr);
+            return r;
+        }
+    }
+    Value attr = wf_type_lookup(type, name);
+    if (attr) {
+        wf_incref(attr);
+        wf_decref(meta_attr);
+        Value (*local_get)(Value, Value, Value) = wf_type(attr)->tp_descr_get;
+        if (local_get) {
+            Value r = local_get(attr, 0, tv);
+            wf_decref(attr);
+            return r;
+        }
+        return attr;
+    }
+    if (meta_get) {
+        Value r = meta_get(meta_attr, tv, wf_val(meta));
+        wf_decref(meta_attr);
+        return r;
+    }
+    if (meta_attr)
+        return meta_attr;
+    return wf_err_format(wf_exc_AttributeError, "type object '%s' has no attribute '%U'", type->tp_name, name);
+}
+
+static bool is_dunder(Value name)
+{
+    StrObject *s = wf_as_str(name);
+    return s->len > 4 && s->data[0] == '_' && s->data[1] == '_' &&
+           s->data[s->len - 1] == '_' && s->data[s->len - 2] == '_';
+}
+
+/* Re-derive the slots for dunder `name` in t and every subclass. */
+static void update_slots_for_name(TypeObject *t, Value name)
+{
+    for (const SlotDef *sd = om_slotdefs; sd->name; sd++)
+        if (wf_ids[sd->wf_id] == name || wf_str_eq(wf_ids[sd->wf_id], name))
+            fixup_slot(t, sd->offset);
+    Value subs = t->tp_subclasses;
+    for (size_t i = 0; subs && i < wf_list_size(subs); i++)
+        update_slots_for_name(wf_as_type(wf_list_get(subs, i)), name);
+}
+
+static int type_setattro(Value tv, Value name, Value v)
+{
+    TypeObject *t = as_type(tv), *meta = wf_type(tv);
+    Value descr = wf_type_lookup(meta, name);
+    if (descr && wf_type(descr)->tp_descr_set)
+        return wf_type(descr)->tp_descr_set(descr, tv, v);
+    if (!(t->tp_flags & WF_TPF_HEAPTYPE))
+        return wf_err_format(wf_exc_TypeError, "cannot set '%U' attribute of immutable type '%s'", name, t->tp_name), -1;
+    int r;
+    if (v) {
+        r = wf_dict_set(t->tp_dict, name, v);
+    } else {
+        if (!wf_dict_get(t->tp_dict, name))
+            return wf_err_format(wf_exc_AttributeError, "type object '%s' has no attribute '%U'", t->tp_name, name), -1;
+        r = wf_dict_del(t->tp_dict, name);
+    }
+    if (r < 0)
+        return -1;
+    if (is_dunder(name))
+        update_slots_for_name(t, name);
+    wf_type_modified(t);
+    return 0;
+}
+
+static int type_init(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (nargs == 1 && kw_count(kwnames))
+        return wf_err_set_str(wf_exc_TypeError, "type.__init__() takes no keyword arguments"), -1;
+    if (nargs != 1 && nargs != 3)
+        return wf_err_set_str(wf_exc_TypeError, "type.__init__() takes 1 or 3 arguments"), -1;
+    return 0;
+}
+
+Value wf_type_call(Value tv, const Value *args, size_t nargs, Value kwnames)
+{
+    TypeObject *t = as_type(tv);
+    if (t == &wf_type_type && nargs == 1 && !kw_count(kwnames))
+        return wf_incref(wf_val(wf_type(args[0])));
+    if (WF_UNLIKELY(!t->tp_new))
+        return wf_err_format(wf_exc_TypeError, "cannot create '%s' instances", t->tp_name);
+    Value obj = t->tp_new(t, args, nargs, kwnames);
+    if (!obj || !wf_isinstance_type(obj, t))
+        return obj;
+    TypeObject *ot = wf_type(obj);
+    if (ot->tp_init && ot->tp_init(obj, args, nargs, kwnames) < 0) {
+        wf_decref(obj);
+        return 0;
+    }
+    return obj;
+}
+
+static Hash type_hash(Value v)
+{
+    return wf_hash_pointer((const void *)v);
+}
+
+TypeObject wf_type_type = {
+    .ob = WF_STATIC_HEAD(&wf_type_type),
+    .tp_name = "type",
+    .tp_basicsize = sizeof(HeapTypeObject),
+    .tp_dictoffset = offsetof(TypeObject, tp_dict),
+    .tp_flags = WF_TPF_BASETYPE | WF_TPF_TYPE_SUBCLASS,
+    .tp_base = &wf_type_object,
+    .tp_repr = type_repr,
+    .tp_hash = type_hash,
+    .tp_getattr = type_getattro,
+    .tp_setattr = type_setattro,
+    .tp_call = wf_type_call,
+    .tp_new = type_tp_new,
+    .tp_init = type_init,
+    .tp_methods = type_methods,
+    .tp_getset = type_getset,
+};
+
+/* ---- readying types ---- */
+
+static void inherit_flags(TypeObject *t, TypeObject *b)
+{
+    t->tp_flags |= b->tp_flags & SUBCLASS_FLAGS;
+    if (b == &wf_type_int)
+        t->tp_flags |= WF_TPF_INT_SUBCLASS;
+    else if (b == &wf_type_str)
+        t->tp_flags |= WF_TPF_STR_SUBCLASS;
+    else if (b == &wf_type_tuple)
+        t->tp_flags |= WF_TPF_TUPLE_SUBCLASS;
+    else if (b == &wf_type_list)
+        t->tp_flags |= WF_TPF_LIST_SUBCLASS;
+    else if (b == &wf_type_dict)
+        t->tp_flags |= WF_TPF_DICT_SUBCLASS;
+    else if (b == &wf_type_type)
+        t->tp_flags |= WF_TPF_TYPE_SUBCLASS;
+    if (wf_exc_BaseException && (t == wf_exc_BaseException || b == wf_exc_BaseException))
+        t->tp_flags |= WF_TPF_EXC_SUBCLASS;
+}
+
+#define INHERIT(f) do { if (!t->f) t->f = b->f; } while (0)
+
+static void inherit_slots(TypeObject *t, TypeObject *b)
+{
+    INHERIT(tp_basicsize);
+    INHERIT(tp_itemsize);
+    INHERIT(tp_dictoffset);
+    INHERIT(tp_dealloc);
+    INHERIT(tp_repr);
+    INHERIT(tp_str);
+    if (!t->tp_hash && !t->tp_richcompare) {
+        t->tp_hash = b->tp_hash;
+        t->tp_richcompare = b->tp_richcompare;
+    }
+    INHERIT(tp_getattr);
+    INHERIT(tp_setattr);
+    INHERIT(tp_call);
+    INHERIT(tp_iter);
+    INHERIT(tp_iternext);
+    INHERIT(tp_descr_get);
+    INHERIT(tp_descr_set);
+    /* A built-in type directly under object without its own tp_new cannot be
+     * instantiated from Python (CPython's DISALLOW_INSTANTIATION). */
+    if (!t->tp_new && ((t->tp_flags & WF_TPF_HEAPTYPE) || b != &wf_type_object))
+        t->tp_new = b->tp_new;
+    INHERIT(tp_init);
+    INHERIT(tp_len);
+    INHERIT(tp_getitem);
+    INHERIT(tp_setitem);
+    INHERIT(tp_contains);
+    INHERIT(tp_bool);
+    INHERIT(tp_binop);
+    INHERIT(tp_inplace);
+    INHERIT(tp_unary);
+    INHERIT(tp_int);
+    INHERIT(tp_index);
+    INHERIT(tp_float);
+    INHERIT(tp_format);
+    if (t->tp_dictoffset)
+        t->tp_flags |= WF_TPF_HAVE_DICT;
+}
+
+/* Step 1, possible before any str or dict exists. */
+static void ready_slots(TypeObject *t)
+{
+    if (t->tp_flags & TPF_SLOTS_INHERITED)
+        return;
+    t->tp_flags |= TPF_SLOTS_INHERITED;
+    if (!t->ob.ob_type) {
+        t->ob.ob_type = &wf_type_type;
+        t->ob.ob_ref_local = WF_IMMORTAL_REFCNT;
+    }
+    if (!t->tp_base && t != &wf_type_object)
+        t->tp_base = &wf_type_object;
+    TypeObject *b = t->tp_base;
+    if (!b)
+        return;
+    ready_slots(b);
+    inherit_flags(t, b);
+    inherit_slots(t, b);
+}
+
+static void add_to_subclasses(TypeObject *base, TypeObject *t)
+{
+    if (!base->tp_subclasses)
+        base->tp_subclasses = wf_list_new(0);
+    wf_list_append(base->tp_subclasses, wf_val(t));
+}
+
+static void dict_setdefault(Value dict, Value key, Value v)
+{
+    if (!wf_dict_get(dict, key))
+        wf_dict_set(dict, key, v);
+    wf_decref(v);
+}
+
+static void add_methods(TypeObject *t)
+{
+    for (const MethodDef *m = t->tp_methods; m && m->name; m++) {
+        Value d;
+        if (m->flags & WF_METH_CLASS) {
+            d = wf_classmethod_descr_new(t, m);
+        } else if (m->flags & WF_METH_STATIC) {
+            Value f = wf_cfunction_new(m, 0);
+            d = wf_staticmethod_new(f);
+            wf_decref(f);
+        } else {
+            d = wf_method_descr_new(t, m);
+        }
+        wf_make_immortal(d);
+        dict_setdefault(t->tp_dict, wf_str_intern_c(m->name), d);
+    }
+    for (const GetSetDef *g = t->tp_getset; g && g->name; g++) {
+        Value d = wf_getset_descr_new(t, g);
+        wf_make_immortal(d);
+        dict_setdefault(t->tp_dict, wf_str_intern_c(g->name), d);
+    }
+}
+
+static const MethodDef tp_new_def;
+
+/* Expose the slots t defines itself (not inherited unchanged) as wrappers. */
+static void add_operators(TypeObject *t)
+{
+    TypeObject *b = t->tp_base;
+    for (const SlotDef *sd = om_slotdefs; sd->name; sd++) {
+        if (!sd->wrapper)
+            continue;
+        void *fn = *slot_ptr(t, sd->offset);
+        if (!fn || (b && *slot_ptr(b, sd->offset) == fn))
+            continue;
+        Value name = wf_ids[sd->wf_id];
+        if (wf_dict_get(t->tp_dict, name))
+            continue;
+        Value d = wf_wrapper_descr_new(t, sd, fn);
+        wf_make_immortal(d);
+        wf_dict_set(t->tp_dict, name, d);
+    }
+    if (t->tp_new && (!b || b->tp_new != t->tp_new)) {
+        Value f = wf_cfunction_new(&tp_new_def, wf_val(t));
+        wf_make_immortal(f);
+        dict_setdefault(t->tp_dict, WF_ID(__new__), f);
+    }
+    if (!t->tp_hash)
+        dict_setdefault(t->tp_dict, WF_ID(__hash__), wf_None);
+}
+
+/* Step 2: dict, bases, MRO. Needs str, tuple, list and dict. */
+static int ready_dict(TypeObject *t)
+{
+    TypeObject *b = t->tp_base;
+    if (b && !(b->tp_flags & WF_TPF_READY))
+        ready_dict(b);
+    if (!t->tp_dict)
+        t->tp_dict = wf_dict_new();
+    if (!t->tp_bases)
+        t->tp_bases = b ? wf_tuple_pack(1, wf_val(b)) : wf_empty_tuple;
+    if (!t->tp_mro) {
+        size_t n = b ? wf_tuple_size(b->tp_mro) : 0;
+        Value mro = wf_tuple_new(n + 1);
+        wf_as_tuple(mro)->items[0] = wf_val(t);
+        for (size_t i = 0; i < n; i++)
+            wf_as_tuple(mro)->items[i + 1] = wf_tuple_get(b->tp_mro, i);
+        t->tp_mro = mro;
+    }
+    wf_make_immortal(t->tp_dict);
+    wf_make_immortal(t->tp_bases);
+    wf_make_immortal(t->tp_mro);
+    add_methods(t);
+    add_operators(t);
+    dict_setdefault(t->tp_dict, WF_ID(__doc__), wf_None);
+    if (b)
+        add_to_subclasses(b, t);
+    t->tp_flags |= WF_TPF_READY;
+    if (!atomic_load_explicit(&t->tp_version, memory_order_relaxed))
+        atomic_store_explicit(&t->tp_version, 1, memory_order_release);  /* release: pairs with guard loads (tier 2) */
+    return 0;
+}
+
+int wf_type_ready(TypeObject *t)
+{
+    if (t->tp_flags & WF_TPF_READY)
+        return 0;
+    ready_slots(t);
+    if (!late_done) {
+        for (size_t i = 0; i < ready_queue_len; i++)
+            if (ready_queue[i] == t)
+                return 0;
+        if (ready_queue_len == sizeof ready_queue / sizeof ready_queue[0])
+            WF_DIE("too many types readied before wf_object_init_late", 0);
+        ready_queue[ready_queue_len++] = t;
+        return 0;
+    }
+    return ready_dict(t);
+}
+
+/* Finish the types readied before dicts existed (see object.c). */
+void wf_object_init_late(void)
+{
+    late_done = true;
+    ready_dict(&wf_type_object);
+    ready_dict(&wf_type_type);
+    for (size_t i = 0; i < ready_queue_len; i++)
+        wf_type_ready(ready_queue[i]);
+    ready_queue_len = 0;
+}
+
+void wf_object_init(void)
+{
+    static TypeObject *const core[] = {
+        &wf_type_object, &wf_type_type, &wf_type_none, &wf_type_notimplemented, &wf_type_ellipsis,
+    };
+    for (size_t i = 0; i < sizeof core / sizeof core[0]; i++)
+        wf_type_ready(core[i]);
+    wf_descr_init();
+    wf_module_init_types();
+}
+
+/* ---- __new__ as a built-in method of each type ---- */
+
+static Value tp_new_wrapper(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    TypeObject *type = as_type(self);
+    if (nargs < 1)
+        return wf_err_format(wf_exc_TypeError, "%s.__new__(): not enough arguments", type->tp_name);
+    Value arg0 = args[0];
+    if (!wf_is_type(arg0))
+        return wf_err_format(wf_exc_TypeError, "%s.__new__(X): X is not a type object (%s)", type->tp_name, wf_type_name(arg0));
+    TypeObject *sub = wf_as_type(arg0);
+    if (!wf_type_is_subtype(sub, type))
+        return wf_err_format(wf_exc_TypeError, "%s.__new__(%s): %s is not a subtype of %s",
+                             type->tp_name, sub->tp_name, sub->tp_name, type->tp_name);
+    /* The most derived base that is not a Python class must agree, or the
+     * instance would get the wrong layout (CPython's "is not safe" check). */
+    TypeObject *staticbase = sub;
+    while (staticbase && staticbase->tp_new == slot_tp_new)
+        staticbase = staticbase->tp_base;
+    if (staticbase && staticbase->tp_new != type->tp_new)
+        return wf_err_format(wf_exc_TypeError, "%s.__new__(%s) is not safe, use %s.__new__()",
+                             type->tp_name, sub->tp_name, staticbase->tp_name);
+    return type->tp_new(sub, args + 1, nargs - 1, kwnames);
+}
+
+static const MethodDef tp_new_def = {
+    "__new__", tp_new_wrapper, 0, "Create and return a new object.  See help(type) for accurate signature."
+};
+
+/* ---- calling dunders of heap classes ---- */
+
+/* Call type(self).<name>(self, *args) with keywords; *missing set (and 0
+ * returned without exception) when the type has no such attribute. */
+static Value call_dunder_kw(Value self, Value name, const Value *args, size_t nargs, Value kwnames, bool *missing)
+{
+    TypeObject *t = wf_type(self);
+    Value d = wf_type_lookup(t, name);
+    if (!d) {
+        if (missing) {
+            *missing = true;
+            return 0;
+        }
+        return wf_err_format(wf_exc_AttributeError, "'%s' object has no attribute '%U'", t->tp_name, name);
+    }
+    wf_incref(d);
+    TypeObject *dt = wf_type(d);
+    Value r;
+    if (dt == &wf_type_function || dt == &wf_type_method_descr || dt == &wf_type_wrapper_descr) {
+        size_t total = nargs + kw_count(kwnames);
+        Value stackbuf[8];
+        Value *a = total + 1 <= 8 ? stackbuf : wf_mem_alloc((total + 1) * sizeof(Value));
+        a[0] = self;
+        if (total)
+            memcpy(a + 1, args, total * sizeof(Value));
+        r = wf_call(d, a, nargs + 1, kwnames);
+        if (a != stackbuf)
+            wf_mem_free(a);
+    } else if (dt->tp_descr_get) {
+        Value bound = dt->tp_descr_get(d, self, wf_val(t));
+        r = bound ? wf_call(bound, args, nargs, kwnames) : 0;
+        wf_decref(bound);
+    } else {
+        r = wf_call(d, args, nargs, kwnames);
+    }
+    wf_decref(d);
+    return r;
+}
+
+static Value call_dunder(Value self, Value name, const Value *args, size_t nargs)
+{
+    return call_dunder_kw(self, name, args, nargs, 0, NULL);
+}
+
+/* Like call_dunder, but NotImplemented when the dunder is absent. */
+static Value call_maybe(Value self, Value name, const Value *args, size_t nargs)
+{
+    bool missing = false;
+    Value r = call_dunder_kw(self, name, args, nargs, 0, &missing);
+    return missing ? wf_NotImplemented : r;
+}
+
+/* ---- generic slot functions for heap classes ---- */
+
+static Value slot_tp_repr(Value self)
+{
+    bool missing = false;
+    Value r = call_dunder_kw(self, WF_ID(__repr__), NULL, 0, 0, &missing);
+    return missing ? wf_object_default_repr(self) : r;
+}
+
+static Value slot_tp_str(Value self)
+{
+    return call_dunder(self, WF_ID(__str__), NULL, 0);
+}
+
+static Hash slot_tp_hash(Value self)
+{
+    Value r = call_dunder(self, WF_ID(__hash__), NULL, 0);
+    if (!r)
+        return -1;
+    if (!wf_is_int(r)) {
+        wf_decref(r);
+        wf_err_set_str(wf_exc_TypeError, "__hash__ method should return an integer");
+        return -1;
+    }
+    Hash h;
+    if (wf_is_small(r)) {
+        h = (Hash)wf_small_val(r);
+        if (h == -1)
+            h = -2;
+    } else {
+        h = wf_int_hash(r);
+    }
+    wf_decref(r);
+    return h;
+}
+
+static const int cmp_ids[6] = { WF_ID___lt__, WF_ID___le__, WF_ID___eq__, WF_ID___ne__, WF_ID___gt__, WF_ID___ge__ };
+
+static Value slot_tp_richcompare(Value self, Value other, int op)
+{
+    return call_maybe(self, wf_ids[cmp_ids[op]], &other, 1);
+}
+
+static Value slot_tp_getattr_hook(Value self, Value name)
+{
+    TypeObject *t = wf_type(self);
+    Value ga = wf_type_lookup(t, WF_ID(__getattribute__));
+    Value r;
+    if (ga && wf_type(ga) == &wf_type_wrapper_descr &&
+        ((WrapperDescrObject *)wf_obj(ga))->fn == (void *)wf_object_generic_getattr)
+        r = wf_object_generic_getattr(self, name);
+    else if (ga && wf_type(ga) == &wf_type_wrapper_descr)
+        r = ((Value (*)(Value, Value))((WrapperDescrObject *)wf_obj(ga))->fn)(self, name);
+    else
+        r = call_dunder(self, WF_ID(__getattribute__), &name, 1);
+    if (r || !wf_err_matches(wf_exc_AttributeError))
+        return r;
+    if (!wf_type_lookup(t, WF_ID(__getattr__)))
+        return 0;
+    wf_err_clear();
+    return call_dunder(self, WF_ID(__getattr__), &name, 1);
+}
+
+static int slot_tp_setattr(Value self, Value name, Value v)
+{
+    Value args[2] = { name, v };
+    Value r = v ? call_dunder(self, WF_ID(__setattr__), args, 2) : call_dunder(self, WF_ID(__delattr__), args, 1);
+    if (!r)
+        return -1;
+    wf_decref(r);
+    return 0;
+}
+
+static Value slot_tp_call(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    return call_dunder_kw(self, WF_ID(__call__), args, nargs, kwnames, NULL);
+}
+
+static Value slot_tp_iter(Value self)
+{
+    Value d = wf_type_lookup(wf_type(self), WF_ID(__iter__));
+    if (d == wf_None)
+        return wf_err_format(wf_exc_TypeError, "'%s' object is not iterable", wf_type_name(self));
+    return call_dunder(self, WF_ID(__iter__), NULL, 0);
+}
+
+static Value slot_tp_iternext(Value self)
+{
+    return call_dunder(self, WF_ID(__next__), NULL, 0);
+}
+
+static Value slot_tp_descr_get(Value self, Value obj, Value type)
+{
+    Value args[2] = { obj ? obj : wf_None, type ? type : wf_None };
+    return call_dunder(self, WF_ID(__get__), args, 2);
+}
+
+static int slot_tp_descr_set(Value self, Value obj, Value v)
+{
+    Value args[2] = { obj, v };
+    Value r = v ? call_dunder(self, WF_ID(__set__), args, 2) : call_dunder(self, WF_ID(__delete__), args, 1);
+    if (!r)
+        return -1;
+    wf_decref(r);
+    return 0;
+}
+
+static int slot_tp_init(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    Value r = call_dunder_kw(self, WF_ID(__init__), args, nargs, kwnames, NULL);
+    if (!r)
+        return -1;
+    if (r != wf_None) {
+        wf_err_format(wf_exc_TypeError, "__init__() should return None, not '%s'", wf_type_name(r));
+        wf_decref(r);
+        return -1;
+    }
+    return 0;
+}
+
+static Value slot_tp_new(TypeObject *type, const Value *args, size_t nargs, Value kwnames)
+{
+    Value f = wf_getattr(wf_val(type), WF_ID(__new__));
+    if (!f)
+        return 0;
+    size_t total = nargs + kw_count(kwnames);
+    Value stackbuf[8];
+    Value *a = total + 1 <= 8 ? stackbuf : wf_mem_alloc((total + 1) * sizeof(Value));
+    a[0] = wf_val(type);
+    if (total)
+        memcpy(a + 1, args, total * sizeof(Value));
+    Value r = wf_call(f, a, nargs + 1, kwnames);
+    if (a != stackbuf)
+        wf_mem_free(a);
+    wf_decref(f);
+    return r;
+}
+
+static intptr_t slot_tp_len(Value self)
+{
+    Value r = call_dunder(self, WF_ID(__len__), NULL, 0);
+    if (!r)
+        return -1;
+    if (!wf_is_int(r)) {
+        wf_err_format(wf_exc_TypeError, "'%s' object cannot be interpreted as an integer", wf_type_name(r));
+        wf_decref(r);
+        return -1;
+    }
+    if (wf_int_sign(r) < 0) {
+        wf_decref(r);
+        wf_err_set_str(wf_exc_ValueError, "__len__() should return >= 0");
+        return -1;
+    }
+    intptr_t n = wf_as_ssize(r);
+    wf_decref(r);
+    return n;
+}
+
+static Value slot_tp_getitem(Value self, Value key)
+{
+    return call_dunder(self, WF_ID(__getitem__), &key, 1);
+}
+
+static int slot_tp_setitem(Value self, Value key, Value v)
+{
+    Value args[2] = { key, v };
+    Value r = v ? call_dunder(self, WF_ID(__setitem__), args, 2) : call_dunder(self, WF_ID(__delitem__), args, 1);
+    if (!r)
+        return -1;
+    wf_decref(r);
+    return 0;
+}
+
+static int slot_tp_contains(Value self, Value item)
+{
+    Value r = call_dunder(self, WF_ID(__contains__), &item, 1);
+    if (!r)
+        return -1;
+    int b = wf_truthy(r);
+    wf_decref(r);
+    return b;
+}
+
+static int slot_tp_bool(Value self)
+{
+    Value r = call_dunder(self, WF_ID(__bool__), NULL, 0);
+    if (!r)
+        return -1;
+    if (r != wf_True && r != wf_False) {
+        wf_err_format(wf_exc_TypeError, "__bool__ should return bool, returned %s", wf_type_name(r));
+        wf_decref(r);
+        return -1;
+    }
+    return r == wf_True;
+}
+
+static const int binop_ids[WF_BINOP_COUNT][3] = {
+#define X(n, s, d, r, i) { WF_ID_##d, WF_ID_##r, WF_ID_##i },
+    WF_BINOPS(X)
+#undef X
+};
+
+static Value slot_tp_binop(Value self, Value other, int op);
+
+/* True if type(other) defines the reflected method differently from type(self). */
+static bool reflected_overridden(Value self, Value other, Value rname)
+{
+    Value a = wf_type_lookup(wf_type(other), rname);
+    if (!a)
+        return false;
+    return a != wf_type_lookup(wf_type(self), rname);
+}
+
+/* CPython's SLOT1BINFULL: one slot serves both a + b (self on the left) and
+ * b.__radd__(a) (the instance on the right). */
+static Value slot_tp_binop(Value self, Value other, int op)
+{
+    TypeObject *st = wf_type(self), *ot = wf_type(other);
+    Value dname = wf_ids[binop_ids[op][0]], rname = wf_ids[binop_ids[op][1]];
+    bool do_other = st != ot && ot->tp_binop == slot_tp_binop;
+    if (st->tp_binop == slot_tp_binop) {
+        if (do_other && wf_type_is_subtype(ot, st) && reflected_overridden(self, other, rname)) {
+            Value r = call_maybe(other, rname, &self, 1);
+            if (r != wf_NotImplemented)
+                return r;
+            do_other = false;
+        }
+        Value r = call_maybe(self, dname, &other, 1);
+        if (r != wf_NotImplemented || st == ot)
+            return r;
+    }
+    if (do_other)
+        return call_maybe(other, rname, &self, 1);
+    return wf_NotImplemented;
+}
+
+static Value slot_tp_inplace(Value self, Value other, int op)
+{
+    return call_maybe(self, wf_ids[binop_ids[op][2]], &other, 1);
+}
+
+static const int unop_ids[WF_UNOP_COUNT] = {
+#define X(n, s, d) WF_ID_##d,
+    WF_UNOPS(X)
+#undef X
+};
+
+static Value slot_tp_unary(Value self, int op)
+{
+    return call_maybe(self, wf_ids[unop_ids[op]], NULL, 0);
+}
+
+static Value slot_tp_int(Value self) { return call_dunder(self, WF_ID(__int__), NULL, 0); }
+static Value slot_tp_index(Value self) { return call_dunder(self, WF_ID(__index__), NULL, 0); }
+static Value slot_tp_float(Value self) { return call_dunder(self, WF_ID(__float__), NULL, 0); }
+
+static Value slot_tp_format(Value self, Value spec)
+{
+    return call_dunder(self, WF_ID(__format__), &spec, 1);
+}
+
+/* ---- slot wrappers: Python-callable views of C slots ---- */
+
+static int wrap_check(const SlotDef *sd, size_t nargs, size_t min, size_t max, Value kwnames)
+{
+    if (kw_count(kwnames))
+        return wf_err_format(wf_exc_TypeError, "wrapper %s() takes no keyword arguments", sd->name), -1;
+    if (nargs < min || nargs > max) {
+        size_t want = nargs < min ? min : max;
+        return wf_err_format(wf_exc_TypeError, "expected %zu argument%s, got %zu", want, want == 1 ? "" : "s", nargs), -1;
+    }
+    return 0;
+}
+
+static Value wrap_unary(const SlotDef *sd, void *fn, Value self, const Value *args, size_t nargs, Value kw)
+{
+    if (wrap_check(sd, nargs, 0, 0, kw) < 0)
+        return 0;
+    return ((UnaryFunc)fn)(self);
+}
+
+static Value wrap_hash(const SlotDef *sd, void *fn, Value self, const Value *args, size_t nargs, Value kw)
+{
+    if (wrap_check(sd, nargs, 0, 0, kw) < 0)
+        return 0;
+    Hash h = ((Hash (*)(Value))fn)(self);
+    return h == -1 && wf_err_occurred() ? 0 : wf_int_from_i64(h);
+}
+
+static Value wrap_richcmp(const SlotDef *sd, void *fn, Value self, const Value *args, size_t nargs, Value kw)
+{
+    if (wrap_check(sd, nargs, 1, 1, kw) < 0)
+        return 0;
+    return ((Value (*)(Value, Value, int))fn)(self, args[0], sd->op);
+}
+
+static Value wrap_getattr(const SlotDef *sd, void *fn, Value self, const Value *args, size_t nargs, Value kw)
+{
+    if (wrap_check(sd, nargs, 1, 1, kw) < 0)
+        return 0;
+    if (!wf_is_str(args[0]))
+        return wf_err_format(wf_exc_TypeError, "attribute name must be string, not '%s'", wf_type_name(args[0]));
+    return ((Value (*)(Value, Value))fn)(self, args[0]);
+}
+
+static Value none_or_null(int r)
+{
+    return r < 0 ? 0 : wf_None;
+}
+
+static Value wrap_setattr(const SlotDef *sd, void *fn, Value self, const Value *args, size_t nargs, Value kw)
+{
+    if (wrap_check(sd, nargs, 2, 2, kw) < 0)
+        return 0;
+    if (!wf_is_str(args[0]))
+        return wf_err_format(wf_exc_TypeError, "attribute name must be string, not '%s'", wf_type_name(args[0]));
+    return none_or_null(((int (*)(Value, Value, Value))fn)(self, args[0], args[1]));
+}
+
+static Value wrap_delattr(const SlotDef *sd, void *fn, Value self, const Value *args, size_t nargs, Value kw)
+{
+    if (wrap_check(sd, nargs, 1, 1, kw) < 0)
+        return 0;
+    if (!wf_is_str(args[0]))
+        return wf_err_format(wf_exc_TypeError, "attribute name must be string, not '%s'", wf_type_name(args[0]));
+    return none_or_null(((int (*)(Value, Value, Value))fn)(self, args[0], 0));
+}
+
+static Value wrap_call(const SlotDef *sd, void *fn, Value self, const Value *args, size_t nargs, Value kw)
+{
+    return ((CallFunc)fn)(self, args, nargs, kw);
+}
+
+static Value wrap_next(const SlotDef *sd, void *fn, Value self, const Value *args, size_t nargs, Value kw)
+{
+    if (wrap_check(sd, nargs, 0, 0, kw) < 0)
+        return 0;
+    Value r = ((UnaryFunc)fn)(self);
+    if (!r && !wf_err_occurred())
+        return wf_err_stop_iteration(0);
+    return r;
+}
+
+static Value wrap_descr_get(const SlotDef *sd, void *fn, Value self, const Value *args, size_t nargs, Value kw)
+{
+    if (wrap_check(sd, nargs, 1, 2, kw) < 0)
+        return 0;
+    Value obj = args[0] == wf_None ? 0 : args[0];
+    Value type = nargs > 1 && args[1] != wf_None ? args[1] : 0;
+    if (!obj && !type)
+        return wf_err_set_str(wf_exc_TypeError, "__get__(None, None) is invalid");
+    return ((Value (*)(Value, Value, Value))fn)(self, obj, type);
+}
+
+static Value wrap_descr_set(const SlotDef *sd, void *fn, Value self, const Value *args, size_t nargs, Value kw)
+{
+    if (wrap_check(sd, nargs, 2, 2, kw) < 0)
+        return 0;
+    return none_or_null(((int (*)(Value, Value, Value))fn)(self, args[0], args[1]));
+}
+
+static Value wrap_descr_delete(const SlotDef *sd, void *fn, Value self, const Value *args, size_t nargs, Value kw)
+{
+    if (wrap_check(sd, nargs, 1, 1, kw) < 0)
+        return 0;
+    return none_or_null(((int (*)(Value, Value, Value))fn)(self, args[0], 0));
+}
+
+static Value wrap_init(const SlotDef *sd, void *fn, Value self, const Value *args, size_t nargs, Value kw)
+{
+    return none_or_null(((int (*)(Value, const Value *, size_t, Value))fn)(self, args, nargs, kw));
+}
+
+static Value wrap_len(const SlotDef *sd, void *fn, Value self, const Value *args, size_t nargs, Value kw)
+{
+    if (wrap_check(sd, nargs, 0, 0, kw) < 0)
+        return 0;
+    intptr_t n = ((intptr_t (*)(Value))fn)(self);
+    return n < 0 ? 0 : wf_int_from_i64(n);
+}
+
+static Value wrap_binary(const SlotDef *sd, void *fn, Value self, const Value *args, size_t nargs, Value kw)
+{
+    if (wrap_check(sd, nargs, 1, 1, kw) < 0)
+        return 0;
+    return ((BinaryFunc)fn)(self, args[0]);
+}
+
+static Value wrap_setitem(const SlotDef *sd, void *fn, Value self, const Value *args, size_t nargs, Value kw)
+{
+    if (wrap_check(sd, nargs, 2, 2, kw) < 0)
+        return 0;
+    return none_or_null(((int (*)(Value, Value, Value))fn)(self, args[0], args[1]));
+}
+
+static Value wrap_delitem(const SlotDef *sd, void *fn, Value self, const Value *args, size_t nargs, Value kw)
+{
+    if (wrap_check(sd, nargs, 1, 1, kw) < 0)
+        return 0;
+    return none_or_null(((int (*)(Value, Value, Value))fn)(self, args[0], 0));
+}
+
+static Value wrap_pred(const SlotDef *sd, void *fn, Value self, const Value *args, size_t nargs, Value kw)
+{
+    if (wrap_check(sd, nargs, sd->offset == offsetof(TypeObject, tp_contains), sd->offset == offsetof(TypeObject, tp_contains), kw) < 0)
+        return 0;
+    int r = sd->offset == offsetof(TypeObject, tp_contains) ? ((int (*)(Value, Value))fn)(self, args[0])
+                                                           : ((int (*)(Value))fn)(self);
+    return r < 0 ? 0 : wf_bool(r);
+}
+
+static Value wrap_binop(const SlotDef *sd, void *fn, Value self, const Value *args, size_t nargs, Value kw)
+{
+    if (wrap_check(sd, nargs, 1, 1, kw) < 0)
+        return 0;
+    return ((Value (*)(Value, Value, int))fn)(self, args[0], sd->op);
+}
+
+static Value wrap_rbinop(const SlotDef *sd, void *fn, Value self, const Value *args, size_t nargs, Value kw)
+{
+    if (wrap_check(sd, nargs, 1, 1, kw) < 0)
+        return 0;
+    return ((Value (*)(Value, Value, int))fn)(args[0], self, sd->op);
+}
+
+static Value wrap_unop(const SlotDef *sd, void *fn, Value self, const Value *args, size_t nargs, Value kw)
+{
+    if (wrap_check(sd, nargs, 0, 0, kw) < 0)
+        return 0;
+    return ((Value (*)(Value, int))fn)(self, sd->op);
+}
+
+static Value wrap_format(const SlotDef *sd, void *fn, Value self, const Value *args, size_t nargs, Value kw)
+{
+    if (wrap_check(sd, nargs, 1, 1, kw) < 0)
+        return 0;
+    if (!wf_is_str(args[0]))
+        return wf_err_format(wf_exc_TypeError, "%s.__format__() argument must be str, not %s", wf_type_name(self), wf_type_name(args[0]));
+    return ((Value (*)(Value, Value))fn)(self, args[0]);
+}
+
+#define SD(name, field, wrap, slot, op) \
+    { #name, offsetof(TypeObject, field), wrap, (void *)(slot), op, WF_ID_##name }
+#define SD_BIN(n, s, d, r, i) \
+    SD(d, tp_binop, wrap_binop, slot_tp_binop, WF_BINOP_##n), \
+    SD(r, tp_binop, wrap_rbinop, slot_tp_binop, WF_BINOP_##n),
+#define SD_IBIN(n, s, d, r, i) SD(i, tp_inplace, wrap_binop, slot_tp_inplace, WF_BINOP_##n),
+#define SD_UN(n, s, d) SD(d, tp_unary, wrap_unop, slot_tp_unary, WF_UNOP_##n),
+
+const SlotDef om_slotdefs[] = {
+    SD(__repr__, tp_repr, wrap_unary, slot_tp_repr, 0),
+    SD(__str__, tp_str, wrap_unary, slot_tp_str, 0),
+    SD(__hash__, tp_hash, wrap_hash, slot_tp_hash, 0),
+    SD(__lt__, tp_richcompare, wrap_richcmp, slot_tp_richcompare, WF_LT),
+    SD(__le__, tp_richcompare, wrap_richcmp, slot_tp_richcompare, WF_LE),
+    SD(__eq__, tp_richcompare, wrap_richcmp, slot_tp_richcompare, WF_EQ),
+    SD(__ne__, tp_richcompare, wrap_richcmp, slot_tp_richcompare, WF_NE),
+    SD(__gt__, tp_richcompare, wrap_richcmp, slot_tp_richcompare, WF_GT),
+    SD(__ge__, tp_richcompare, wrap_richcmp, slot_tp_richcompare, WF_GE),
+    SD(__getattribute__, tp_getattr, wrap_getattr, slot_tp_getattr_hook, 0),
+    SD(__getattr__, tp_getattr, NULL, slot_tp_getattr_hook, 0),
+    SD(__setattr__, tp_setattr, wrap_setattr, slot_tp_setattr, 0),
+    SD(__delattr__, tp_setattr, wrap_delattr, slot_tp_setattr, 0),
+    SD(__call__, tp_call, wrap_call, slot_tp_call, 0),
+    SD(__iter__, tp_iter, wrap_unary, slot_tp_iter, 0),
+    SD(__next__, tp_iternext, wrap_next, slot_tp_iternext, 0),
+    SD(__get__, tp_descr_get, wrap_descr_get, slot_tp_descr_get, 0),
+    SD(__set__, tp_descr_set, wrap_descr_set, slot_tp_descr_set, 0),
+    SD(__delete__, tp_descr_set, wrap_descr_delete, slot_tp_descr_set, 0),
+    SD(__init__, tp_init, wrap_init, slot_tp_init, 0),
+    SD(__new__, tp_new, NULL, slot_tp_new, 0),
+    SD(__len__, tp_len, wrap_len, slot_tp_len, 0),
+    SD(__getitem__, tp_getitem, wrap_binary, slot_tp_getitem, 0),
+    SD(__setitem__, tp_setitem, wrap_setitem, slot_tp_setitem, 0),
+    SD(__delitem__, tp_setitem, wrap_delitem, slot_tp_setitem, 0),
+    SD(__contains__, tp_contains, wrap_pred, slot_tp_contains, 0),
+    SD(__bool__, tp_bool, wrap_pred, slot_tp_bool, 0),
+    WF_BINOPS(SD_BIN)
+    WF_BINOPS(SD_IBIN)
+    WF_UNOPS(SD_UN)
+    SD(__int__, tp_int, wrap_unary, slot_tp_int, 0),
+    SD(__index__, tp_index, wrap_unary, slot_tp_index, 0),
+    SD(__float__, tp_float, wrap_unary, slot_tp_float, 0),
+    SD(__format__, tp_format, wrap_format, slot_tp_format, 0),
+    { NULL, 0, NULL, NULL, 0, 0 },
+};
+
+/* Rule 3 of the essay at the top, for the slot at `offset` of heap class t. */
+static void fixup_slot(TypeObject *t, size_t offset)
+{
+    if (!(t->tp_flags & WF_TPF_HEAPTYPE))
+        return;
+    void *specific = NULL, *generic = NULL;
+    bool use_generic = false, any = false;
+    for (const SlotDef *sd = om_slotdefs; sd->name; sd++) {
+        if (sd->offset != offset)
+            continue;
+        generic = sd->slotfn;
+        Value d = wf_type_lookup(t, wf_ids[sd->wf_id]);
+        if (!d)
+            continue;
+        if (d == wf_None && offset == offsetof(TypeObject, tp_hash))
+            continue;  /* __hash__ = None: unhashable */
+        any = true;
+        void *fn = NULL;
+        if (wf_type(d) == &wf_type_wrapper_descr && ((WrapperDescrObject *)wf_obj(d))->sd->offset == offset)
+            fn = ((WrapperDescrObject *)wf_obj(d))->fn;
+        else if (wf_type(d) == &wf_type_builtin_function && ((CFunctionObject *)wf_obj(d))->def == &tp_new_def)
+            fn = (void *)as_type(((CFunctionObject *)wf_obj(d))->self)->tp_new;
+        if (!fn || (specific && specific != fn))
+            use_generic = true;
+        else
+            specific = fn;
+    }
+    *slot_ptr(t, offset) = !any ? NULL : use_generic ? generic : specific;
+}
+
+static void fixup_all_slots(TypeObject *t)
+{
+    size_t last = (size_t)-1;
+    for (const SlotDef *sd = om_slotdefs; sd->name; sd++) {
+        if (sd->offset != last)
+            fixup_slot(t, sd->offset);
+        last = sd->offset;
+    }
+}
+
+/* ---- class creation ---- */
+
+/* The base whose instance layout t's instances extend (CPython's solid_base). */
+static TypeObject *solid_base(TypeObject *t)
+{
+    if (t->tp_flags & WF_TPF_HEAPTYPE)
+        return ((HeapTypeObject *)t)->ht_solid;
+    if (!t->tp_base)
+        return t;
+    TypeObject *b = solid_base(t->tp_base);
+    return t->tp_basicsize != t->tp_base->tp_basicsize ? t : b;
+}
+
+static TypeObject *best_base(Value bases)
+{
+    TypeObject *base = NULL, *winner = NULL;
+    for (size_t i = 0; i < wf_tuple_size(bases); i++) {
+        Value bv = wf_tuple_get(bases, i);
+        if (!wf_is_type(bv))
+            return wf_err_set_str(wf_exc_TypeError, "bases must be types"), NULL;
+        TypeObject *b = wf_as_type(bv);
+        if (!(b->tp_flags & WF_TPF_READY))
+            wf_type_ready(b);
+        if (!(b->tp_flags & WF_TPF_BASETYPE))
+            return wf_err_format(wf_exc_TypeError, "type '%s' is not an acceptable base type", b->tp_name), NULL;
+        TypeObject *candidate = solid_base(b);
+        if (!winner) {
+            winner = candidate;
+            base = b;
+        } else if (wf_type_is_subtype(winner, candidate)) {
+            ;
+        } else if (wf_type_is_subtype(candidate, winner)) {
+            winner = candidate;
+            base = b;
+        } else {
+            return wf_err_set_str(wf_exc_TypeError, "multiple bases have instance lay-out conflict"), NULL;
+        }
+    }
+    return base;
+}
+
+typedef struct MergeSeq {
+    const Value *items;
+    size_t n, pos;
+} MergeSeq;
+
+static bool in_tail(MergeSeq *seqs, size_t nseqs, Value v)
+{
+    for (size_t i = 0; i < nseqs; i++)
+        for (size_t j = seqs[i].pos + 1; j < seqs[i].n; j++)
+            if (seqs[i].items[j] == v)
+                return true;
+    return false;
+}
+
+static Value mro_error(MergeSeq *seqs, size_t nseqs)
+{
+    StrBuilder sb;
+    wf_sb_init(&sb);
+    wf_sb_add_c(&sb, "Cannot create a consistent method resolution\norder (MRO) for bases");
+    Value seen = wf_list_new(0);
+    for (size_t i = 0; i < nseqs; i++) {
+        if (seqs[i].pos >= seqs[i].n)
+            continue;
+        Value h = seqs[i].items[seqs[i].pos];
+        if (wf_contains(seen, h) > 0)
+            continue;
+        wf_list_append(seen, h);
+        wf_sb_add_c(&sb, wf_list_size(seen) == 1 ? " " : ", ");
+        wf_sb_add_str(&sb, wf_type_qualname(wf_as_type(h)));
+    }
+    wf_decref(seen);
+    Value msg = wf_sb_finish(&sb);
+    wf_err_set_value(wf_exc_TypeError, msg);
+    wf_decref(msg);
+    return 0;
+}
+
+/* C3 linearization of t with the given bases. */
+static Value mro_c3(TypeObject *t, Value bases)
+{
+    size_t nb = wf_tuple_size(bases), nseqs = nb + 1;
+    MergeSeq *seqs = wf_mem_calloc(nseqs, sizeof(MergeSeq));
+    size_t total = 1;
+    for (size_t i = 0; i < nb; i++) {
+        Value m = wf_as_type(wf_tuple_get(bases, i))->tp_mro;
+        seqs[i].items = wf_as_tuple(m)->items;
+        seqs[i].n = wf_tuple_size(m);
+        total += seqs[i].n;
+    }
+    seqs[nb].items = wf_as_tuple(bases)->items;
+    seqs[nb].n = nb;
+    Value *out = wf_mem_alloc(total * sizeof(Value));
+    size_t nout = 0;
+    out[nout++] = wf_val(t);
+    for (;;) {
+        bool empty = true, found = false;
+        for (size_t i = 0; i < nseqs && !found; i++) {
+            if (seqs[i].pos >= seqs[i].n)
+                continue;
+            empty = false;
+            Value cand = seqs[i].items[seqs[i].pos];
+            if (in_tail(seqs, nseqs, cand))
+                continue;
+            found = true;
+            out[nout++] = cand;
+            for (size_t j = 0; j < nseqs; j++)
+                if (seqs[j].pos < seqs[j].n && seqs[j].items[seqs[j].pos] == cand)
+                    seqs[j].pos++;
+        }
+        if (empty)
+            break;
+        if (!found) {
+            mro_error(seqs, nseqs);
+            wf_mem_free(seqs);
+            wf_mem_free(out);
+            return 0;
+        }
+    }
+    Value r = wf_tuple_from_array(out, nout);
+    wf_mem_free(seqs);
+    wf_mem_free(out);
+    return r;
+}
+
+static TypeObject *calculate_metaclass(TypeObject *meta, Value bases)
+{
+    TypeObject *winner = meta;
+    for (size_t i = 0; i < wf_tuple_size(bases); i++) {
+        TypeObject *bt = wf_type(wf_tuple_get(bases, i));
+        if (wf_type_is_subtype(winner, bt))
+            continue;
+        if (wf_type_is_subtype(bt, winner)) {
+            winner = bt;
+            continue;
+        }
+        wf_err_set_str(wf_exc_TypeError, "metaclass conflict: the metaclass of a derived class must be a "
+                                         "(non-strict) subclass of the metaclasses of all its bases");
+        return NULL;
+    }
+    return winner;
+}
+
+/* "__x" in class C becomes "_C__x" (CPython's _Py_Mangle for __slots__). */
+static Value mangle(Value clsname, Value name)
+{
+    const char *s = wf_str_cstr(name);
+    size_t n = wf_as_str(name)->len;
+    if (n < 3 || s[0] != '_' || s[1] != '_' || (s[n - 1] == '_' && s[n - 2] == '_') || strchr(s, '.'))
+        return wf_incref(name);
+    const char *c = wf_str_cstr(clsname);
+    while (*c == '_')
+        c++;
+    if (!*c)
+        return wf_incref(name);
+    return wf_str_printf("_%s%s", c, s);
+}
+
+static bool is_identifier(Value s)
+{
+    const unsigned char *p = (const unsigned char *)wf_str_cstr(s);
+    if (!*p || (*p >= '0' && *p <= '9'))
+        return false;
+    for (; *p; p++)
+        if (!(*p == '_' || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p >= 0x80))
+            return false;
+    return true;
+}
+
+/* Parse __slots__ into a tuple of mangled names (excluding __dict__ and
+ * __weakref__); *want_dict set if '__dict__' was listed. */
+static Value parse_slots(Value slots, Value name, Value dict, bool *want_dict)
+{
+    Value seq = wf_is_str(slots) ? wf_tuple_pack(1, slots) : wf_tuple_from_iterable(slots);
+    if (!seq)
+        return 0;
+    Value names = wf_list_new(0);
+    for (size_t i = 0; i < wf_tuple_size(seq); i++) {
+        Value s = wf_tuple_get(seq, i);
+        if (!wf_is_str(s)) {
+            wf_err_format(wf_exc_TypeError, "__slots__ items must be strings, not '%s'", wf_type_name(s));
+            goto fail;
+        }
+        if (!is_identifier(s)) {
+            wf_err_set_str(wf_exc_TypeError, "__slots__ must be identifiers");
+            goto fail;
+        }
+        if (wf_str_eq_c(s, "__dict__")) {
+            if (*want_dict) {
+                wf_err_set_str(wf_exc_TypeError, "__dict__ slot disallowed: we already got one");
+                goto fail;
+            }
+            *want_dict = true;
+            continue;
+        }
+        if (wf_str_eq_c(s, "__weakref__"))
+            continue;
+        Value m = mangle(name, s);
+        if (wf_dict_get(dict, m)) {
+            wf_err_format(wf_exc_ValueError, "%R in __slots__ conflicts with class variable", s);
+            wf_decref(m);
+            goto fail;
+        }
+        wf_list_append(names, wf_str_intern(m));
+    }
+    wf_decref(seq);
+    Value r = wf_list_as_tuple(names);
+    wf_decref(names);
+    return r;
+fail:
+    wf_decref(seq);
+    wf_decref(names);
+    return 0;
+}
+
+static Value subtype_dict_get(Value self)
+{
+    Value *dp = dict_ptr(self);
+    if (!dp)
+        return wf_err_format(wf_exc_AttributeError, "This object has no __dict__");
+    if (!*dp)
+        *dp = wf_dict_new();
+    return wf_incref(*dp);
+}
+
+static int subtype_dict_set(Value self, Value v)
+{
+    Value *dp = dict_ptr(self);
+    if (!dp)
+        return wf_err_format(wf_exc_AttributeError, "This object has no __dict__"), -1;
+    if (!v)
+        return wf_err_set_str(wf_exc_TypeError, "cannot delete __dict__"), -1;
+    if (!wf_is_dict(v))
+        return wf_err_format(wf_exc_TypeError, "__dict__ must be set to a dictionary, not a '%s'", wf_type_name(v)), -1;
+    wf_setref(dp, wf_incref(v));
+    return 0;
+}
+
+static const GetSetDef subtype_dict_getset = { "__dict__", subtype_dict_get, subtype_dict_set };
+
+/* Free an instance of a heap class: __del__, its slots and dict, then the
+ * memory through the nearest built-in base's deallocator. */
+static void subtype_dealloc(Object *o)
+{
+    TypeObject *t = o->ob_type;
+    Value del = wf_type_lookup(t, WF_ID(__del__));
+    if (del) {
+        o->ob_ref_local = 1;  /* resurrect for the call */
+        Value saved = wf_err_fetch();
+        Value r = call_dunder(wf_val(o), WF_ID(__del__), NULL, 0);
+        if (!r)
+            wf_err_clear();  /* CPython prints "Exception ignored in ..."; dropped here */
+        wf_decref(r);
+        wf_err_restore(saved);
+        if (--o->ob_ref_local != 0)
+            return;  /* resurrected */
+    }
+    TypeObject *b = t;
+    for (; b && (b->tp_flags & WF_TPF_HEAPTYPE); b = b->tp_base) {
+        HeapTypeObject *h = (HeapTypeObject *)b;
+        for (size_t i = 0; i < h->ht_nslots; i++) {
+            Value *p = (Value *)((char *)o + h->ht_slotoffset) + i;
+            Value v = *p;
+            *p = 0;
+            wf_decref(v);
+        }
+        if (h->ht_owns_dict && t->tp_dictoffset) {
+            Value *dp = (Value *)((char *)o + t->tp_dictoffset);
+            Value d = *dp;
+            *dp = 0;
+            wf_decref(d);
+        }
+    }
+    if (b && b != &wf_type_object && b->tp_dealloc)
+        b->tp_dealloc(o);
+    else
+        wf_object_free(o);
+}
+
+static int wrap_namespace_function(Value dict, Value name, Value (*wrap)(Value))
+{
+    Value f = wf_dict_get(dict, name);
+    if (!f || wf_type(f) != &wf_type_function)
+        return 0;
+    Value w = wrap(f);
+    int r = wf_dict_set(dict, name, w);
+    wf_decref(w);
+    return r;
+}
+
+static int call_set_names(TypeObject *t)
+{
+    Value keys = wf_dict_keys_list(t->tp_dict);
+    int rc = 0;
+    for (size_t i = 0; i < wf_list_size(keys) && rc == 0; i++) {
+        Value k = wf_list_get(keys, i);
+        Value v = wf_dict_get(t->tp_dict, k);
+        if (!v)
+            continue;
+        Value f = wf_lookup_special(v, WF_ID(__set_name__));
+        if (!f) {
+            rc = wf_err_occurred() ? -1 : 0;
+            continue;
+        }
+        Value r = wf_call2(f, wf_val(t), k);
+        wf_decref(f);
+        if (!r)
+            rc = -1;
+        wf_decref(r);
+    }
+    wf_decref(keys);
+    return rc;
+}
+
+/* super(t, t).__init_subclass__(**kwargs) */
+static int call_init_subclass(TypeObject *t, const Value *kwvals, Value kwnames)
+{
+    Value mro = t->tp_mro;
+    for (size_t i = 1; i < wf_tuple_size(mro); i++) {
+        TypeObject *b = wf_as_type(wf_tuple_get(mro, i));
+        Value d = b->tp_dict ? wf_dict_get(b->tp_dict, WF_ID(__init_subclass__)) : 0;
+        if (!d)
+            continue;
+        TypeObject *dt = wf_type(d);
+        Value f = dt->tp_descr_get ? dt->tp_descr_get(d, 0, wf_val(t)) : wf_incref(d);
+        if (!f)
+            return -1;
+        Value r = wf_call(f, kwvals, 0, kwnames);
+        wf_decref(f);
+        if (!r)
+            return -1;
+        wf_decref(r);
+        return 0;
+    }
+    return 0;
+}
+
+static void set_layout(HeapTypeObject *h, TypeObject *base, Value slotnames, bool want_dict)
+{
+    TypeObject *t = &h->type;
+    TypeObject *solid = solid_base(base);
+    size_t size = base->tp_basicsize;
+    bool instance_layout = solid == &wf_type_object;
+    if (instance_layout && size < sizeof(InstanceObject))
+        size = sizeof(InstanceObject);
+    h->ht_nslots = slotnames ? wf_tuple_size(slotnames) : 0;
+    h->ht_slotoffset = size;
+    size += h->ht_nslots * sizeof(Value);
+    t->tp_dictoffset = base->tp_dictoffset;
+    if (want_dict && !t->tp_dictoffset && !base->tp_itemsize) {
+        h->ht_owns_dict = true;
+        if (instance_layout) {
+            t->tp_dictoffset = offsetof(InstanceObject, dict);
+        } else {
+            t->tp_dictoffset = size;
+            size += sizeof(Value);
+        }
+    }
+    t->tp_basicsize = size;
+    t->tp_itemsize = base->tp_itemsize;
+    h->ht_solid = h->ht_nslots ? t : solid;
+}
+
+static void add_slot_members(HeapTypeObject *h, Value slotnames)
+{
+    TypeObject *t = &h->type;
+    for (size_t i = 0; i < h->ht_nslots; i++) {
+        Value name = wf_tuple_get(slotnames, i);
+        Value d = wf_member_descr_new(t, name, h->ht_slotoffset + i * sizeof(Value));
+        wf_dict_set(t->tp_dict, name, d);
+        wf_decref(d);
+    }
+    if (h->ht_owns_dict && !wf_type_lookup(t, WF_ID(__dict__))) {
+        Value d = wf_getset_descr_new(t, &subtype_dict_getset);
+        wf_dict_set(t->tp_dict, WF_ID(__dict__), d);
+        wf_decref(d);
+    }
+}
+
+/* Fill in the namespace defaults CPython's type_new adds. */
+static int prepare_namespace(Value dict, Value *qualname, Value name)
+{
+    if (!wf_dict_get(dict, WF_ID(__module__))) {
+        Value g = wf_frame_globals();
+        Value m = g ? wf_dict_get(g, WF_ID(__name__)) : 0;
+        if (m && wf_dict_set(dict, WF_ID(__module__), m) < 0)
+            return -1;
+    }
+    Value q = wf_dict_get(dict, WF_ID(__qualname__));
+    if (q) {
+        if (!wf_is_str(q))
+            return wf_err_format(wf_exc_TypeError, "type __qualname__ must be a str, not %s", wf_type_name(q)), -1;
+        *qualname = wf_incref(q);
+        if (wf_dict_del(dict, WF_ID(__qualname__)) < 0)
+            return -1;
+    } else {
+        *qualname = wf_incref(name);
+    }
+    if (!wf_dict_get(dict, WF_ID(__doc__)) && wf_dict_set(dict, WF_ID(__doc__), wf_None) < 0)
+        return -1;
+    if (wf_dict_get(dict, WF_ID(__eq__)) && !wf_dict_get(dict, WF_ID(__hash__)) &&
+        wf_dict_set(dict, WF_ID(__hash__), wf_None) < 0)
+        return -1;
+    if (wrap_namespace_function(dict, WF_ID(__new__), wf_staticmethod_new) < 0 ||
+        wrap_namespace_function(dict, WF_ID(__init_subclass__), wf_classmethod_new) < 0 ||
+        wrap_namespace_function(dict, WF_ID(__class_getitem__), wf_classmethod_new) < 0)
+        return -1;
+    return 0;
+}
+
+static Value new_class(TypeObject *meta, Value name, Value bases, Value ns, const Value *kwvals, Value kwnames)
+{
+    TypeObject *winner = calculate_metaclass(meta, bases);
+    if (!winner)
+        return 0;
+    if (winner != meta && winner->tp_new != type_tp_new) {
+        Value args[3] = { name, bases, ns };
+        return winner->tp_new(winner, args, 3, 0);
+    }
+    meta = winner;
+    Value own_bases = wf_tuple_size(bases) ? wf_incref(bases) : wf_tuple_pack(1, wf_val(&wf_type_object));
+    for (size_t i = 0; i < wf_tuple_size(own_bases); i++)
+        for (size_t j = 0; j < i; j++)
+            if (wf_tuple_get(own_bases, i) == wf_tuple_get(own_bases, j) && wf_is_type(wf_tuple_get(own_bases, i))) {
+                wf_decref(own_bases);
+                return wf_err_format(wf_exc_TypeError, "duplicate base class %s", wf_as_type(wf_tuple_get(own_bases, i))->tp_name);
+            }
+    TypeObject *base = best_base(own_bases);
+    if (!base) {
+        wf_decref(own_bases);
+        return 0;
+    }
+    Value dict = wf_dict_copy(ns);
+    Value qualname = 0, slotnames = 0;
+    bool want_dict = true;
+    if (prepare_namespace(dict, &qualname, name) < 0)
+        goto fail;
+    Value slots = wf_dict_get(dict, WF_ID(__slots__));
+    if (slots) {
+        want_dict = false;
+        slotnames = parse_slots(slots, name, dict, &want_dict);
+        if (!slotnames)
+            goto fail;
+        if (wf_tuple_size(slotnames) && base->tp_itemsize) {
+            wf_err_format(wf_exc_TypeError, "nonempty __slots__ not supported for subtype of '%s'", base->tp_name);
+            goto fail;
+        }
+    }
+
+    size_t metasize = meta->tp_basicsize >= sizeof(HeapTypeObject) ? meta->tp_basicsize : sizeof(HeapTypeObject);
+    HeapTypeObject *h = (HeapTypeObject *)wf_object_alloc(meta, metasize);
+    TypeObject *t = &h->type;
+    h->ht_name = wf_str_intern(wf_incref(name));
+    h->ht_qualname = qualname;
+    t->tp_name = wf_str_cstr(h->ht_name);
+    t->tp_flags = WF_TPF_HEAPTYPE | WF_TPF_BASETYPE | TPF_SLOTS_INHERITED;
+    t->tp_base = base;
+    t->tp_bases = own_bases;
+    t->tp_dict = dict;
+    t->tp_slotnames = slotnames;
+    t->tp_dealloc = subtype_dealloc;
+    set_layout(h, base, slotnames, want_dict);
+    for (size_t i = 0; i < wf_tuple_size(own_bases); i++)
+        inherit_flags(t, wf_as_type(wf_tuple_get(own_bases, i)));
+    t->tp_mro = mro_c3(t, own_bases);
+    if (!t->tp_mro)
+        return 0;  /* LEAK: the half-built class */
+    wf_make_immortal(wf_val(t));
+    add_slot_members(h, slotnames);
+    for (size_t i = 1; i < wf_tuple_size(t->tp_mro); i++)
+        inherit_slots(t, wf_as_type(wf_tuple_get(t->tp_mro, i)));
+    fixup_all_slots(t);
+    if (t->tp_dictoffset)
+        t->tp_flags |= WF_TPF_HAVE_DICT;
+    t->tp_flags |= WF_TPF_READY;
+    atomic_store_explicit(&t->tp_version, 1, memory_order_release);  /* release: pairs with guard loads (tier 2) */
+    for (size_t i = 0; i < wf_tuple_size(own_bases); i++)
+        add_to_subclasses(wf_as_type(wf_tuple_get(own_bases, i)), t);
+    if (call_set_names(t) < 0 || call_init_subclass(t, kwvals, kwnames) < 0)
+        return 0;
+    return wf_val(t);
+fail:
+    wf_decref(own_bases);
+    wf_decref(dict);
+    wf_decref(qualname);
+    wf_decref(slotnames);
+    return 0;
+}
+
+static Value type_tp_new(TypeObject *meta, const Value *args, size_t nargs, Value kwnames)
+{
+    if (meta == &wf_type_type && nargs == 1 && !kw_count(kwnames))
+        return wf_incref(wf_val(wf_type(args[0])));
+    if (nargs != 3) {
+        if (meta == &wf_type_type || nargs < 3)
+            return wf_err_set_str(wf_exc_TypeError, "type() takes 1 or 3 arguments");
+        return wf_err_format(wf_exc_TypeError, "type.__new__() takes exactly 3 arguments (%zu given)", nargs);
+    }
+    if (!wf_is_str(args[0]))
+        return wf_err_format(wf_exc_TypeError, "type.__new__() argument 1 must be str, not %s", wf_type_name(args[0]));
+    if (!wf_is_tuple(args[1]))
+        return wf_err_format(wf_exc_TypeError, "type.__new__() argument 2 must be tuple, not %s", wf_type_name(args[1]));
+    if (!wf_is_dict(args[2]))
+        return wf_err_format(wf_exc_TypeError, "type.__new__() argument 3 must be dict, not %s", wf_type_name(args[2]));
+    return new_class(meta, args[0], args[1], args[2], args + 3, kw_count(kwnames) ? kwnames : 0);
+}
+
+Value wf_type_new_class(Value name, Value bases, Value dict, Value metaclass)
+{
+    TypeObject *meta = metaclass && wf_is_type(metaclass) ? wf_as_type(metaclass) : &wf_type_type;
+    if (!wf_is_tuple(bases))
+        return wf_err_format(wf_exc_TypeError, "type.__new__() argument 2 must be tuple, not %s", wf_type_name(bases));
+    return new_class(meta, name, bases, dict, NULL, 0);
+}

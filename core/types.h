@@ -169,6 +169,7 @@ void wf_object_init(void);
 void wf_ids_init(void);
 void wf_str_init(void);
 void wf_int_init(void);
+void wf_object_init_late(void);  /* object model: call right after wf_dict_init() */
 void wf_float_init(void);
 void wf_tuple_init(void);
 void wf_list_init(void);

@@ -1,0 +1,122 @@
+/* weft: private layouts of the object model core (types, descriptors, modules). */
+/* object.c, typeobject.c, descrobject.c, moduleobject.c -> shared internals. */
+#ifndef WF_OBJIMPL_H
+#define WF_OBJIMPL_H
+
+#include "weft.h"
+
+/*
+ * Other areas may read these layouts (e.g. to recognise a built-in method),
+ * but only the object model core creates or changes them.
+ */
+
+/* A class created by a class statement or type(name, bases, dict). The first
+ * member is the TypeObject so that a HeapTypeObject * is a TypeObject *.
+ * Instances of metaclasses (subclasses of `type`) have this layout too. */
+typedef struct HeapTypeObject {
+    TypeObject type;
+    Value ht_name;          /* str __name__; tp_name points into it */
+    Value ht_qualname;      /* str __qualname__ */
+    TypeObject *ht_solid;   /* the base whose instance layout this one extends */
+    size_t ht_nslots;       /* __slots__ added by this class (not inherited) */
+    size_t ht_slotoffset;   /* offset of the first of them in an instance */
+    bool ht_owns_dict;      /* this class added the instance dict (not a base) */
+} HeapTypeObject;
+
+/* A built-in function or a built-in method bound to `self`. */
+typedef struct CFunctionObject {
+    Object ob;
+    const MethodDef *def;
+    Value self;             /* the bound object, or 0 for a module function */
+    Value module;           /* the module a module function belongs to, or 0 */
+} CFunctionObject;
+
+/* Descriptors for the methods and attributes of a type. */
+typedef struct DescrObject {
+    Object ob;
+    TypeObject *d_type;     /* the type that defines it (__objclass__) */
+    Value d_name;           /* str */
+} DescrObject;
+
+typedef struct MethodDescrObject {   /* method_descriptor, classmethod_descriptor */
+    DescrObject d;
+    const MethodDef *def;
+} MethodDescrObject;
+
+typedef struct GetSetDescrObject {   /* getset_descriptor */
+    DescrObject d;
+    const GetSetDef *def;
+} GetSetDescrObject;
+
+typedef struct MemberDescrObject {   /* member_descriptor: a __slots__ entry */
+    DescrObject d;
+    size_t offset;          /* of a Value field in the instance */
+} MemberDescrObject;
+
+/* One row of the table of dunder methods backed by C slots (typeobject.c). */
+struct SlotDef;
+typedef Value (*WrapperFunc)(const struct SlotDef *sd, void *fn, Value self,
+                             const Value *args, size_t nargs, Value kwnames);
+typedef struct SlotDef {
+    const char *name;       /* "__add__" */
+    size_t offset;          /* offsetof(TypeObject, tp_...) */
+    WrapperFunc wrapper;    /* calls the C slot with Python arguments; NULL: no wrapper */
+    void *slotfn;           /* generic slot function for classes defining the dunder */
+    int op;                 /* operator code for shared slots (binop, compare, unary) */
+    int wf_id;              /* index in wf_ids */
+} SlotDef;
+
+typedef struct WrapperDescrObject {  /* wrapper_descriptor ("slot wrapper") */
+    DescrObject d;
+    const SlotDef *sd;
+    void *fn;               /* the C slot function of d_type */
+} WrapperDescrObject;
+
+typedef struct MethodWrapperObject { /* method-wrapper: a slot wrapper bound to self */
+    Object ob;
+    WrapperDescrObject *descr;
+    Value self;
+} MethodWrapperObject;
+
+typedef struct PropertyObject {
+    Object ob;
+    Value dict;             /* subclasses may store attributes (dictoffset) */
+    Value fget, fset, fdel, doc;
+    Value name;             /* from __set_name__, or 0 */
+} PropertyObject;
+
+typedef struct FuncWrapObject {      /* staticmethod, classmethod */
+    Object ob;
+    Value dict;
+    Value func;
+} FuncWrapObject;
+
+typedef struct SuperObject {
+    Object ob;
+    TypeObject *type;       /* the class after which the search starts */
+    Value obj;              /* the instance or class, or 0 (unbound super) */
+    TypeObject *obj_type;   /* type(obj), or obj itself for super(T, subclass) */
+} SuperObject;
+
+extern TypeObject wf_type_wrapper_descr, wf_type_method_wrapper, wf_type_classmethod_descr;
+
+/* typeobject.c */
+extern const SlotDef om_slotdefs[];
+Value wf_type_qualname(TypeObject *t);   /* borrowed str */
+Value wf_type_module_name(TypeObject *t);   /* new ref str, or 0 for builtins */
+Value wf_object_default_repr(Value v);
+Hash wf_hash_pointer(const void *p);
+
+/* descrobject.c */
+Value wf_getset_descr_new(TypeObject *type, const GetSetDef *def);
+Value wf_member_descr_new(TypeObject *type, Value name, size_t offset);
+Value wf_wrapper_descr_new(TypeObject *type, const SlotDef *sd, void *fn);
+Value wf_classmethod_descr_new(TypeObject *type, const MethodDef *def);
+Value wf_staticmethod_new(Value func);
+Value wf_classmethod_new(Value func);
+void wf_descr_init(void);
+
+/* moduleobject.c */
+void wf_module_init_types(void);
+
+#endif
