@@ -36,6 +36,8 @@ typedef struct Parser {
     int unclosed_line;
     const char *unclosed_pos;
     int fstring_depth;
+    Value tok_error;              /* tokenizer error after the last token, or 0 */
+    bool keep_error;              /* "unexpected indent": wins over tok_error */
 } Parser;
 
 #define MAX_DEPTH 2000
@@ -118,22 +120,18 @@ static Token *prev(Parser *p)
 _Noreturn static void p_syntax_error(Parser *p)
 {
     Token *t = peek(p);
-    if (p->unclosed_level && (t->kind == TK_ENDMARKER || t->lineno > p->unclosed_line)) {
-        char msg[64];
-        snprintf(msg, sizeof msg, "'%c' was never closed", p->unclosed_char);
-        p_error_pos(p, wf_exc_SyntaxError, p->unclosed_line, p->unclosed_pos, msg);
-    }
     if (t->kind == TK_INDENT) {
+        p->keep_error = true;
         const char *ls = p_line_start(p, t->end);
         const char *q = ls;
         while (*q == ' ' || *q == '\t' || *q == '\f')
             q++;
         p_error_pos(p, wf_exc_IndentationError, t->lineno, q - 1 >= ls ? q - 1 : q, "unexpected indent");
     }
-    if (t->kind == TK_DEDENT)
+    if (t->kind == TK_DEDENT) {
+        p->keep_error = true;
         p_error_pos(p, wf_exc_IndentationError, t->lineno, t->start, "unexpected unindent");
-    if (t->kind == TK_ENDMARKER && p->pos > 0 && 0)
-        p_error_tok(p, t, "unexpected EOF while parsing");
+    }
     p_error_tok(p, t, "invalid syntax");
 }
 
@@ -445,6 +443,7 @@ static int hexval(int c)
 static size_t decode_escapes(Parser *p, Token *t, const char *s, size_t n, char *out)
 {
     size_t k = 0;
+    const char *body = s;
     const char *e = s + n;
     while (s < e) {
         if (*s != '\\' || s + 1 >= e) {
@@ -480,11 +479,11 @@ static size_t decode_escapes(Parser *p, Token *t, const char *s, size_t n, char 
                 int h = s < e ? hexval((unsigned char)*s) : -1;
                 if (h < 0) {
                     char msg[160];
-                    long pos = (long)(esc - (t->start));
+                    long pos = (long)(esc - body);
                     snprintf(msg, sizeof msg, "(unicode error) 'unicodeescape' codec can't decode bytes in "
                              "position %ld-%ld: truncated \\%c%s escape", pos, pos + 1 + i, c,
                              c == 'x' ? "XX" : c == 'u' ? "XXXX" : "XXXXXXXX");
-                    p_error_tok(p, t, msg);
+                    p_error_pos(p, wf_exc_SyntaxError, t->end_lineno, t->end, msg);
                 }
                 v = v * 16 + (uint32_t)h;
                 s++;
@@ -608,11 +607,8 @@ static void fs_locate(Token *t, const char *pos, int *lineno, const char **line_
 
 _Noreturn static void fs_error(Parser *p, Token *t, const char *pos, const char *msg)
 {
-    int line;
-    const char *ls;
     (void)pos;
-    fs_locate(t, t->start, &line, &ls);
-    p_error_pos(p, wf_exc_SyntaxError, line, t->start, msg);
+    p_error_pos(p, wf_exc_SyntaxError, t->end_lineno, t->end, msg);
 }
 
 /* Parse the expression in source bytes [s, e) with a nested parser. */
@@ -965,7 +961,10 @@ static void parse_dict_entry(Parser *p, Vec *keys, Vec *values)
     Expr *k = parse_expression(p);
     expect(p, TK_COLON);
     vec_push(p, keys, k);
-    vec_push(p, values, parse_expression(p));
+    Expr *v = parse_expression(p);
+    vec_push(p, values, v);
+    if (!at(p, TK_COMMA) && !at(p, TK_RBRACE))
+        check_missing_comma(p, v);
 }
 
 static Expr *parse_dict_rest(Parser *p, Token *open, Vec *keys, Vec *values)
@@ -1008,6 +1007,8 @@ static Expr *parse_brace(Parser *p)
         }
         vec_push(p, &keys, first);
         vec_push(p, &values, v);
+        if (!at(p, TK_COMMA) && !at(p, TK_RBRACE))
+            check_missing_comma(p, v);
         return parse_dict_rest(p, open, &keys, &values);
     }
     if (at(p, TK_KW_for) || at(p, TK_KW_async)) {
@@ -1066,7 +1067,7 @@ static Expr *parse_atom(Parser *p)
 
 /* ---- calls and subscripts ---- */
 
-static void parse_call_args(Parser *p, Token *open, ExprSeq *args_out, KeywordSeq *kw_out)
+static void parse_call_args(Parser *p, Token *open, ExprSeq *args_out, KeywordSeq *kw_out, bool genexp)
 {
     Vec args = {0}, kws = {0};
     bool seen_kw = false, seen_dstar = false;
@@ -1084,6 +1085,8 @@ static void parse_call_args(Parser *p, Token *open, ExprSeq *args_out, KeywordSe
             Expr *v = parse_expression(p);
             Expr *e = new_expr(p, WF_EXPR_Starred, st);
             e->v.Starred.value = v;
+            if (at(p, TK_KW_for))
+                p_error_expr(p, e, "iterable unpacking cannot be used in comprehension");
             if (seen_dstar)
                 p_error_tok(p, &p->toks[open - p->toks + 1],
                             "iterable argument unpacking follows keyword argument unpacking");
@@ -1109,6 +1112,8 @@ static void parse_call_args(Parser *p, Token *open, ExprSeq *args_out, KeywordSe
             if (at(p, TK_EQUAL))
                 p_error_expr(p, e, "expression cannot contain assignment, perhaps you meant \"==\"?");
             if (at(p, TK_KW_for)) {
+                if (!genexp)
+                    p_syntax_error(p);
                 ComprehensionSeq gens = parse_comp_for(p);
                 Expr *g = new_expr_from(p, WF_EXPR_GeneratorExp, e);
                 g->v.GeneratorExp.elt = e;
@@ -1203,7 +1208,7 @@ static Expr *parse_primary(Parser *p)
             Token *open = advance(p);
             ExprSeq args;
             KeywordSeq kws;
-            parse_call_args(p, open, &args, &kws);
+            parse_call_args(p, open, &args, &kws, true);
             Expr *c = new_expr_from(p, WF_EXPR_Call, e);
             c->v.Call.func = e;
             c->v.Call.args = args;
@@ -1650,7 +1655,13 @@ _Noreturn static void assign_target_error(Parser *p, Expr *target, bool single)
     if (target->kind == WF_EXPR_Yield || target->kind == WF_EXPR_YieldFrom)
         p_error_expr(p, target, "assignment to yield expression not possible");
     char msg[128];
+    if (single && target->kind == WF_EXPR_Tuple && target->v.Tuple.elts.count &&
+        target->col_offset == target->v.Tuple.elts.items[0]->col_offset &&
+        target->lineno == target->v.Tuple.elts.items[0]->lineno &&
+        bad == target->v.Tuple.elts.items[target->v.Tuple.elts.count - 1])
+        target = bad;
     bool here = single && bad == target && target->kind != WF_EXPR_Compare &&
+                target->kind != WF_EXPR_GeneratorExp && target->kind != WF_EXPR_Yield &&
                 target->kind != WF_EXPR_BoolOp && target->kind != WF_EXPR_IfExp &&
                 target->kind != WF_EXPR_Lambda && target->kind != WF_EXPR_NamedExpr &&
                 !(target->kind == WF_EXPR_UnaryOp && target->v.UnaryOp.op == WF_UOP_Not) &&
@@ -2165,7 +2176,7 @@ static Stmt *parse_classdef(Parser *p, ExprSeq decorators)
     Stmt *s = new_stmt(p, WF_STMT_ClassDef, st);
     if (at(p, TK_LPAR)) {
         Token *open = advance(p);
-        parse_call_args(p, open, &s->v.ClassDef.bases, &s->v.ClassDef.keywords);
+        parse_call_args(p, open, &s->v.ClassDef.bases, &s->v.ClassDef.keywords, false);
     }
     expect_colon(p, false);
     s->v.ClassDef.name = p_ident(p, name);
@@ -2260,8 +2271,14 @@ static int tokenize_all(Parser *p, const char *src, size_t len, bool eval)
         }
         Token *t = &p->toks[p->ntoks];
         if (wf_tok_next(tz, t) < 0) {
-            wf_mem_free(tz);
-            return -1;
+            /* Parse up to here: an earlier "unexpected indent" still wins. */
+            p->tok_error = wf_err_fetch();
+            t->kind = TK_ERRORTOKEN;
+            t->start = t->end = tz->cur;
+            t->lineno = t->end_lineno = tz->lineno;
+            t->col = t->end_col = (int)(tz->cur - tz->line_start);
+            p->ntoks++;
+            break;
         }
         p->ntoks++;
         if (t->kind == TK_ENDMARKER)
@@ -2309,6 +2326,30 @@ static Mod *parse_mod(Parser *p, int mode)
     return m;
 }
 
+/* CPython's priorities after a parser error: a tokenizer error anywhere in
+ * the file wins (unless the parser saw an unexpected indent first), then a
+ * bracket left open on an earlier line than the error. */
+static void parse_fixup_error(Parser *p)
+{
+    if (p->keep_error) {
+        wf_xdecref(p->tok_error);
+        return;
+    }
+    if (p->tok_error) {
+        wf_err_clear();
+        wf_err_restore(p->tok_error);
+        return;
+    }
+    Token *t = &p->toks[p->pos];
+    if (p->unclosed_level && wf_err_matches(wf_exc_SyntaxError) &&
+        (t->kind == TK_ENDMARKER || t->lineno > p->unclosed_line)) {
+        char msg[64];
+        snprintf(msg, sizeof msg, "'%c' was never closed", p->unclosed_char);
+        wf_err_clear();
+        wf_tok_error_at(p->base, p->filename, wf_exc_SyntaxError, p->unclosed_line, p->unclosed_pos, msg);
+    }
+}
+
 Mod *wf_parse(const char *src, size_t len, const char *filename, int mode, Arena *arena)
 {
     Parser p;
@@ -2326,15 +2367,14 @@ Mod *wf_parse(const char *src, size_t len, const char *filename, int mode, Arena
     char *copy = wf_arena_alloc(arena, len + 1);
     memcpy(copy, src, len);
     p.base = copy;
-    if (tokenize_all(&p, copy, len, mode == WF_MODE_EVAL) < 0) {
-        wf_mem_free(p.toks);
-        return NULL;
-    }
+    tokenize_all(&p, copy, len, mode == WF_MODE_EVAL);
     jmp_buf jb;
     p.jb = &jb;
     Mod *volatile m = NULL;
     if (setjmp(jb) == 0)
         m = parse_mod(&p, mode);
+    if (!m)
+        parse_fixup_error(&p);
     wf_mem_free(p.toks);
     return m;
 }

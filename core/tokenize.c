@@ -135,8 +135,11 @@ static int tok_indentation(Tokenizer *tz)
             tz->pending--;
             tz->indent--;
         }
+        const char *eol = p;
+        while (eol < tz->end && *eol != '\n' && *eol != '\r')
+            eol++;
         if (col != tz->indstack[tz->indent])
-            return wf_tok_error_at(tz->base, tz->filename, wf_exc_IndentationError, tz->lineno, p,
+            return wf_tok_error_at(tz->base, tz->filename, wf_exc_IndentationError, tz->lineno, eol,
                                    "unindent does not match any outer indentation level");
         if (altcol != tz->altstack[tz->indent])
             goto taberr;
@@ -170,7 +173,6 @@ static int tok_digits(Tokenizer *tz, int base, const char *kind)
         }
         if (c == '_') {
             if (!tok_digit_in(tok_peekc(tz, 1), base)) {
-                tz->cur++;
                 char msg[64];
                 snprintf(msg, sizeof msg, "invalid %s literal", kind);
                 return tok_err(tz, tz->cur, msg);
@@ -233,9 +235,13 @@ static int tok_number(Tokenizer *tz)
             if (tok_peekc(tz, 0) == '_')
                 tz->cur++;
             if (!tok_digit_in(tok_peekc(tz, 0), base)) {
-                char msg[64];
+                char msg[80];
+                if (isdigit(tok_peekc(tz, 0))) {
+                    snprintf(msg, sizeof msg, "invalid digit '%c' in %s literal", tok_peekc(tz, 0), kind);
+                    return tok_err(tz, tz->cur, msg);
+                }
                 snprintf(msg, sizeof msg, "invalid %s literal", kind);
-                return tok_err(tz, tz->cur, msg);
+                return tok_err(tz, tz->cur - 1, msg);
             }
             if (tok_digits(tz, base, kind) < 0)
                 return -1;
@@ -294,8 +300,9 @@ static int tok_string(Tokenizer *tz, const char *start)
     for (;;) {
         if (tz->cur >= tz->end) {
             char msg[96];
+            int at_line = tz->lineno - (tz->cur > tz->base && tz->cur[-1] == '\n' && tz->lineno > startline);
             snprintf(msg, sizeof msg, "unterminated %sstring literal (detected at line %d)",
-                     triple ? "triple-quoted " : "", tz->lineno);
+                     triple ? "triple-quoted " : "", at_line);
             return wf_tok_error_at(tz->base, tz->filename, wf_exc_SyntaxError, startline, start, msg);
         }
         char c = *tz->cur;
