@@ -1,1 +1,941 @@
-/* weft: placeholder, filled by its owner. */
+/* weft: the dict type. */
+/* (key, value) pairs -> compact insertion-ordered hash table (CPython's layout and probing). */
+#include "dict.h"
+
+/*
+ * Lookups probe the index table with CPython's recurrence
+ *     i = (i * 5 + perturb + 1) & mask, perturb >>= 5
+ * starting at hash & mask. Comparing keys may call __eq__, which may mutate
+ * the dict; after such a call the lookup checks that the entry array and the
+ * key are still the same and otherwise starts again (CPython does the same).
+ * Exact str keys never call back: pointer, then hash, then wf_str_eq.
+ */
+
+#define DICT_LOG2_MINSIZE 3
+
+static size_t usable_fraction(size_t n) { return (n << 1) / 3; }
+
+static uint8_t dict_log2_for(size_t minsize)
+{
+    uint8_t log2 = DICT_LOG2_MINSIZE;
+    while (((size_t)1 << log2) < minsize)
+        log2++;
+    return log2;
+}
+
+/* The table size CPython picks to hold n items without resizing. */
+static uint8_t dict_log2_estimate(size_t n) { return dict_log2_for((n * 3 + 1) / 2); }
+
+/* ---- index slots ---- */
+
+static inline intptr_t dk_get(const DictObject *d, size_t i)
+{
+    switch (d->log2width) {
+    case 0: return ((const int8_t *)d->indices)[i];
+    case 1: return ((const int16_t *)d->indices)[i];
+    case 2: return ((const int32_t *)d->indices)[i];
+    default: return (intptr_t)((const int64_t *)d->indices)[i];
+    }
+}
+
+static inline void dk_set(DictObject *d, size_t i, intptr_t ix)
+{
+    switch (d->log2width) {
+    case 0: ((int8_t *)d->indices)[i] = (int8_t)ix; break;
+    case 1: ((int16_t *)d->indices)[i] = (int16_t)ix; break;
+    case 2: ((int32_t *)d->indices)[i] = (int32_t)ix; break;
+    default: ((int64_t *)d->indices)[i] = ix; break;
+    }
+}
+
+static inline size_t dk_mask(const DictObject *d) { return ((size_t)1 << d->log2size) - 1; }
+
+/* The first slot of hash's probe sequence that holds no entry. */
+static size_t dk_find_empty(const DictObject *d, Hash hash)
+{
+    size_t mask = dk_mask(d), perturb = (size_t)hash, i = (size_t)hash & mask;
+    while (dk_get(d, i) >= 0) {
+        perturb >>= 5;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+    return i;
+}
+
+/* The slot that points at entry ix (which must be in the table). */
+static size_t dk_find_index(const DictObject *d, Hash hash, intptr_t ix)
+{
+    size_t mask = dk_mask(d), perturb = (size_t)hash, i = (size_t)hash & mask;
+    while (dk_get(d, i) != ix) {
+        WF_ASSERT(dk_get(d, i) != DKIX_EMPTY);
+        perturb >>= 5;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+    return i;
+}
+
+/* ---- the table ---- */
+
+/* Rebuild the table with 1 << log2 slots, compacting deleted entries. */
+static void dict_resize(DictObject *d, uint8_t log2)
+{
+    if (log2 >= 8 * sizeof(size_t) - 8)
+        WF_DIE("dict too large", 0);
+    size_t size = (size_t)1 << log2;
+    uint8_t width = log2 < 8 ? 0 : log2 < 16 ? 1 : log2 < 32 ? 2 : 3;
+    size_t cap = usable_fraction(size);
+    char *block = wf_mem_alloc((size << width) + cap * sizeof(DictEntry));
+    memset(block, 0xff, size << width);  /* every slot DKIX_EMPTY */
+    DictEntry *ents = (DictEntry *)(block + (size << width));
+    size_t n = 0;
+    for (size_t i = 0; i < d->nentries; i++)
+        if (d->entries[i].key)
+            ents[n++] = d->entries[i];
+    WF_ASSERT(n == d->used && n <= cap);
+    wf_mem_free(d->indices);
+    d->indices = block;
+    d->entries = ents;
+    d->log2size = log2;
+    d->log2width = width;
+    d->nentries = n;
+    d->usable = cap - n;
+    for (size_t j = 0; j < n; j++)
+        dk_set(d, dk_find_empty(d, ents[j].hash), (intptr_t)j);
+}
+
+/* Drop the table: the dict becomes empty without touching the entries. */
+static void dict_detach(DictObject *d, DictEntry **ents, size_t *n)
+{
+    *ents = d->entries;
+    *n = d->nentries;
+    d->indices = NULL;
+    d->entries = NULL;
+    d->log2size = d->log2width = 0;
+    d->used = d->nentries = d->usable = 0;
+    d->version++;
+}
+
+/* Decref the entries of a detached table (may run arbitrary code). */
+static void dict_free_entries(DictEntry *ents, size_t n, void *block)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (ents[i].key) {
+            wf_decref(ents[i].key);
+            wf_decref(ents[i].value);
+        }
+    }
+    wf_mem_free(block);
+}
+
+static void dict_clear(DictObject *d)
+{
+    void *block = d->indices;
+    DictEntry *ents;
+    size_t n;
+    dict_detach(d, &ents, &n);
+    dict_free_entries(ents, n, block);
+}
+
+Hash wf_dict_key_hash(Value key)
+{
+    if (wf_is_str_exact(key)) {
+        Hash h = wf_as_str(key)->hash;
+        if (h != -1)
+            return h;
+    }
+    return wf_hash(key);
+}
+
+/* 1 equal, 0 not, -1 error, 2 needs a call into Python. */
+static inline int dict_key_eq_fast(Value a, Value b)
+{
+    if (wf_is_str_exact(a) && wf_is_str_exact(b))
+        return wf_str_eq(a, b);
+    if (wf_is_small(a) && wf_is_small(b))
+        return 0;  /* equal small ints are the same word */
+    return 2;
+}
+
+intptr_t wf_dict_lookup(DictObject *d, Value key, Hash hash)
+{
+restart:
+    if (!d->indices)
+        return DKIX_EMPTY;
+    size_t mask = dk_mask(d), perturb = (size_t)hash, i = (size_t)hash & mask;
+    for (;;) {
+        intptr_t ix = dk_get(d, i);
+        if (ix == DKIX_EMPTY)
+            return DKIX_EMPTY;
+        if (ix >= 0) {
+            DictEntry *ep = &d->entries[ix];
+            if (ep->key == key)
+                return ix;
+            if (ep->hash == hash) {
+                int eq = dict_key_eq_fast(ep->key, key);
+                if (eq == 2) {
+                    DictEntry *ents = d->entries;
+                    Value start = wf_incref(ep->key);
+                    eq = wf_richcompare_bool(start, key, WF_EQ);
+                    bool moved = ents != d->entries || ep->key != start;
+                    wf_decref(start);
+                    if (eq < 0)
+                        return DKIX_ERROR;
+                    if (moved)
+                        goto restart;
+                }
+                if (eq)
+                    return ix;
+            }
+        }
+        perturb >>= 5;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
+int wf_dict_insert(DictObject *d, Value key, Hash hash, Value value)
+{
+    intptr_t ix = wf_dict_lookup(d, key, hash);
+    if (ix == DKIX_ERROR) {
+        wf_decref(key);
+        wf_decref(value);
+        return -1;
+    }
+    d->version++;
+    if (ix >= 0) {
+        Value old = d->entries[ix].value;
+        d->entries[ix].value = value;
+        wf_decref(key);
+        wf_decref(old);
+        return 0;
+    }
+    if (d->usable == 0)
+        dict_resize(d, dict_log2_for(d->used * 3));
+    size_t slot = dk_find_empty(d, hash);
+    dk_set(d, slot, (intptr_t)d->nentries);
+    d->entries[d->nentries] = (DictEntry){hash, key, value};
+    d->nentries++;
+    d->used++;
+    d->usable--;
+    return 0;
+}
+
+/* Delete entry ix; the caller owns nothing of it afterwards. */
+static void dict_del_at(DictObject *d, intptr_t ix)
+{
+    DictEntry *ep = &d->entries[ix];
+    dk_set(d, dk_find_index(d, ep->hash, ix), DKIX_DUMMY);
+    Value k = ep->key, v = ep->value;
+    ep->key = ep->value = 0;
+    d->used--;
+    d->version++;
+    wf_decref(k);
+    wf_decref(v);
+}
+
+/* ---- the public C API ---- */
+
+Value wf_dict_new(void)
+{
+    return wf_val(wf_object_alloc(&wf_type_dict, sizeof(DictObject)));
+}
+
+Value wf_dict_get(Value d, Value key)
+{
+    Hash h = wf_dict_key_hash(key);
+    if (h == -1)
+        return 0;
+    DictObject *dp = wf_as_dict(d);
+    intptr_t ix = wf_dict_lookup(dp, key, h);
+    return ix >= 0 ? dp->entries[ix].value : 0;
+}
+
+Value wf_dict_get_c(Value d, const char *key)
+{
+    return wf_dict_get(d, wf_str_intern_c(key));
+}
+
+int wf_dict_set(Value d, Value key, Value v)
+{
+    Hash h = wf_dict_key_hash(key);
+    if (h == -1)
+        return -1;
+    return wf_dict_insert(wf_as_dict(d), wf_incref(key), h, wf_incref(v));
+}
+
+int wf_dict_set_c(Value d, const char *key, Value v)
+{
+    return wf_dict_set(d, wf_str_intern_c(key), v);
+}
+
+/* Delete key; 0 if it was absent (no exception), 1 if deleted, -1 error. */
+static int dict_del_opt(DictObject *d, Value key)
+{
+    Hash h = wf_dict_key_hash(key);
+    if (h == -1)
+        return -1;
+    intptr_t ix = wf_dict_lookup(d, key, h);
+    if (ix == DKIX_ERROR)
+        return -1;
+    if (ix < 0)
+        return 0;
+    dict_del_at(d, ix);
+    return 1;
+}
+
+int wf_dict_del(Value d, Value key)
+{
+    int r = dict_del_opt(wf_as_dict(d), key);
+    if (r == 0)
+        return wf_err_set_value(wf_exc_KeyError, key), -1;
+    return r < 0 ? -1 : 0;
+}
+
+int wf_dict_contains(Value d, Value key)
+{
+    Hash h = wf_dict_key_hash(key);
+    if (h == -1)
+        return -1;
+    intptr_t ix = wf_dict_lookup(wf_as_dict(d), key, h);
+    return ix == DKIX_ERROR ? -1 : ix >= 0;
+}
+
+intptr_t wf_dict_size(Value d) { return (intptr_t)wf_as_dict(d)->used; }
+
+int wf_dict_next(Value d, size_t *pos, Value *key, Value *value)
+{
+    DictObject *dp = wf_as_dict(d);
+    size_t i = *pos;
+    while (i < dp->nentries && !dp->entries[i].key)
+        i++;
+    if (i >= dp->nentries)
+        return 0;
+    *pos = i + 1;
+    if (key)
+        *key = dp->entries[i].key;
+    if (value)
+        *value = dp->entries[i].value;
+    return 1;
+}
+
+uint64_t wf_dict_version(Value d) { return wf_as_dict(d)->version; }
+
+/* Insert every item of src (a dict, not mutated by our inserts) into dst. */
+static int dict_merge_dict(DictObject *dst, DictObject *src, int override)
+{
+    if (dst->used == 0 && src->used > 0 && dst->usable < src->used)
+        dict_resize(dst, dict_log2_estimate(src->used));
+    for (size_t i = 0; i < src->nentries; i++) {
+        DictEntry e = src->entries[i];
+        if (!e.key)
+            continue;
+        if (!override) {
+            intptr_t ix = wf_dict_lookup(dst, e.key, e.hash);
+            if (ix == DKIX_ERROR)
+                return -1;
+            if (ix >= 0)
+                continue;
+        }
+        wf_incref(e.key);
+        wf_incref(e.value);
+        if (wf_dict_insert(dst, e.key, e.hash, e.value) < 0)
+            return -1;
+        if (i >= src->nentries)
+            break;  /* src shrank under a callback */
+    }
+    return 0;
+}
+
+Value wf_dict_copy(Value d)
+{
+    Value r = wf_dict_new();
+    if (dict_merge_dict(wf_as_dict(r), wf_as_dict(d), 1) < 0) {
+        wf_decref(r);
+        return 0;
+    }
+    return r;
+}
+
+Value wf_dict_keys_list(Value d)
+{
+    DictObject *dp = wf_as_dict(d);
+    Value l = wf_list_new(0);
+    for (size_t i = 0; i < dp->nentries; i++) {
+        if (dp->entries[i].key && wf_list_append(l, dp->entries[i].key) < 0) {
+            wf_decref(l);
+            return 0;
+        }
+    }
+    return l;
+}
+
+/* ---- update: mappings and sequences of pairs ---- */
+
+static Value dict_iter(Value self);
+
+/* The C-level items of a dict whose iteration is not overridden. */
+static bool dict_plain_iter(Value v) { return wf_is_dict(v) && wf_type(v)->tp_iter == dict_iter; }
+
+int wf_dict_merge(Value d, Value other, int override)
+{
+    if (dict_plain_iter(other))
+        return dict_merge_dict(wf_as_dict(d), wf_as_dict(other), override);
+    Value keys = wf_call_method(other, "keys", NULL, 0);
+    if (!keys)
+        return -1;
+    Value it = wf_iter(keys);
+    wf_decref(keys);
+    if (!it)
+        return -1;
+    Value k;
+    int rc = 0;
+    while ((k = wf_next(it))) {
+        int skip = override ? 0 : wf_dict_contains(d, k);
+        Value v = skip ? 0 : wf_getitem(other, k);
+        if (skip < 0 || (!skip && (!v || wf_dict_set(d, k, v) < 0)))
+            rc = -1;
+        wf_xdecref(v);
+        wf_decref(k);
+        if (rc < 0)
+            break;
+    }
+    wf_decref(it);
+    return rc < 0 || wf_err_occurred() ? -1 : 0;
+}
+
+/* One element of an update sequence: a pair turned into key and value. */
+static int dict_merge_pair(Value d, Value item, size_t n)
+{
+    Value fast = wf_is_tuple(item) || wf_is_list(item) ? wf_incref(item) : 0;
+    if (!fast) {
+        Value it = wf_iter(item);
+        if (!it) {
+            if (wf_err_matches(wf_exc_TypeError)) {
+                wf_err_clear();
+                wf_err_format(wf_exc_TypeError,
+                              "cannot convert dictionary update sequence element #%zu to a sequence", n);
+            }
+            return -1;
+        }
+        fast = wf_list_from_iterable(it);
+        wf_decref(it);
+        if (!fast)
+            return -1;
+    }
+    size_t len = wf_is_tuple(fast) ? wf_tuple_size(fast) : wf_list_size(fast);
+    int rc;
+    if (len != 2) {
+        wf_err_format(wf_exc_ValueError,
+                      "dictionary update sequence element #%zu has length %zu; 2 is required", n, len);
+        rc = -1;
+    } else {
+        Value k = wf_is_tuple(fast) ? wf_tuple_get(fast, 0) : wf_list_get(fast, 0);
+        Value v = wf_is_tuple(fast) ? wf_tuple_get(fast, 1) : wf_list_get(fast, 1);
+        wf_incref(k);
+        wf_incref(v);
+        rc = wf_dict_set(d, k, v);
+        wf_decref(k);
+        wf_decref(v);
+    }
+    wf_decref(fast);
+    return rc;
+}
+
+static int dict_merge_seq2(Value d, Value seq)
+{
+    Value it = wf_iter(seq);
+    if (!it)
+        return -1;
+    Value item;
+    size_t n = 0;
+    while ((item = wf_next(it))) {
+        int rc = dict_merge_pair(d, item, n++);
+        wf_decref(item);
+        if (rc < 0) {
+            wf_decref(it);
+            return -1;
+        }
+    }
+    wf_decref(it);
+    return wf_err_occurred() ? -1 : 0;
+}
+
+/* dict.update's positional argument: a mapping (has keys()) or pairs. */
+static int dict_update_arg(Value d, Value arg)
+{
+    if (wf_is_dict_exact(arg))
+        return dict_merge_dict(wf_as_dict(d), wf_as_dict(arg), 1);
+    Value keys = wf_getattr_opt(arg, WF_ID(keys));
+    if (keys) {
+        wf_decref(keys);
+        return wf_dict_merge(d, arg, 1);
+    }
+    if (wf_err_occurred())
+        return -1;
+    return dict_merge_seq2(d, arg);
+}
+
+int wf_dict_update(Value d, Value other) { return dict_update_arg(d, other); }
+
+/* args / kwnames of update() and dict(): one optional positional, then keywords. */
+static int dict_update_common(Value self, const Value *args, size_t nargs, Value kwnames,
+                              const char *fname)
+{
+    if (wf_check_nargs(fname, nargs, 0, 1) < 0)
+        return -1;
+    if (nargs == 1 && dict_update_arg(self, args[0]) < 0)
+        return -1;
+    size_t nkw = kwnames ? wf_tuple_size(kwnames) : 0;
+    for (size_t i = 0; i < nkw; i++)
+        if (wf_dict_set(self, wf_tuple_get(kwnames, i), args[nargs + i]) < 0)
+            return -1;
+    return 0;
+}
+
+/* ---- repr recursion guard (per thread) ---- */
+
+typedef struct ReprStack {
+    Value *items;
+    size_t len, cap;
+} ReprStack;
+static _Thread_local ReprStack repr_stack;
+
+int wf_repr_enter(Value v)
+{
+    ReprStack *s = &repr_stack;
+    for (size_t i = 0; i < s->len; i++)
+        if (s->items[i] == v)
+            return 1;
+    if (s->len == s->cap) {
+        s->cap = s->cap ? s->cap * 2 : 16;
+        s->items = wf_mem_realloc(s->items, s->cap * sizeof(Value));
+    }
+    s->items[s->len++] = v;
+    return 0;
+}
+
+void wf_repr_leave(Value v)
+{
+    ReprStack *s = &repr_stack;
+    for (size_t i = s->len; i-- > 0;) {
+        if (s->items[i] == v) {
+            memmove(&s->items[i], &s->items[i + 1], (s->len - i - 1) * sizeof(Value));
+            s->len--;
+            return;
+        }
+    }
+}
+
+/* ---- the dict type's slots ---- */
+
+static Value dict_repr_items(DictObject *d, StrBuilder *sb)
+{
+    bool first = true;
+    for (size_t i = 0; i < d->nentries; i++) {
+        if (!d->entries[i].key)
+            continue;
+        Value k = wf_incref(d->entries[i].key), v = wf_incref(d->entries[i].value);
+        if (!first)
+            wf_sb_add(sb, ", ", 2);
+        first = false;
+        int rc = wf_sb_add_repr(sb, k);
+        if (rc == 0) {
+            wf_sb_add(sb, ": ", 2);
+            rc = wf_sb_add_repr(sb, v);
+        }
+        wf_decref(k);
+        wf_decref(v);
+        if (rc < 0)
+            return 0;
+    }
+    return wf_True;
+}
+
+static Value dict_repr(Value self)
+{
+    DictObject *d = wf_as_dict(self);
+    if (d->used == 0)
+        return wf_str_from_cstr("{}");
+    int r = wf_repr_enter(self);
+    if (r != 0)
+        return r > 0 ? wf_str_from_cstr("{...}") : 0;
+    if (wf_enter_recursive_call(" while getting the repr of an object") < 0) {
+        wf_repr_leave(self);
+        return 0;
+    }
+    StrBuilder sb;
+    wf_sb_init(&sb);
+    wf_sb_add_char(&sb, '{');
+    Value ok = dict_repr_items(d, &sb);
+    wf_leave_recursive_call();
+    wf_repr_leave(self);
+    if (!ok) {
+        wf_sb_discard(&sb);
+        return 0;
+    }
+    wf_sb_add_char(&sb, '}');
+    return wf_sb_finish(&sb);
+}
+
+static Hash dict_hash(Value self)
+{
+    wf_err_format(wf_exc_TypeError, "unhashable type: '%s'", wf_type_name(self));
+    return -1;
+}
+
+/* a == b for two dicts: same size and every key of a maps to an equal value in b. */
+static int dict_equal(DictObject *a, DictObject *b)
+{
+    if (a->used != b->used)
+        return 0;
+    for (size_t i = 0; i < a->nentries; i++) {
+        if (!a->entries[i].key)
+            continue;
+        Value k = wf_incref(a->entries[i].key), av = wf_incref(a->entries[i].value);
+        intptr_t ix = wf_dict_lookup(b, k, a->entries[i].hash);
+        int eq = ix == DKIX_ERROR ? -1 : 0;
+        if (ix >= 0) {
+            Value bv = wf_incref(b->entries[ix].value);
+            eq = wf_richcompare_bool(av, bv, WF_EQ);
+            wf_decref(bv);
+        }
+        wf_decref(k);
+        wf_decref(av);
+        if (eq <= 0)
+            return eq;
+    }
+    return 1;
+}
+
+static Value dict_richcompare(Value a, Value b, int op)
+{
+    if (!wf_is_dict(a) || !wf_is_dict(b) || (op != WF_EQ && op != WF_NE))
+        return wf_NotImplemented;
+    int eq = dict_equal(wf_as_dict(a), wf_as_dict(b));
+    if (eq < 0)
+        return 0;
+    return wf_bool(op == WF_EQ ? eq : !eq);
+}
+
+static intptr_t dict_len(Value self) { return (intptr_t)wf_as_dict(self)->used; }
+
+static int dict_bool(Value self) { return wf_as_dict(self)->used != 0; }
+
+/* d[key] for a missing key: __missing__ of subclasses, else KeyError(key). */
+static Value dict_missing(Value self, Value key)
+{
+    if (!wf_is_dict_exact(self)) {
+        Value m = wf_lookup_special(self, WF_ID(__missing__));
+        if (m) {
+            Value r = wf_call1(m, key);
+            wf_decref(m);
+            return r;
+        }
+        if (wf_err_occurred())
+            return 0;
+    }
+    return wf_err_set_value(wf_exc_KeyError, key);
+}
+
+static Value dict_subscript(Value self, Value key)
+{
+    Hash h = wf_dict_key_hash(key);
+    if (h == -1)
+        return 0;
+    DictObject *d = wf_as_dict(self);
+    intptr_t ix = wf_dict_lookup(d, key, h);
+    if (ix == DKIX_ERROR)
+        return 0;
+    if (ix < 0)
+        return dict_missing(self, key);
+    return wf_incref(d->entries[ix].value);
+}
+
+static int dict_ass_sub(Value self, Value key, Value v)
+{
+    return v ? wf_dict_set(self, key, v) : wf_dict_del(self, key);
+}
+
+static int dict_contains_slot(Value self, Value key) { return wf_dict_contains(self, key); }
+
+static Value dict_iter(Value self) { return wf_dictiter_new(self, &wf_type_dict_keyiter); }
+
+static Value dict_or(Value a, Value b, int op)
+{
+    if (op != WF_BINOP_OR || !wf_is_dict(a) || !wf_is_dict(b))
+        return wf_NotImplemented;
+    Value r = wf_dict_copy(a);
+    if (r && dict_update_arg(r, b) < 0) {
+        wf_decref(r);
+        return 0;
+    }
+    return r;
+}
+
+static Value dict_ior(Value a, Value b, int op)
+{
+    if (op != WF_BINOP_OR)
+        return wf_NotImplemented;
+    if (dict_update_arg(a, b) < 0)
+        return 0;
+    return wf_incref(a);
+}
+
+static Value dict_tp_new(TypeObject *type, const Value *args, size_t nargs, Value kwnames)
+{
+    size_t size = type->tp_basicsize > sizeof(DictObject) ? type->tp_basicsize : sizeof(DictObject);
+    return wf_val(wf_object_alloc(type, size));
+}
+
+static int dict_tp_init(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    return dict_update_common(self, args, nargs, kwnames, "dict");
+}
+
+Value *wf_dict_dict_slot(Value d)
+{
+    size_t off = wf_type(d)->tp_dictoffset;
+    return off ? (Value *)((char *)wf_obj(d) + off) : NULL;
+}
+
+static void dict_dealloc(Object *o)
+{
+    DictObject *d = (DictObject *)o;
+    dict_free_entries(d->entries, d->nentries, d->indices);
+    Value *slot = wf_dict_dict_slot(wf_val(o));
+    if (slot) {
+        Value attrs = *slot;
+        *slot = 0;
+        wf_xdecref(attrs);
+    }
+    wf_object_free(o);
+}
+
+/* ---- methods ---- */
+
+static Value dm_get(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_no_kwargs("dict.get", kwnames) < 0 || wf_check_nargs("get", nargs, 1, 2) < 0)
+        return 0;
+    Value v = wf_dict_get(self, args[0]);
+    if (!v && wf_err_occurred())
+        return 0;
+    return wf_incref(v ? v : nargs > 1 ? args[1] : wf_None);
+}
+
+static Value dm_setdefault(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_no_kwargs("dict.setdefault", kwnames) < 0 || wf_check_nargs("setdefault", nargs, 1, 2) < 0)
+        return 0;
+    Value v = wf_dict_get(self, args[0]);
+    if (v)
+        return wf_incref(v);
+    if (wf_err_occurred())
+        return 0;
+    Value dflt = nargs > 1 ? args[1] : wf_None;
+    if (wf_dict_set(self, args[0], dflt) < 0)
+        return 0;
+    return wf_incref(dflt);
+}
+
+static Value dm_pop(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_no_kwargs("dict.pop", kwnames) < 0 || wf_check_nargs("pop", nargs, 1, 2) < 0)
+        return 0;
+    DictObject *d = wf_as_dict(self);
+    Hash h = wf_dict_key_hash(args[0]);
+    if (h == -1)
+        return 0;
+    intptr_t ix = wf_dict_lookup(d, args[0], h);
+    if (ix == DKIX_ERROR)
+        return 0;
+    if (ix < 0) {
+        if (nargs > 1)
+            return wf_incref(args[1]);
+        return wf_err_set_value(wf_exc_KeyError, args[0]);
+    }
+    Value v = wf_incref(d->entries[ix].value);
+    dict_del_at(d, ix);
+    return v;
+}
+
+static Value dm_popitem(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_check_nargs("dict.popitem", nargs, 0, 0) < 0 || wf_no_kwargs("dict.popitem", kwnames) < 0)
+        return 0;
+    DictObject *d = wf_as_dict(self);
+    if (d->used == 0)
+        return wf_err_set_str(wf_exc_KeyError, "popitem(): dictionary is empty");
+    size_t i = d->nentries;
+    while (!d->entries[i - 1].key)
+        i--;
+    i--;
+    DictEntry *ep = &d->entries[i];
+    Value r = wf_tuple_pack(2, ep->key, ep->value);
+    dict_del_at(d, (intptr_t)i);
+    d->nentries = i;  /* as CPython: trailing room is not given back to usable */
+    return r;
+}
+
+static Value dm_keys(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_check_nargs("dict.keys", nargs, 0, 0) < 0 || wf_no_kwargs("dict.keys", kwnames) < 0)
+        return 0;
+    return wf_dictview_new(self, &wf_type_dict_keys);
+}
+
+static Value dm_values(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_check_nargs("dict.values", nargs, 0, 0) < 0 || wf_no_kwargs("dict.values", kwnames) < 0)
+        return 0;
+    return wf_dictview_new(self, &wf_type_dict_values);
+}
+
+static Value dm_items(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_check_nargs("dict.items", nargs, 0, 0) < 0 || wf_no_kwargs("dict.items", kwnames) < 0)
+        return 0;
+    return wf_dictview_new(self, &wf_type_dict_items);
+}
+
+static Value dm_update(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (dict_update_common(self, args, nargs, kwnames, "update") < 0)
+        return 0;
+    return wf_incref(wf_None);
+}
+
+static Value dm_copy(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_check_nargs("dict.copy", nargs, 0, 0) < 0 || wf_no_kwargs("dict.copy", kwnames) < 0)
+        return 0;
+    return wf_dict_copy(self);
+}
+
+static Value dm_clear(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_check_nargs("dict.clear", nargs, 0, 0) < 0 || wf_no_kwargs("dict.clear", kwnames) < 0)
+        return 0;
+    dict_clear(wf_as_dict(self));
+    return wf_incref(wf_None);
+}
+
+static Value dm_reversed(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_check_nargs("dict.__reversed__", nargs, 0, 0) < 0)
+        return 0;
+    return wf_dictiter_new(self, &wf_type_dict_revkeyiter);
+}
+
+static Value dm_getitem(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_no_kwargs("dict.__getitem__", kwnames) < 0 || wf_check_nargs("__getitem__", nargs, 1, 1) < 0)
+        return 0;
+    return dict_subscript(self, args[0]);
+}
+
+static Value dm_contains(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_no_kwargs("dict.__contains__", kwnames) < 0 || wf_check_nargs("__contains__", nargs, 1, 1) < 0)
+        return 0;
+    int r = wf_dict_contains(self, args[0]);
+    return r < 0 ? 0 : wf_bool(r);
+}
+
+/* Fill d with keys from iterable, all mapped to value. */
+static int dict_fill_keys(Value d, Value iterable, Value value)
+{
+    bool exact = wf_is_dict_exact(d);
+    Value it = wf_iter(iterable);
+    if (!it)
+        return -1;
+    Value k;
+    int rc = 0;
+    while (rc == 0 && (k = wf_next(it))) {
+        rc = exact ? wf_dict_set(d, k, value) : wf_setitem(d, k, value);
+        wf_decref(k);
+    }
+    wf_decref(it);
+    return rc < 0 || wf_err_occurred() ? -1 : 0;
+}
+
+static Value dm_fromkeys(Value cls, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_no_kwargs("dict.fromkeys", kwnames) < 0 || wf_check_nargs("fromkeys", nargs, 1, 2) < 0)
+        return 0;
+    Value d = wf_call0(cls);
+    if (!d)
+        return 0;
+    if (dict_fill_keys(d, args[0], nargs > 1 ? args[1] : wf_None) < 0) {
+        wf_decref(d);
+        return 0;
+    }
+    return d;
+}
+
+/* dict[int, str] in annotations: no typing.GenericAlias yet, so the class itself. */
+static Value dm_class_getitem(Value cls, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_check_nargs("__class_getitem__", nargs, 1, 1) < 0)
+        return 0;
+    return wf_incref(cls);
+}
+
+static Value dm_sizeof(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    DictObject *d = wf_as_dict(self);
+    size_t n = wf_type(self)->tp_basicsize;
+    if (d->indices)
+        n += ((size_t)1 << (d->log2size + d->log2width)) +
+             usable_fraction((size_t)1 << d->log2size) * sizeof(DictEntry);
+    return wf_int_from_u64(n);
+}
+
+static const MethodDef dict_methods[] = {
+    {"__getitem__", dm_getitem, 0, "x.__getitem__(y) <==> x[y]"},
+    {"__contains__", dm_contains, 0, "True if the dictionary has the specified key, else False."},
+    {"__reversed__", dm_reversed, 0, "Return a reverse iterator over the dict keys."},
+    {"__sizeof__", dm_sizeof, 0, "D.__sizeof__() -> size of D in memory, in bytes"},
+    {"__class_getitem__", dm_class_getitem, WF_METH_CLASS, "See PEP 585"},
+    {"get", dm_get, 0, "Return the value for key if key is in the dictionary, else default."},
+    {"setdefault", dm_setdefault, 0, "Insert key with a value of default if key is not in the dictionary."},
+    {"pop", dm_pop, 0, "D.pop(k[,d]) -> v, remove specified key and return the corresponding value."},
+    {"popitem", dm_popitem, 0, "Remove and return a (key, value) pair as a 2-tuple."},
+    {"keys", dm_keys, 0, "D.keys() -> a set-like object providing a view on D's keys"},
+    {"items", dm_items, 0, "D.items() -> a set-like object providing a view on D's items"},
+    {"values", dm_values, 0, "D.values() -> an object providing a view on D's values"},
+    {"update", dm_update, 0, "D.update([E, ]**F) -> None.  Update D from dict/iterable E and F."},
+    {"fromkeys", dm_fromkeys, WF_METH_CLASS, "Create a new dictionary with keys from iterable and values set to value."},
+    {"clear", dm_clear, 0, "D.clear() -> None.  Remove all items from D."},
+    {"copy", dm_copy, 0, "D.copy() -> a shallow copy of D"},
+    {NULL},
+};
+
+TypeObject wf_type_dict = {
+    .ob = WF_STATIC_HEAD(&wf_type_type),
+    .tp_name = "dict",
+    .tp_basicsize = sizeof(DictObject),
+    .tp_flags = WF_TPF_BASETYPE | WF_TPF_DICT_SUBCLASS,
+    .tp_base = &wf_type_object,
+    .tp_dealloc = dict_dealloc,
+    .tp_repr = dict_repr,
+    .tp_hash = dict_hash,
+    .tp_richcompare = dict_richcompare,
+    .tp_iter = dict_iter,
+    .tp_new = dict_tp_new,
+    .tp_init = dict_tp_init,
+    .tp_len = dict_len,
+    .tp_getitem = dict_subscript,
+    .tp_setitem = dict_ass_sub,
+    .tp_contains = dict_contains_slot,
+    .tp_bool = dict_bool,
+    .tp_binop = dict_or,
+    .tp_inplace = dict_ior,
+    .tp_methods = dict_methods,
+};
+
+void wf_dict_init(void)
+{
+    wf_type_ready(&wf_type_dict);
+    /* dict.__hash__ is None, as for every unhashable built-in. */
+    wf_dict_set(wf_type_dict.tp_dict, WF_ID(__hash__), wf_None);
+    wf_dictview_init();
+}

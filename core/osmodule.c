@@ -1,1 +1,550 @@
-/* weft: placeholder, filled by its owner. */
+/* weft: the os module and os.path (posixpath). */
+/* POSIX calls -> os.getpid, os.listdir, os.environ, os.path.join, ... with CPython's errors. */
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "set.h"
+
+/*
+ * Paths are str only (no bytes, no os.PathLike yet). The path functions
+ * work on UTF-8 bytes: '/' and '.' are ASCII, so byte offsets found by
+ * searching for them always fall on character boundaries.
+ *
+ * The module objects are created once, on first import, and are immortal;
+ * os_environ is the module's environ dict, which getenv() reads (as
+ * CPython's getenv reads os.environ).
+ */
+
+extern char **environ;
+
+static Value os_environ;      /* the environ dict of the os module */
+static Value os_path_module;  /* posixpath, also sys.modules["os.path"] */
+
+/* ---- errors ---- */
+
+/* OSError subclass for errno with (errno, strerror, filename), as CPython raises. */
+static Value os_error(int err, Value filename)
+{
+    Value args[3];
+    args[0] = wf_small(err);
+    args[1] = wf_str_from_cstr(strerror(err));
+    args[2] = filename;
+    Value exc = wf_exc_new(wf_exc_OSError, args, filename ? 3 : 2);
+    wf_decref(args[1]);
+    if (exc) {
+        wf_err_raise(exc);
+        wf_decref(exc);
+    }
+    return 0;
+}
+
+/* The C path of a str argument; NULL with TypeError / ValueError otherwise. */
+static const char *os_path_arg(const char *fname, Value p)
+{
+    if (!wf_is_str(p)) {
+        wf_err_format(wf_exc_TypeError,
+                      "%s: path should be string, bytes, os.PathLike or integer, not %T", fname, p);
+        return NULL;
+    }
+    StrObject *s = wf_as_str(p);
+    if (strlen(s->data) != s->len) {
+        wf_err_set_str(wf_exc_ValueError, "embedded null byte");
+        return NULL;
+    }
+    return s->data;
+}
+
+/* For os.path functions that only manipulate strings. */
+static StrObject *os_str_arg(Value p)
+{
+    if (!wf_is_str(p)) {
+        wf_err_format(wf_exc_TypeError, "expected str, bytes or os.PathLike object, not %T", p);
+        return NULL;
+    }
+    return wf_as_str(p);
+}
+
+static Value os_sub(const StrObject *s, size_t start, size_t end)
+{
+    return wf_str_new(s->data + start, end - start);
+}
+
+/* Index of the last c in s, or -1. */
+static intptr_t os_rfind(const StrObject *s, char c)
+{
+    for (size_t i = s->len; i-- > 0;)
+        if (s->data[i] == c)
+            return (intptr_t)i;
+    return -1;
+}
+
+/* ---- os ---- */
+
+static Value os_getpid(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_check_nargs("getpid", nargs, 0, 0) < 0 || wf_no_kwargs("getpid", kwnames) < 0)
+        return 0;
+    return wf_int_from_i64(getpid());
+}
+
+/* The current directory as a str (new ref), or 0 with OSError. */
+static Value os_cwd(void)
+{
+    size_t cap = 256;
+    for (;;) {
+        char *buf = wf_mem_alloc(cap);
+        if (getcwd(buf, cap)) {
+            Value r = wf_str_from_cstr(buf);
+            wf_mem_free(buf);
+            return r;
+        }
+        int err = errno;
+        wf_mem_free(buf);
+        if (err != ERANGE)
+            return os_error(err, 0);
+        cap *= 2;
+    }
+}
+
+static Value os_getcwd(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_check_nargs("getcwd", nargs, 0, 0) < 0 || wf_no_kwargs("getcwd", kwnames) < 0)
+        return 0;
+    return os_cwd();
+}
+
+static Value os_cpu_count(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_check_nargs("cpu_count", nargs, 0, 0) < 0 || wf_no_kwargs("cpu_count", kwnames) < 0)
+        return 0;
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n >= 1 ? wf_int_from_i64(n) : wf_incref(wf_None);
+}
+
+static Value os_getenv(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    static const char *const names[] = {"key", "default", NULL};
+    Value key = 0, dflt = wf_None;
+    if (wf_parse_args("getenv", args, nargs, kwnames, "O|O", names, &key, &dflt) < 0)
+        return 0;
+    if (!wf_is_str(key))
+        return wf_err_format(wf_exc_TypeError, "str expected, not %T", key);
+    Value v = wf_dict_get(os_environ, key);
+    if (!v && wf_err_occurred())
+        return 0;
+    return wf_incref(v ? v : dflt);
+}
+
+static Value os_listdir(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    static const char *const names[] = {"path", NULL};
+    Value pathv = 0;
+    if (wf_parse_args("listdir", args, nargs, kwnames, "|O", names, &pathv) < 0)
+        return 0;
+    const char *path = pathv && pathv != wf_None ? os_path_arg("listdir", pathv) : ".";
+    if (!path)
+        return 0;
+    DIR *dir = opendir(path);
+    if (!dir) {
+        Value fn = pathv && pathv != wf_None ? wf_incref(pathv) : wf_str_from_cstr(".");
+        os_error(errno, fn);
+        wf_decref(fn);
+        return 0;
+    }
+    Value list = wf_list_new(0);
+    struct dirent *ent;
+    while ((ent = readdir(dir))) {
+        if (!strcmp(ent->d_name, ".") || !strcmp(ent->d_name, ".."))
+            continue;
+        Value name = wf_str_from_cstr(ent->d_name);
+        int rc = name ? wf_list_append(list, name) : -1;
+        wf_xdecref(name);
+        if (rc < 0) {
+            closedir(dir);
+            wf_decref(list);
+            return 0;
+        }
+    }
+    closedir(dir);
+    return list;
+}
+
+/* remove(path) and the other one-path calls that return None. */
+static Value os_path_call(const char *fname, const Value *args, size_t nargs, Value kwnames,
+                          int (*fn)(const char *))
+{
+    static const char *const names[] = {"path", NULL};
+    Value pathv = 0;
+    if (wf_parse_args(fname, args, nargs, kwnames, "O", names, &pathv) < 0)
+        return 0;
+    const char *path = os_path_arg(fname, pathv);
+    if (!path)
+        return 0;
+    if (fn(path) < 0)
+        return os_error(errno, pathv);
+    return wf_incref(wf_None);
+}
+
+static int os_rmdir_c(const char *p) { return rmdir(p); }
+static int os_mkdir_c(const char *p) { return mkdir(p, 0777); }
+
+static Value os_remove(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    return os_path_call("remove", args, nargs, kwnames, unlink);
+}
+
+static Value os_unlink(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    return os_path_call("unlink", args, nargs, kwnames, unlink);
+}
+
+static Value os_rmdir(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    return os_path_call("rmdir", args, nargs, kwnames, os_rmdir_c);
+}
+
+static Value os_mkdir(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    return os_path_call("mkdir", args, nargs, kwnames, os_mkdir_c);
+}
+
+static Value os_fspath(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_check_nargs("fspath", nargs, 1, 1) < 0)
+        return 0;
+    if (!wf_is_str(args[0]))
+        return wf_err_format(wf_exc_TypeError,
+                             "expected str, bytes or os.PathLike object, not %T", args[0]);
+    return wf_incref(args[0]);
+}
+
+static const MethodDef os_functions[] = {
+    {"getpid", os_getpid, 0, "Return the current process id."},
+    {"getcwd", os_getcwd, 0, "Return a unicode string representing the current working directory."},
+    {"cpu_count", os_cpu_count, 0, "Return the number of CPUs in the system; return None if indeterminable."},
+    {"getenv", os_getenv, 0, "Get an environment variable, return None if it doesn't exist."},
+    {"listdir", os_listdir, 0, "Return a list containing the names of the files in the directory."},
+    {"remove", os_remove, 0, "Remove a file (same as unlink())."},
+    {"unlink", os_unlink, 0, "Remove a file (same as remove())."},
+    {"mkdir", os_mkdir, 0, "Create a directory."},
+    {"rmdir", os_rmdir, 0, "Remove a directory."},
+    {"fspath", os_fspath, 0, "Return the file system path representation of the object."},
+    {NULL},
+};
+
+/* ---- os.path ---- */
+
+static Value op_join(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_no_kwargs("join", kwnames) < 0)
+        return 0;
+    if (nargs == 0)
+        return wf_err_set_str(wf_exc_TypeError, "join() missing 1 required positional argument: 'a'");
+    StrBuilder sb;
+    wf_sb_init(&sb);
+    for (size_t i = 0; i < nargs; i++) {
+        StrObject *b = os_str_arg(args[i]);
+        if (!b) {
+            wf_sb_discard(&sb);
+            return 0;
+        }
+        if (i > 0 && b->len && b->data[0] == '/') {
+            wf_sb_discard(&sb);  /* an absolute part restarts the path */
+            wf_sb_init(&sb);
+        } else if (i > 0 && sb.len && sb.buf[sb.len - 1] != '/')
+            wf_sb_add_char(&sb, '/');
+        wf_sb_add(&sb, b->data, b->len);
+    }
+    return wf_sb_finish(&sb);
+}
+
+static Value op_basename(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_check_nargs("basename", nargs, 1, 1) < 0)
+        return 0;
+    StrObject *p = os_str_arg(args[0]);
+    if (!p)
+        return 0;
+    return os_sub(p, (size_t)(os_rfind(p, '/') + 1), p->len);
+}
+
+/* The head of split(p): up to the last '/', trailing slashes removed unless all slashes. */
+static size_t op_head_len(const StrObject *p)
+{
+    size_t i = (size_t)(os_rfind(p, '/') + 1), n = i;
+    while (n > 0 && p->data[n - 1] == '/')
+        n--;
+    return n == 0 ? i : n;
+}
+
+static Value op_dirname(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_check_nargs("dirname", nargs, 1, 1) < 0)
+        return 0;
+    StrObject *p = os_str_arg(args[0]);
+    if (!p)
+        return 0;
+    return os_sub(p, 0, op_head_len(p));
+}
+
+static Value op_pair(Value a, Value b)
+{
+    Value t = a && b ? wf_tuple_pack(2, a, b) : 0;
+    wf_xdecref(a);
+    wf_xdecref(b);
+    return t;
+}
+
+static Value op_split(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_check_nargs("split", nargs, 1, 1) < 0)
+        return 0;
+    StrObject *p = os_str_arg(args[0]);
+    if (!p)
+        return 0;
+    size_t i = (size_t)(os_rfind(p, '/') + 1);
+    return op_pair(os_sub(p, 0, op_head_len(p)), os_sub(p, i, p->len));
+}
+
+static Value op_splitext(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_check_nargs("splitext", nargs, 1, 1) < 0)
+        return 0;
+    StrObject *p = os_str_arg(args[0]);
+    if (!p)
+        return 0;
+    intptr_t sep = os_rfind(p, '/'), dot = os_rfind(p, '.');
+    if (dot > sep) {
+        /* Leading dots of the file name do not start an extension. */
+        for (intptr_t i = sep + 1; i < dot; i++)
+            if (p->data[i] != '.')
+                return op_pair(os_sub(p, 0, (size_t)dot), os_sub(p, (size_t)dot, p->len));
+    }
+    return op_pair(wf_incref(wf_val(p)), wf_str_new("", 0));
+}
+
+static Value op_isabs(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_check_nargs("isabs", nargs, 1, 1) < 0)
+        return 0;
+    StrObject *p = os_str_arg(args[0]);
+    if (!p)
+        return 0;
+    return wf_bool(p->len && p->data[0] == '/');
+}
+
+/* posixpath.normpath on a C string. */
+static Value op_normpath_c(const char *path, size_t len)
+{
+    if (len == 0)
+        return wf_str_new(".", 1);
+    int initial = path[0] == '/';
+    if (initial && len >= 2 && path[1] == '/' && (len < 3 || path[2] != '/'))
+        initial = 2;
+    /* Components as (start, length) pairs, at most len / 2 + 1 of them. */
+    size_t *comp = wf_mem_alloc((len / 2 + 2) * 2 * sizeof(size_t)), n = 0;
+    for (size_t i = 0; i <= len;) {
+        size_t j = i;
+        while (j < len && path[j] != '/')
+            j++;
+        size_t cl = j - i;
+        bool dot = cl == 1 && path[i] == '.', dotdot = cl == 2 && path[i] == '.' && path[i + 1] == '.';
+        if (cl == 0 || dot) {
+            /* skip */
+        } else if (!dotdot || (!initial && n == 0) ||
+                   (n > 0 && comp[2 * n - 1] == 2 && !memcmp(path + comp[2 * n - 2], "..", 2))) {
+            comp[2 * n] = i;
+            comp[2 * n + 1] = cl;
+            n++;
+        } else if (n > 0) {
+            n--;
+        }
+        i = j + 1;
+    }
+    StrBuilder sb;
+    wf_sb_init(&sb);
+    for (int k = 0; k < initial; k++)
+        wf_sb_add_char(&sb, '/');
+    for (size_t k = 0; k < n; k++) {
+        if (k)
+            wf_sb_add_char(&sb, '/');
+        wf_sb_add(&sb, path + comp[2 * k], comp[2 * k + 1]);
+    }
+    wf_mem_free(comp);
+    if (sb.len == 0)
+        wf_sb_add_char(&sb, '.');
+    return wf_sb_finish(&sb);
+}
+
+static Value op_normpath(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_check_nargs("normpath", nargs, 1, 1) < 0)
+        return 0;
+    StrObject *p = os_str_arg(args[0]);
+    return p ? op_normpath_c(p->data, p->len) : 0;
+}
+
+static Value op_abspath(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_check_nargs("abspath", nargs, 1, 1) < 0)
+        return 0;
+    StrObject *p = os_str_arg(args[0]);
+    if (!p)
+        return 0;
+    if (p->len && p->data[0] == '/')
+        return op_normpath_c(p->data, p->len);
+    Value cwd = os_cwd();
+    if (!cwd)
+        return 0;
+    Value parts[2] = {cwd, args[0]};
+    Value joined = op_join(0, parts, 2, 0);
+    wf_decref(cwd);
+    if (!joined)
+        return 0;
+    Value r = op_normpath_c(wf_as_str(joined)->data, wf_as_str(joined)->len);
+    wf_decref(joined);
+    return r;
+}
+
+/* stat() for exists/isfile/isdir: 1 ok, 0 failed (any OSError), -1 TypeError. */
+static int op_stat(const char *fname, Value p, struct stat *st)
+{
+    if (!wf_is_str(p)) {
+        wf_err_format(wf_exc_TypeError,
+                      "stat: path should be string, bytes, os.PathLike or integer, not %T", p);
+        return -1;
+    }
+    StrObject *s = wf_as_str(p);
+    if (strlen(s->data) != s->len)
+        return 0;  /* ValueError is swallowed by genericpath */
+    return stat(s->data, st) == 0;
+}
+
+static Value op_test(const char *fname, const Value *args, size_t nargs, int mode)
+{
+    if (wf_check_nargs(fname, nargs, 1, 1) < 0)
+        return 0;
+    struct stat st;
+    int r = op_stat(fname, args[0], &st);
+    if (r < 0)
+        return 0;
+    if (r && mode)
+        r = (st.st_mode & S_IFMT) == (mode_t)mode;
+    return wf_bool(r);
+}
+
+static Value op_exists(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    return op_test("exists", args, nargs, 0);
+}
+
+static Value op_isfile(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    return op_test("isfile", args, nargs, S_IFREG);
+}
+
+static Value op_isdir(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    return op_test("isdir", args, nargs, S_IFDIR);
+}
+
+static Value op_getsize(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_check_nargs("getsize", nargs, 1, 1) < 0)
+        return 0;
+    const char *path = os_path_arg("stat", args[0]);
+    if (!path)
+        return 0;
+    struct stat st;
+    if (stat(path, &st) < 0)
+        return os_error(errno, args[0]);
+    return wf_int_from_i64((int64_t)st.st_size);
+}
+
+static const MethodDef path_functions[] = {
+    {"join", op_join, 0, "Join two or more pathname components, inserting '/' as needed."},
+    {"basename", op_basename, 0, "Returns the final component of a pathname"},
+    {"dirname", op_dirname, 0, "Returns the directory component of a pathname"},
+    {"split", op_split, 0, "Split a pathname into (head, tail)."},
+    {"splitext", op_splitext, 0, "Split the extension from a pathname."},
+    {"isabs", op_isabs, 0, "Test whether a path is absolute"},
+    {"normpath", op_normpath, 0, "Normalize path, eliminating double slashes, etc."},
+    {"abspath", op_abspath, 0, "Return an absolute path."},
+    {"exists", op_exists, 0, "Test whether a path exists."},
+    {"isfile", op_isfile, 0, "Test whether a path is a regular file"},
+    {"isdir", op_isdir, 0, "Return true if the pathname refers to an existing directory."},
+    {"getsize", op_getsize, 0, "Return the size of a file, reported by os.stat()."},
+    {NULL},
+};
+
+/* ---- module creation ---- */
+
+static int os_add_str(Value m, const char *name, const char *s)
+{
+    Value v = wf_str_from_cstr(s);
+    return v ? wf_module_add_object(m, name, v) : -1;
+}
+
+static Value os_path_create(void)
+{
+    if (os_path_module)
+        return wf_incref(os_path_module);
+    Value m = wf_module_new("posixpath");
+    if (!m || wf_module_add_functions(m, path_functions) < 0 || os_add_str(m, "sep", "/") < 0 ||
+        os_add_str(m, "curdir", ".") < 0 || os_add_str(m, "pardir", "..") < 0 ||
+        os_add_str(m, "extsep", ".") < 0 || os_add_str(m, "pathsep", ":") < 0)
+        return 0;
+    wf_make_immortal(m);
+    os_path_module = m;
+    return m;
+}
+
+/* A snapshot of the process environment as a dict of str. */
+static Value os_environ_snapshot(void)
+{
+    Value d = wf_dict_new();
+    for (char **e = environ; e && *e; e++) {
+        const char *eq = strchr(*e, '=');
+        if (!eq || eq == *e)
+            continue;
+        Value k = wf_str_new(*e, (size_t)(eq - *e)), v = wf_str_from_cstr(eq + 1);
+        /* Not valid UTF-8 would need surrogateescape: such variables are skipped. */
+        int rc = k && v ? wf_dict_set(d, k, v) : -1;
+        wf_xdecref(k);
+        wf_xdecref(v);
+        if (rc < 0)
+            wf_err_clear();
+    }
+    return d;
+}
+
+static Value os_create(void)
+{
+    Value m = wf_module_new("os");
+    Value path = os_path_create();
+    if (!m || !path || wf_module_add_functions(m, os_functions) < 0 ||
+        os_add_str(m, "name", "posix") < 0 || os_add_str(m, "sep", "/") < 0 ||
+        os_add_str(m, "linesep", "\n") < 0 || os_add_str(m, "curdir", ".") < 0 ||
+        os_add_str(m, "pardir", "..") < 0 || os_add_str(m, "pathsep", ":") < 0 ||
+        os_add_str(m, "extsep", ".") < 0 || os_add_str(m, "devnull", "/dev/null") < 0)
+        return 0;
+    if (wf_module_add_object(m, "path", wf_incref(path)) < 0)
+        return 0;
+    if (!os_environ) {
+        os_environ = os_environ_snapshot();
+        wf_make_immortal(os_environ);
+    }
+    if (wf_module_add_object(m, "environ", os_environ) < 0)
+        return 0;
+    if (wf_sys_modules && wf_dict_set_c(wf_sys_modules, "os.path", path) < 0)
+        return 0;
+    return m;
+}
+
+void wf_os_register(void)
+{
+    wf_register_builtin_module("os", os_create);
+    wf_register_builtin_module("os.path", os_path_create);
+}

@@ -119,6 +119,9 @@ Value wf_dict_copy(Value d);
 int wf_dict_update(Value d, Value other);     /* dict.update(other) (mapping or pairs) */
 Value wf_dict_keys_list(Value d);
 uint64_t wf_dict_version(Value d);            /* bumped on every mutation (guards, later) */
+/* Instances of dict subclasses: address of their attribute `Value dict` slot
+ * (at tp_dictoffset, after the DictObject of core/dict.h); NULL for exact dicts. */
+Value *wf_dict_dict_slot(Value d);
 
 /* ---- set, frozenset (core/set.c): CPython's probing, so int sets print in CPython's order ---- */
 Value wf_set_new(Value iterable);             /* iterable may be 0 */
@@ -166,10 +169,10 @@ int wf_print_value(Value v, Value file);      /* print(v, file=file) */
 /* Each area's start-up hook, called in this order by wf_runtime_init()
  * (core/runtime.c): readies its types and registers its modules. */
 void wf_object_init(void);
+void wf_object_init_late(void);  /* object model: call right after wf_dict_init() */
 void wf_ids_init(void);
 void wf_str_init(void);
 void wf_int_init(void);
-void wf_object_init_late(void);  /* object model: call right after wf_dict_init() */
 void wf_float_init(void);
 void wf_tuple_init(void);
 void wf_list_init(void);

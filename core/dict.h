@@ -1,0 +1,72 @@
+/* weft: the dict layout, shared by dict.c, dictview.c and whoever needs the fields. */
+/* DictObject -> (index table, dense entries); views and iterators over it. */
+#ifndef WF_DICT_H
+#define WF_DICT_H
+
+#include "weft.h"
+
+/*
+ * CPython's compact ordered dict. One allocation holds two arrays:
+ *
+ *   indices  (1 << log2size) slots of 1, 2, 4 or 8 bytes (1 << log2width):
+ *            DKIX_EMPTY, DKIX_DUMMY (a deleted slot, keeps probe chains
+ *            intact) or the position of an entry;
+ *   entries  usable_fraction(size) = size * 2 / 3 DictEntry in insertion
+ *            order. A deleted entry keeps its place with key == 0 until the
+ *            next resize compacts the array.
+ *
+ * Invariants: used <= nentries <= capacity; usable == capacity - nentries
+ * (except after popitem, which trims nentries without giving the room
+ * back, as CPython does); a dict without a table has log2size == 0 and
+ * indices == NULL. version is bumped on every mutation.
+ *
+ * Instances of dict subclasses are this struct followed by the `Value dict`
+ * of their attributes at tp_dictoffset (see wf_dict_dict_slot).
+ */
+typedef struct DictEntry {
+    Hash hash;
+    Value key;      /* 0: deleted */
+    Value value;
+} DictEntry;
+
+typedef struct DictObject {
+    Object ob;
+    size_t used;        /* live items: len(d) */
+    size_t nentries;    /* entries[0..nentries) are used or deleted */
+    size_t usable;      /* entries that may still be appended before a resize */
+    uint8_t log2size;   /* index slots: 1 << log2size; 0 without a table */
+    uint8_t log2width;  /* bytes per index slot: 1 << log2width */
+    void *indices;      /* the block; entries follow the indices */
+    DictEntry *entries;
+    uint64_t version;
+} DictObject;
+
+#define DKIX_EMPTY (-1)
+#define DKIX_DUMMY (-2)
+#define DKIX_ERROR (-3)
+
+static inline DictObject *wf_as_dict(Value v) { WF_ASSERT(wf_is_dict(v)); return (DictObject *)wf_obj(v); }
+
+/* The hash of a dict key: str's cached hash without a call. -1 on error. */
+Hash wf_dict_key_hash(Value key);
+/* Position in entries of key, DKIX_EMPTY if absent, DKIX_ERROR on error. */
+intptr_t wf_dict_lookup(DictObject *d, Value key, Hash hash);
+/* d[key] = value for a hashed key; steals key and value. */
+int wf_dict_insert(DictObject *d, Value key, Hash hash, Value value);
+/* Merge other (any mapping) into d; override 0 keeps existing keys. */
+int wf_dict_merge(Value d, Value other, int override);
+
+/* A repr in progress on this thread for v: 1 if already entered (print
+ * "{...}"), 0 after entering it, -1 on error. Pair 0 with wf_repr_leave. */
+int wf_repr_enter(Value v);
+void wf_repr_leave(Value v);
+
+/* Views and their iterators (dictview.c). */
+extern TypeObject wf_type_dict_keys, wf_type_dict_values, wf_type_dict_items;
+extern TypeObject wf_type_dict_keyiter, wf_type_dict_valueiter, wf_type_dict_itemiter;
+extern TypeObject wf_type_dict_revkeyiter, wf_type_dict_revvalueiter, wf_type_dict_revitemiter;
+Value wf_dictview_new(Value d, TypeObject *type);
+Value wf_dictiter_new(Value d, TypeObject *type);
+void wf_dictview_init(void);
+
+#endif
