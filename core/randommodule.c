@@ -1,1 +1,800 @@
-/* weft: placeholder, filled by its owner. */
+/* weft: the random module (Mersenne Twister plus Lib/random.py's algorithms). */
+/* seed -> MT19937 state -> the same numbers CPython 3.11 produces. */
+#include <math.h>
+#include <time.h>
+#include <stdio.h>
+#include <sys/random.h>
+#include "int.h"
+
+/*
+ * Reproducing CPython's sequences needs three things to match exactly:
+ *  1. seeding: init_by_array() over the 32-bit words of abs(seed), least
+ *     significant first (a zero seed is the one-word key [0]);
+ *  2. the generators: random() from two draws (27 + 26 bits) and
+ *     getrandbits(k) from 32-bit draws assembled least significant first;
+ *  3. the Python-level algorithms of Lib/random.py (randbelow by rejection
+ *     with k = n.bit_length(), shuffle from the end, sample's two strategies,
+ *     choices with floor/bisect, gauss with its cached second value).
+ */
+
+#define MT_N 624
+#define MT_M 397
+#define MATRIX_A 0x9908b0dfU
+#define UPPER_MASK 0x80000000U
+#define LOWER_MASK 0x7fffffffU
+
+typedef struct RandomObject {
+    Object ob;
+    Value dict;               /* instance dict of subclasses (typeobject.c fills tp_dictoffset) */
+    uint32_t state[MT_N];
+    int index;
+    double gauss_next;
+    bool has_gauss;
+} RandomObject;
+
+static TypeObject random_type;
+
+static RandomObject *rnd(Value v) { return (RandomObject *)wf_obj(v); }
+
+/* ---- the generator ---- */
+
+static void mt_init_genrand(RandomObject *r, uint32_t s)
+{
+    uint32_t *mt = r->state;
+    mt[0] = s;
+    for (int i = 1; i < MT_N; i++)
+        mt[i] = 1812433253U * (mt[i - 1] ^ (mt[i - 1] >> 30)) + (uint32_t)i;
+    r->index = MT_N;
+}
+
+static void mt_init_by_array(RandomObject *r, const uint32_t *key, size_t len)
+{
+    uint32_t *mt = r->state;
+    mt_init_genrand(r, 19650218U);
+    size_t i = 1, j = 0;
+    for (size_t k = MT_N > len ? MT_N : len; k; k--) {
+        mt[i] = (mt[i] ^ ((mt[i - 1] ^ (mt[i - 1] >> 30)) * 1664525U)) + key[j] + (uint32_t)j;
+        i++;
+        j++;
+        if (i >= MT_N) {
+            mt[0] = mt[MT_N - 1];
+            i = 1;
+        }
+        if (j >= len)
+            j = 0;
+    }
+    for (size_t k = MT_N - 1; k; k--) {
+        mt[i] = (mt[i] ^ ((mt[i - 1] ^ (mt[i - 1] >> 30)) * 1566083941U)) - (uint32_t)i;
+        i++;
+        if (i >= MT_N) {
+            mt[0] = mt[MT_N - 1];
+            i = 1;
+        }
+    }
+    mt[0] = 0x80000000U;
+}
+
+static uint32_t mt_next(RandomObject *r)
+{
+    static const uint32_t mag01[2] = {0x0U, MATRIX_A};
+    uint32_t *mt = r->state, y;
+    if (r->index >= MT_N) {
+        int kk;
+        for (kk = 0; kk < MT_N - MT_M; kk++) {
+            y = (mt[kk] & UPPER_MASK) | (mt[kk + 1] & LOWER_MASK);
+            mt[kk] = mt[kk + MT_M] ^ (y >> 1) ^ mag01[y & 1];
+        }
+        for (; kk < MT_N - 1; kk++) {
+            y = (mt[kk] & UPPER_MASK) | (mt[kk + 1] & LOWER_MASK);
+            mt[kk] = mt[kk + (MT_M - MT_N)] ^ (y >> 1) ^ mag01[y & 1];
+        }
+        y = (mt[MT_N - 1] & UPPER_MASK) | (mt[0] & LOWER_MASK);
+        mt[MT_N - 1] = mt[MT_M - 1] ^ (y >> 1) ^ mag01[y & 1];
+        r->index = 0;
+    }
+    y = mt[r->index++];
+    y ^= (y >> 11);
+    y ^= (y << 7) & 0x9d2c5680U;
+    y ^= (y << 15) & 0xefc60000U;
+    y ^= (y >> 18);
+    return y;
+}
+
+static double mt_random(RandomObject *r)
+{
+    uint32_t a = mt_next(r) >> 5, b = mt_next(r) >> 6;
+    return (a * 67108864.0 + b) * (1.0 / 9007199254740992.0);
+}
+
+/* getrandbits(k) for k <= 64, as an unsigned C integer. */
+static uint64_t mt_bits64(RandomObject *r, int k)
+{
+    if (k <= 32)
+        return mt_next(r) >> (32 - k);
+    uint64_t lo = mt_next(r);
+    uint64_t hi = mt_next(r) >> (64 - k);
+    return lo | (hi << 32);
+}
+
+static Value mt_getrandbits(RandomObject *r, uint64_t k)
+{
+    if (k == 0)
+        return wf_small(0);
+    if (k <= 64)
+        return wf_int_from_u64(mt_bits64(r, (int)k));
+    size_t words = (size_t)((k - 1) / 32 + 1);
+    uint32_t *w = wf_mem_alloc(words * sizeof(uint32_t));
+    for (size_t i = 0; i < words; i++, k -= 32) {
+        uint32_t x = mt_next(r);
+        if (k < 32)
+            x >>= (32 - k);
+        w[i] = x;
+    }
+    mpz_t z;
+    mpz_init(z);
+    mpz_import(z, words, -1, sizeof(uint32_t), 0, 0, w);
+    wf_mem_free(w);
+    return wf_int_steal_mpz(z);
+}
+
+/* _randbelow(n) for an int n > 0. */
+static Value mt_randbelow(RandomObject *r, Value n)
+{
+    int64_t nn;
+    if (wf_int_small_val(n, &nn)) {
+        int k = 64 - __builtin_clzll((uint64_t)nn);
+        uint64_t x;
+        do
+            x = mt_bits64(r, k);
+        while (x >= (uint64_t)nn);
+        return wf_int_from_u64(x);
+    }
+    IntView iv;
+    mpz_srcptr z = wf_int_view(&iv, n);
+    uint64_t k = mpz_sizeinbase(z, 2);
+    for (;;) {
+        Value x = mt_getrandbits(r, k);
+        if (wf_int_compare(x, n) < 0)
+            return x;
+        wf_decref(x);
+    }
+}
+
+static int64_t mt_randbelow_c(RandomObject *r, int64_t n)
+{
+    Value v = mt_randbelow(r, wf_small(n));
+    return wf_small_val(v);
+}
+
+/* ---- seeding ---- */
+
+static void rnd_seed_urandom(RandomObject *r)
+{
+    uint32_t key[MT_N];
+    ssize_t got = getrandom(key, sizeof key, GRND_NONBLOCK);
+    if (got != (ssize_t)sizeof key) {
+        /* No entropy source: mix the clock and the address, as a fallback. */
+        struct timespec ts;
+        clock_gettime(CLOCK_REALTIME, &ts);
+        uint64_t s = ((uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec) ^ (uintptr_t)r;
+        for (int i = 0; i < MT_N; i++) {
+            s = s * 6364136223846793005ULL + 1442695040888963407ULL;
+            key[i] = (uint32_t)(s >> 33);
+        }
+    }
+    mt_init_by_array(r, key, MT_N);
+}
+
+static void rnd_seed_mpz(RandomObject *r, mpz_srcptr z)
+{
+    mpz_t a;
+    mpz_init(a);
+    mpz_abs(a, z);
+    size_t words = mpz_sgn(a) == 0 ? 1 : (mpz_sizeinbase(a, 2) + 31) / 32;
+    uint32_t *key = wf_mem_calloc(words, sizeof(uint32_t));
+    size_t count;
+    mpz_export(key, &count, -1, sizeof(uint32_t), 0, 0, a);
+    mt_init_by_array(r, key, words);
+    wf_mem_free(key);
+    mpz_clear(a);
+}
+
+static int rnd_seed(RandomObject *r, Value arg)
+{
+    r->has_gauss = false;
+    if (!arg || arg == wf_None) {
+        rnd_seed_urandom(r);
+        return 0;
+    }
+    IntView iv;
+    if (wf_is_int(arg)) {
+        rnd_seed_mpz(r, wf_int_view(&iv, arg));
+        return 0;
+    }
+    if (!wf_is_float(arg)) {
+        /* str/bytes seeds need sha512 (random.py version 2): not supported yet. */
+        wf_err_set_str(wf_exc_TypeError, "The only supported seed types are: None,\nint, float, str, bytes, and bytearray.");
+        return -1;
+    }
+    Hash h = wf_hash(arg);
+    if (h == -1 && wf_err_occurred())
+        return -1;
+    Value n = wf_int_from_u64((uint64_t)h);  /* (size_t)hash, like CPython */
+    rnd_seed_mpz(r, wf_int_view(&iv, n));
+    wf_decref(n);
+    return 0;
+}
+
+/* ---- methods ---- */
+
+static Value rnd_m_seed(Value self, const Value *args, size_t nargs, Value kw)
+{
+    static const char *const names[] = {"a", "version", NULL};
+    Value a = 0, version = 0;
+    if (wf_parse_args("seed", args, nargs, kw, "|OO", names, &a, &version) < 0)
+        return 0;
+    return rnd_seed(rnd(self), a) < 0 ? 0 : wf_None;
+}
+
+static Value rnd_m_random(Value self, const Value *args, size_t nargs, Value kw)
+{
+    if (wf_check_nargs("random", nargs, 0, 0) < 0)
+        return 0;
+    return wf_float_new(mt_random(rnd(self)));
+}
+
+static Value rnd_m_getrandbits(Value self, const Value *args, size_t nargs, Value kw)
+{
+    if (wf_check_nargs("getrandbits", nargs, 1, 1) < 0)
+        return 0;
+    intptr_t k = wf_as_ssize(args[0]);
+    if (k == -1 && wf_err_occurred())
+        return 0;
+    if (k < 0)
+        return wf_err_set_str(wf_exc_ValueError, "number of bits must be non-negative");
+    return mt_getrandbits(rnd(self), (uint64_t)k);
+}
+
+/* randrange's argument conversion: ints as they are, integral floats
+ * accepted (deprecated in CPython), anything else refused. */
+static Value rnd_index_arg(Value v, const char *what)
+{
+    if (wf_is_int(v))
+        return wf_index(v);
+    if (wf_is_float(v)) {
+        double d = wf_float_val(v);
+        if (d != floor(d) || !isfinite(d))
+            return wf_err_format(wf_exc_ValueError, "non-integer %s for randrange()", what);
+        return wf_int_from_double(d);
+    }
+    return wf_index(v);
+}
+
+static Value rnd_range(RandomObject *r, Value start, Value stop, Value step)
+{
+    Value istart = rnd_index_arg(start, "arg 1");
+    if (!istart)
+        return 0;
+    if (!stop || stop == wf_None) {
+        if (step)
+            return wf_decref(istart), wf_err_set_str(wf_exc_TypeError, "Missing a non-None stop argument");
+        Value res = wf_int_sign(istart) > 0 ? mt_randbelow(r, istart)
+                                            : wf_err_set_str(wf_exc_ValueError, "empty range for randrange()");
+        wf_decref(istart);
+        return res;
+    }
+    Value istop = rnd_index_arg(stop, "stop");
+    if (!istop)
+        return wf_decref(istart), (Value)0;
+    Value width = wf_int_sub(istop, istart);
+    Value istep = step ? rnd_index_arg(step, "step") : wf_small(1);
+    Value res = 0, n = 0;
+    if (!istep)
+        goto done;
+    if (istep == wf_small(1)) {
+        if (wf_int_sign(width) > 0) {
+            Value k = mt_randbelow(r, width);
+            res = wf_int_add(istart, k);
+            wf_decref(k);
+        } else {
+            res = wf_err_format(wf_exc_ValueError, "empty range for randrange() (%S, %S, %S)", istart, istop, width);
+        }
+        goto done;
+    }
+    int sgn = wf_int_sign(istep);
+    if (sgn == 0) {
+        wf_err_set_str(wf_exc_ValueError, "zero step for randrange()");
+        goto done;
+    }
+    /* n = (width + step -+ 1) // step */
+    Value t = wf_int_add(width, istep);
+    Value t2 = wf_int_add(t, wf_small(sgn > 0 ? -1 : 1));
+    wf_decref(t);
+    n = wf_binop(t2, istep, WF_BINOP_FLOORDIV);
+    wf_decref(t2);
+    if (!n)
+        goto done;
+    if (wf_int_sign(n) <= 0) {
+        wf_err_set_str(wf_exc_ValueError, "empty range for randrange()");
+        goto done;
+    }
+    Value k = mt_randbelow(r, n);
+    Value off = wf_int_mul(istep, k);
+    res = wf_int_add(istart, off);
+    wf_decref(k);
+    wf_decref(off);
+done:
+    wf_decref(istart);
+    wf_decref(istop);
+    wf_decref(width);
+    wf_xdecref(istep);
+    wf_xdecref(n);
+    return res;
+}
+
+static Value rnd_m_randrange(Value self, const Value *args, size_t nargs, Value kw)
+{
+    static const char *const names[] = {"start", "stop", "step", NULL};
+    Value start = 0, stop = 0, step = 0;
+    if (wf_parse_args("randrange", args, nargs, kw, "O|OO", names, &start, &stop, &step) < 0)
+        return 0;
+    return rnd_range(rnd(self), start, stop, step);
+}
+
+static Value rnd_m_randint(Value self, const Value *args, size_t nargs, Value kw)
+{
+    static const char *const names[] = {"a", "b", NULL};
+    Value a = 0, b = 0;
+    if (wf_parse_args("randint", args, nargs, kw, "OO", names, &a, &b) < 0)
+        return 0;
+    Value b1 = wf_binop(b, wf_small(1), WF_BINOP_ADD);
+    if (!b1)
+        return 0;
+    Value r = rnd_range(rnd(self), a, b1, 0);
+    wf_decref(b1);
+    return r;
+}
+
+static Value rnd_m_choice(Value self, const Value *args, size_t nargs, Value kw)
+{
+    if (wf_check_nargs("choice", nargs, 1, 1) < 0)
+        return 0;
+    intptr_t n = wf_len(args[0]);
+    if (n < 0)
+        return 0;
+    if (n == 0)
+        return wf_err_set_str(wf_exc_IndexError, "Cannot choose from an empty sequence");
+    Value i = wf_small(mt_randbelow_c(rnd(self), n));
+    return wf_getitem(args[0], i);
+}
+
+static Value rnd_m_shuffle(Value self, const Value *args, size_t nargs, Value kw)
+{
+    if (wf_check_nargs("shuffle", nargs, 1, 1) < 0)
+        return 0;
+    Value x = args[0];
+    intptr_t n = wf_len(x);
+    if (n < 0)
+        return 0;
+    for (intptr_t i = n - 1; i >= 1; i--) {
+        intptr_t j = mt_randbelow_c(rnd(self), i + 1);
+        if (wf_is_list_exact(x)) {
+            Value *items = wf_as_list(x)->items;
+            Value t = items[i];
+            items[i] = items[j];
+            items[j] = t;
+            continue;
+        }
+        Value a = wf_getitem(x, wf_small(i));
+        Value b = a ? wf_getitem(x, wf_small(j)) : 0;
+        int rc = b ? wf_setitem(x, wf_small(i), b) : -1;
+        if (rc == 0)
+            rc = wf_setitem(x, wf_small(j), a);
+        wf_xdecref(a);
+        wf_xdecref(b);
+        if (rc < 0)
+            return 0;
+    }
+    return wf_None;
+}
+
+/* A tiny open-addressing set of indices for sample()'s large-population path. */
+static bool rnd_set_add(int64_t *tab, size_t mask, int64_t v)
+{
+    size_t h = (size_t)v * 0x9E3779B97F4A7C15ULL;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+        if (tab[i] == v)
+            return false;
+        if (tab[i] < 0) {
+            tab[i] = v;
+            return true;
+        }
+    }
+}
+
+static Value rnd_m_sample(Value self, const Value *args, size_t nargs, Value kw)
+{
+    static const char *const names[] = {"population", "k", "counts", NULL};
+    Value pop = 0, kv = 0, counts = 0;
+    if (wf_parse_args("sample", args, nargs, kw, "OO|$O", names, &pop, &kv, &counts) < 0)
+        return 0;
+    if (counts && counts != wf_None)
+        return wf_err_set_str(wf_exc_NotImplementedError, "sample(): counts is not supported");
+    TypeObject *t = wf_type(pop);
+    if (t == &wf_type_set || t == &wf_type_frozenset || wf_is_dict(pop) || !t->tp_getitem)
+        return wf_err_set_str(wf_exc_TypeError, "Population must be a sequence.  For dicts or sets, use sorted(d).");
+    intptr_t n = wf_len(pop);
+    intptr_t k = wf_as_ssize(kv);
+    if (n < 0 || (k == -1 && wf_err_occurred()))
+        return 0;
+    if (k < 0 || k > n)
+        return wf_err_set_str(wf_exc_ValueError, "Sample larger than population or is negative");
+    RandomObject *r = rnd(self);
+    Value result = wf_list_new((size_t)k);
+    size_t setsize = 21;
+    if (k > 5)
+        setsize += (size_t)pow(4.0, ceil(log((double)(k * 3)) / log(4.0)));
+    if ((size_t)n <= setsize) {
+        Value pool = wf_list_from_iterable(pop);
+        if (!pool)
+            return wf_decref(result), (Value)0;
+        Value *items = wf_as_list(pool)->items;
+        for (intptr_t i = 0; i < k; i++) {
+            intptr_t j = mt_randbelow_c(r, n - i);
+            wf_as_list(result)->items[i] = wf_incref(items[j]);
+            wf_setref(&items[j], wf_incref(items[n - i - 1]));
+        }
+        wf_decref(pool);
+        return result;
+    }
+    size_t cap = 16;
+    while (cap < (size_t)k * 2 + 2)
+        cap <<= 1;
+    int64_t *tab = wf_mem_alloc(cap * sizeof(int64_t));
+    memset(tab, 0xff, cap * sizeof(int64_t));
+    for (intptr_t i = 0; i < k; i++) {
+        int64_t j;
+        do
+            j = mt_randbelow_c(r, n);
+        while (!rnd_set_add(tab, cap - 1, j));
+        Value item = wf_getitem(pop, wf_small(j));
+        if (!item) {
+            wf_mem_free(tab);
+            wf_decref(result);
+            return 0;
+        }
+        wf_as_list(result)->items[i] = item;
+    }
+    wf_mem_free(tab);
+    return result;
+}
+
+static Value rnd_m_uniform(Value self, const Value *args, size_t nargs, Value kw)
+{
+    static const char *const names[] = {"a", "b", NULL};
+    Value a = 0, b = 0;
+    if (wf_parse_args("uniform", args, nargs, kw, "OO", names, &a, &b) < 0)
+        return 0;
+    Value d = wf_binop(b, a, WF_BINOP_SUB);
+    if (!d)
+        return 0;
+    Value u = wf_float_new(mt_random(rnd(self)));
+    Value p = wf_binop(d, u, WF_BINOP_MUL);
+    wf_decref(d);
+    wf_decref(u);
+    if (!p)
+        return 0;
+    Value res = wf_binop(a, p, WF_BINOP_ADD);
+    wf_decref(p);
+    return res;
+}
+
+/* mu + z * sigma with Python number semantics for mu and sigma. */
+static Value rnd_affine(double z, Value mu, Value sigma)
+{
+    double m = 0.0, s = 1.0;
+    if ((mu && wf_float_convert(mu, &m) <= 0) || (sigma && wf_float_convert(sigma, &s) <= 0)) {
+        if (!wf_err_occurred())
+            wf_err_set_str(wf_exc_TypeError, "mu and sigma must be real numbers");
+        return 0;
+    }
+    return wf_float_new(m + z * s);
+}
+
+static Value rnd_m_gauss(Value self, const Value *args, size_t nargs, Value kw)
+{
+    static const char *const names[] = {"mu", "sigma", NULL};
+    Value mu = 0, sigma = 0;
+    if (wf_parse_args("gauss", args, nargs, kw, "|OO", names, &mu, &sigma) < 0)
+        return 0;
+    RandomObject *r = rnd(self);
+    double z;
+    if (r->has_gauss) {
+        z = r->gauss_next;
+        r->has_gauss = false;
+    } else {
+        double x2pi = mt_random(r) * (2.0 * 3.141592653589793);
+        double g2rad = sqrt(-2.0 * log(1.0 - mt_random(r)));
+        z = cos(x2pi) * g2rad;
+        r->gauss_next = sin(x2pi) * g2rad;
+        r->has_gauss = true;
+    }
+    return rnd_affine(z, mu, sigma);
+}
+
+static Value rnd_m_normalvariate(Value self, const Value *args, size_t nargs, Value kw)
+{
+    static const char *const names[] = {"mu", "sigma", NULL};
+    Value mu = 0, sigma = 0;
+    if (wf_parse_args("normalvariate", args, nargs, kw, "|OO", names, &mu, &sigma) < 0)
+        return 0;
+    RandomObject *r = rnd(self);
+    const double magic = 4 * exp(-0.5) / sqrt(2.0);
+    double z;
+    for (;;) {
+        double u1 = mt_random(r);
+        double u2 = 1.0 - mt_random(r);
+        z = magic * (u1 - 0.5) / u2;
+        double zz = z * z / 4.0;
+        if (zz <= -log(u2))
+            break;
+    }
+    return rnd_affine(z, mu, sigma);
+}
+
+static Value rnd_m_expovariate(Value self, const Value *args, size_t nargs, Value kw)
+{
+    static const char *const names[] = {"lambd", NULL};
+    Value lv = 0;
+    if (wf_parse_args("expovariate", args, nargs, kw, "O", names, &lv) < 0)
+        return 0;
+    double lambd;
+    if (wf_float_convert(lv, &lambd) <= 0)
+        return wf_err_occurred() ? 0 : wf_err_format(wf_exc_TypeError, "must be real number, not %T", lv);
+    if (lambd == 0.0)
+        return wf_err_set_str(wf_exc_ZeroDivisionError, "float division by zero");
+    return wf_float_new(-log(1.0 - mt_random(rnd(self))) / lambd);
+}
+
+static Value rnd_m_triangular(Value self, const Value *args, size_t nargs, Value kw)
+{
+    static const char *const names[] = {"low", "high", "mode", NULL};
+    Value lo = 0, hi = 0, mode = 0;
+    if (wf_parse_args("triangular", args, nargs, kw, "|OOO", names, &lo, &hi, &mode) < 0)
+        return 0;
+    double low = 0.0, high = 1.0, md = 0.0;
+    if ((lo && wf_float_convert(lo, &low) <= 0) || (hi && wf_float_convert(hi, &high) <= 0) ||
+        (mode && mode != wf_None && wf_float_convert(mode, &md) <= 0))
+        return wf_err_occurred() ? 0 : wf_err_set_str(wf_exc_TypeError, "must be real number");
+    double u = mt_random(rnd(self));
+    if (high == low)
+        return wf_float_new(low);
+    double c = (!mode || mode == wf_None) ? 0.5 : (md - low) / (high - low);
+    if (u > c) {
+        u = 1.0 - u;
+        c = 1.0 - c;
+        double t = low;
+        low = high;
+        high = t;
+    }
+    return wf_float_new(low + (high - low) * sqrt(u * c));
+}
+
+/* bisect_right(cum, x, 0, hi) over a list of numbers. */
+static intptr_t rnd_bisect(Value cum, Value x, intptr_t hi)
+{
+    intptr_t lo = 0;
+    while (lo < hi) {
+        intptr_t mid = (lo + hi) / 2;
+        int lt = wf_richcompare_bool(x, wf_list_get(cum, (size_t)mid), WF_LT);
+        if (lt < 0)
+            return -1;
+        if (lt)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo;
+}
+
+static Value rnd_cumulate(Value weights)
+{
+    Value it = wf_iter(weights);
+    if (!it)
+        return 0;
+    Value out = wf_list_new(0), acc = 0, item;
+    while ((item = wf_next(it))) {
+        Value s = acc ? wf_binop(acc, item, WF_BINOP_ADD) : wf_incref(item);
+        wf_decref(item);
+        wf_xdecref(acc);
+        acc = s;
+        if (!s || wf_list_append(out, s) < 0)
+            break;
+    }
+    wf_xdecref(acc);
+    wf_decref(it);
+    if (wf_err_occurred()) {
+        wf_decref(out);
+        return 0;
+    }
+    return out;
+}
+
+static Value rnd_m_choices(Value self, const Value *args, size_t nargs, Value kw)
+{
+    static const char *const names[] = {"population", "weights", "cum_weights", "k", NULL};
+    Value pop = 0, weights = wf_None, cum = wf_None, kv = wf_small(1);
+    if (wf_parse_args("choices", args, nargs, kw, "O|O$OO", names, &pop, &weights, &cum, &kv) < 0)
+        return 0;
+    RandomObject *r = rnd(self);
+    intptr_t n = wf_len(pop), k = wf_as_ssize(kv);
+    if (n < 0 || (k == -1 && wf_err_occurred()))
+        return 0;
+    Value result = wf_list_new(0);
+    if (cum == wf_None && weights == wf_None) {
+        for (intptr_t i = 0; i < k; i++) {
+            Value item = wf_getitem(pop, wf_small((intptr_t)floor(mt_random(r) * (double)n)));
+            if (!item || wf_list_append(result, item) < 0)
+                return wf_xdecref(item), wf_decref(result), (Value)0;
+            wf_decref(item);
+        }
+        return result;
+    }
+    if (cum != wf_None && weights != wf_None) {
+        wf_decref(result);
+        return wf_err_set_str(wf_exc_TypeError, "Cannot specify both weights and cumulative weights");
+    }
+    Value cw = cum != wf_None ? wf_list_from_iterable(cum) : rnd_cumulate(weights);
+    if (!cw)
+        return wf_decref(result), (Value)0;
+    double total = 0.0;
+    if ((intptr_t)wf_list_size(cw) != n) {
+        wf_err_set_str(wf_exc_ValueError, "The number of weights does not match the population");
+        goto fail;
+    }
+    if (n == 0 || wf_float_convert(wf_list_get(cw, (size_t)n - 1), &total) <= 0) {
+        if (!wf_err_occurred())
+            wf_err_set_str(wf_exc_IndexError, "list index out of range");
+        goto fail;
+    }
+    if (total <= 0.0) {
+        wf_err_set_str(wf_exc_ValueError, "Total of weights must be greater than zero");
+        goto fail;
+    }
+    if (!isfinite(total)) {
+        wf_err_set_str(wf_exc_ValueError, "Total of weights must be finite");
+        goto fail;
+    }
+    for (intptr_t i = 0; i < k; i++) {
+        Value x = wf_float_new(mt_random(r) * total);
+        intptr_t j = rnd_bisect(cw, x, n - 1);
+        wf_decref(x);
+        Value item = j < 0 ? 0 : wf_getitem(pop, wf_small(j));
+        if (!item)
+            goto fail;
+        wf_list_append(result, item);
+        wf_decref(item);
+    }
+    wf_decref(cw);
+    return result;
+fail:
+    wf_decref(cw);
+    wf_decref(result);
+    return 0;
+}
+
+static Value rnd_m_getstate(Value self, const Value *args, size_t nargs, Value kw)
+{
+    RandomObject *r = rnd(self);
+    Value st = wf_tuple_new(MT_N + 1);
+    for (int i = 0; i < MT_N; i++)
+        wf_as_tuple(st)->items[i] = wf_int_from_u64(r->state[i]);
+    wf_as_tuple(st)->items[MT_N] = wf_small(r->index);
+    Value g = r->has_gauss ? wf_float_new(r->gauss_next) : wf_None;
+    Value t = wf_tuple_pack(3, wf_small(3), st, g);
+    wf_decref(st);
+    wf_decref(g);
+    return t;
+}
+
+static Value rnd_m_setstate(Value self, const Value *args, size_t nargs, Value kw)
+{
+    if (wf_check_nargs("setstate", nargs, 1, 1) < 0)
+        return 0;
+    Value s = args[0];
+    if (!wf_is_tuple(s) || wf_tuple_size(s) != 3 || !wf_is_tuple(wf_tuple_get(s, 1)) ||
+        wf_tuple_size(wf_tuple_get(s, 1)) != MT_N + 1)
+        return wf_err_set_str(wf_exc_ValueError, "state vector is the wrong size");
+    RandomObject *r = rnd(self);
+    Value st = wf_tuple_get(s, 1);
+    uint32_t tmp[MT_N];
+    for (int i = 0; i <= MT_N; i++) {
+        int64_t x;
+        Value item = wf_tuple_get(st, (size_t)i);
+        if (!wf_is_int(item) || wf_int_as_i64(item, &x) < 0 || x < 0 || x > (i < MT_N ? 0xffffffffLL : MT_N)) {
+            wf_err_clear();
+            return wf_err_set_str(wf_exc_ValueError, "invalid state");
+        }
+        if (i < MT_N)
+            tmp[i] = (uint32_t)x;
+        else
+            r->index = (int)x;
+    }
+    memcpy(r->state, tmp, sizeof tmp);
+    Value g = wf_tuple_get(s, 2);
+    r->has_gauss = g != wf_None;
+    if (r->has_gauss && wf_float_convert(g, &r->gauss_next) <= 0)
+        return wf_err_occurred() ? 0 : wf_err_set_str(wf_exc_TypeError, "gauss_next must be a float");
+    return wf_None;
+}
+
+static const MethodDef random_methods[] = {
+    {"seed", rnd_m_seed, 0, "Initialize internal state from a seed."},
+    {"random", rnd_m_random, 0, "random() -> x in the interval [0, 1)."},
+    {"getrandbits", rnd_m_getrandbits, 0, "getrandbits(k) -> x.  Generates an int with k random bits."},
+    {"randrange", rnd_m_randrange, 0, "Choose a random item from range(stop) or range(start, stop[, step])."},
+    {"randint", rnd_m_randint, 0, "Return random integer in range [a, b], including both end points."},
+    {"choice", rnd_m_choice, 0, "Choose a random element from a non-empty sequence."},
+    {"shuffle", rnd_m_shuffle, 0, "Shuffle list x in place, and return None."},
+    {"sample", rnd_m_sample, 0, "Chooses k unique random elements from a population sequence."},
+    {"choices", rnd_m_choices, 0, "Return a k sized list of population elements chosen with replacement."},
+    {"uniform", rnd_m_uniform, 0, "Get a random number in the range [a, b) or [a, b] depending on rounding."},
+    {"gauss", rnd_m_gauss, 0, "Gaussian distribution."},
+    {"normalvariate", rnd_m_normalvariate, 0, "Normal distribution."},
+    {"expovariate", rnd_m_expovariate, 0, "Exponential distribution."},
+    {"triangular", rnd_m_triangular, 0, "Triangular distribution."},
+    {"getstate", rnd_m_getstate, 0, "Return internal state; can be passed to setstate() later."},
+    {"setstate", rnd_m_setstate, 0, "Restore internal state from object returned by getstate()."},
+    {NULL, NULL, 0, NULL},
+};
+
+static Value rnd_new(TypeObject *type, const Value *args, size_t nargs, Value kwnames)
+{
+    if (type == &random_type && wf_no_kwargs("Random", kwnames) < 0)
+        return 0;
+    if (wf_check_nargs("Random", nargs, 0, 1) < 0)
+        return 0;
+    size_t size = type->tp_basicsize > sizeof(RandomObject) ? type->tp_basicsize : sizeof(RandomObject);
+    RandomObject *r = (RandomObject *)wf_object_alloc(type, size);
+    if (rnd_seed(r, nargs ? args[0] : 0) < 0) {
+        wf_decref(wf_val(r));
+        return 0;
+    }
+    return wf_val(r);
+}
+
+static void rnd_dealloc(Object *o)
+{
+    wf_xdecref(((RandomObject *)o)->dict);
+    wf_object_free(o);
+}
+
+static TypeObject random_type = {
+    .ob = WF_STATIC_HEAD(&wf_type_type),
+    .tp_name = "Random",
+    .tp_basicsize = sizeof(RandomObject),
+    .tp_dictoffset = offsetof(RandomObject, dict),
+    .tp_flags = WF_TPF_BASETYPE | WF_TPF_HAVE_DICT,
+    .tp_dealloc = rnd_dealloc,
+    .tp_new = rnd_new,
+    .tp_methods = random_methods,
+};
+
+Value wf_random_module_create(void)
+{
+    if (!(random_type.tp_flags & WF_TPF_READY) && wf_type_ready(&random_type) < 0)
+        return 0;
+    Value m = wf_module_new("random");
+    if (!m)
+        return 0;
+    wf_dict_set_c(random_type.tp_dict, "__module__", wf_str_intern_c("random"));
+    wf_module_add_object(m, "Random", wf_incref(wf_val(&random_type)));
+    /* Module-level functions are the methods of one hidden instance. */
+    Value inst = rnd_new(&random_type, NULL, 0, 0);
+    if (!inst)
+        return 0;
+    for (const MethodDef *d = random_methods; d->name; d++)
+        wf_module_add_object(m, d->name, wf_cfunction_new(d, inst));
+    wf_module_add_object(m, "_inst", inst);
+    return m;
+}

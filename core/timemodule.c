@@ -1,1 +1,224 @@
-/* weft: placeholder, filled by its owner. */
+/* weft: the time module. */
+/* OS clocks -> float seconds and int nanoseconds. */
+#include <math.h>
+#include <time.h>
+#include <errno.h>
+#include "int.h"
+
+static int64_t tm_clock_ns(clockid_t id)
+{
+    struct timespec ts;
+    if (clock_gettime(id, &ts) != 0)
+        WF_DIE("clock_gettime", errno);
+    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+/* Seconds as a float: split so that large epoch values keep their precision
+ * the way CPython's _PyTime_AsSecondsDouble does (ns / 1e9). */
+static Value tm_seconds(clockid_t id) { return wf_float_new((double)tm_clock_ns(id) / 1e9); }
+
+#define TM_CLOCK(name, id) \
+    static Value tm_##name(Value self, const Value *args, size_t nargs, Value kw) \
+    { \
+        if (wf_check_nargs(#name, nargs, 0, 0) < 0) \
+            return 0; \
+        return tm_seconds(id); \
+    } \
+    static Value tm_##name##_ns(Value self, const Value *args, size_t nargs, Value kw) \
+    { \
+        if (wf_check_nargs(#name "_ns", nargs, 0, 0) < 0) \
+            return 0; \
+        return wf_int_from_i64(tm_clock_ns(id)); \
+    }
+TM_CLOCK(time, CLOCK_REALTIME)
+TM_CLOCK(perf_counter, CLOCK_MONOTONIC)
+TM_CLOCK(monotonic, CLOCK_MONOTONIC)
+TM_CLOCK(process_time, CLOCK_PROCESS_CPUTIME_ID)
+TM_CLOCK(thread_time, CLOCK_THREAD_CPUTIME_ID)
+
+static Value tm_sleep(Value self, const Value *args, size_t nargs, Value kw)
+{
+    if (wf_check_nargs("sleep", nargs, 1, 1) < 0)
+        return 0;
+    double secs;
+    int rc = wf_float_convert(args[0], &secs);
+    if (rc < 0)
+        return 0;
+    if (rc == 0)
+        return wf_err_format(wf_exc_TypeError, "'%s' object cannot be interpreted as an integer",
+                             wf_type_name(args[0]));
+    if (isnan(secs))
+        return wf_err_set_str(wf_exc_ValueError, "Invalid value NaN (not a number)");
+    if (secs < 0)
+        return wf_err_set_str(wf_exc_ValueError, "sleep length must be non-negative");
+    if (secs > 9.2e9)
+        return wf_err_set_str(wf_exc_OverflowError, "timestamp too large to convert to C _PyTime_t");
+    struct timespec req;
+    req.tv_sec = (time_t)secs;
+    req.tv_nsec = (long)((secs - (double)req.tv_sec) * 1e9);
+    while (nanosleep(&req, &req) != 0 && errno == EINTR)
+        ;
+    return wf_None;
+}
+
+/* The struct_time fields as a plain 9-tuple (weft has no structseq yet). */
+static Value tm_struct(const struct tm *t)
+{
+    int wday = (t->tm_wday + 6) % 7;  /* Python: Monday == 0 */
+    Value fields[9] = {
+        wf_small(t->tm_year + 1900), wf_small(t->tm_mon + 1), wf_small(t->tm_mday),
+        wf_small(t->tm_hour), wf_small(t->tm_min), wf_small(t->tm_sec),
+        wf_small(wday), wf_small(t->tm_yday + 1), wf_small(t->tm_isdst),
+    };
+    return wf_tuple_from_array(fields, 9);
+}
+
+static int tm_arg_time(const Value *args, size_t nargs, time_t *out)
+{
+    if (nargs == 0 || args[0] == wf_None) {
+        *out = time(NULL);
+        return 0;
+    }
+    double d;
+    int rc = wf_float_convert(args[0], &d);
+    if (rc <= 0) {
+        if (rc == 0)
+            wf_err_format(wf_exc_TypeError, "'%s' object cannot be interpreted as an integer",
+                          wf_type_name(args[0]));
+        return -1;
+    }
+    *out = (time_t)floor(d);
+    return 0;
+}
+
+static Value tm_localtime(Value self, const Value *args, size_t nargs, Value kw)
+{
+    time_t t;
+    struct tm tmv;
+    if (wf_check_nargs("localtime", nargs, 0, 1) < 0 || tm_arg_time(args, nargs, &t) < 0)
+        return 0;
+    if (!localtime_r(&t, &tmv))
+        return wf_err_set_str(wf_exc_OverflowError, "timestamp out of range for platform time_t");
+    return tm_struct(&tmv);
+}
+
+static Value tm_gmtime(Value self, const Value *args, size_t nargs, Value kw)
+{
+    time_t t;
+    struct tm tmv;
+    if (wf_check_nargs("gmtime", nargs, 0, 1) < 0 || tm_arg_time(args, nargs, &t) < 0)
+        return 0;
+    if (!gmtime_r(&t, &tmv))
+        return wf_err_set_str(wf_exc_OverflowError, "timestamp out of range for platform time_t");
+    return tm_struct(&tmv);
+}
+
+/* A 9-sequence (struct_time or tuple) -> struct tm. */
+static int tm_from_tuple(Value v, struct tm *t)
+{
+    Value tup = wf_tuple_from_iterable(v);
+    if (!tup)
+        return -1;
+    if (wf_tuple_size(tup) != 9) {
+        wf_decref(tup);
+        wf_err_set_str(wf_exc_TypeError, "time tuple must have exactly 9 elements");
+        return -1;
+    }
+    int64_t f[9];
+    for (int i = 0; i < 9; i++) {
+        Value item = wf_tuple_get(tup, (size_t)i);
+        if (!wf_is_int(item)) {
+            wf_decref(tup);
+            wf_err_format(wf_exc_TypeError, "'%s' object cannot be interpreted as an integer", wf_type_name(item));
+            return -1;
+        }
+        if (wf_int_as_i64(item, &f[i]) < 0) {
+            wf_decref(tup);
+            return -1;
+        }
+    }
+    wf_decref(tup);
+    memset(t, 0, sizeof *t);
+    t->tm_year = (int)f[0] - 1900;
+    t->tm_mon = (int)f[1] - 1;
+    t->tm_mday = (int)f[2];
+    t->tm_hour = (int)f[3];
+    t->tm_min = (int)f[4];
+    t->tm_sec = (int)f[5];
+    t->tm_wday = (int)((f[6] + 1) % 7);
+    t->tm_yday = (int)f[7] - 1;
+    t->tm_isdst = (int)f[8];
+    return 0;
+}
+
+static Value tm_strftime(Value self, const Value *args, size_t nargs, Value kw)
+{
+    if (wf_check_nargs("strftime", nargs, 1, 2) < 0)
+        return 0;
+    if (!wf_is_str(args[0]))
+        return wf_err_format(wf_exc_TypeError, "strftime() argument 1 must be str, not %T", args[0]);
+    struct tm t;
+    if (nargs == 2) {
+        if (tm_from_tuple(args[1], &t) < 0)
+            return 0;
+    } else {
+        time_t now = time(NULL);
+        localtime_r(&now, &t);
+    }
+    const char *fmt = wf_str_cstr(args[0]);
+    if (!*fmt)
+        return wf_str_new("", 0);
+    for (size_t cap = 256; cap < (1u << 20); cap *= 2) {
+        char *buf = wf_mem_alloc(cap);
+        size_t n = strftime(buf, cap, fmt, &t);
+        if (n > 0 || cap > 256 * strlen(fmt)) {
+            Value r = wf_str_new(buf, n);
+            wf_mem_free(buf);
+            return r;
+        }
+        wf_mem_free(buf);
+    }
+    return wf_str_new("", 0);
+}
+
+static Value tm_mktime(Value self, const Value *args, size_t nargs, Value kw)
+{
+    struct tm t;
+    if (wf_check_nargs("mktime", nargs, 1, 1) < 0 || tm_from_tuple(args[0], &t) < 0)
+        return 0;
+    t.tm_wday = -1;
+    time_t r = mktime(&t);
+    if (r == (time_t)-1 && t.tm_wday == -1)
+        return wf_err_set_str(wf_exc_OverflowError, "mktime argument out of range");
+    return wf_float_new((double)r);
+}
+
+static const MethodDef time_functions[] = {
+    {"time", tm_time, 0, "Return the current time in seconds since the Epoch."},
+    {"time_ns", tm_time_ns, 0, "Return the current time in nanoseconds since the Epoch."},
+    {"perf_counter", tm_perf_counter, 0, "Performance counter for benchmarking."},
+    {"perf_counter_ns", tm_perf_counter_ns, 0, "Performance counter for benchmarking as nanoseconds."},
+    {"monotonic", tm_monotonic, 0, "Monotonic clock, cannot go backward."},
+    {"monotonic_ns", tm_monotonic_ns, 0, "Monotonic clock, cannot go backward, as nanoseconds."},
+    {"process_time", tm_process_time, 0, "Process time for profiling: sum of the kernel and user-space CPU time."},
+    {"process_time_ns", tm_process_time_ns, 0, "Process time for profiling as nanoseconds."},
+    {"thread_time", tm_thread_time, 0, "Thread time for profiling."},
+    {"thread_time_ns", tm_thread_time_ns, 0, "Thread time for profiling as nanoseconds."},
+    {"sleep", tm_sleep, 0, "Delay execution for a given number of seconds."},
+    {"localtime", tm_localtime, 0, "Convert seconds since the Epoch to a time tuple expressing local time."},
+    {"gmtime", tm_gmtime, 0, "Convert seconds since the Epoch to a time tuple expressing UTC."},
+    {"strftime", tm_strftime, 0, "Convert a time tuple to a string according to a format specification."},
+    {"mktime", tm_mktime, 0, "Convert a time tuple in local time to seconds since the Epoch."},
+    {NULL, NULL, 0, NULL},
+};
+
+Value wf_time_module_create(void)
+{
+    Value m = wf_module_new("time");
+    if (!m || wf_module_add_functions(m, time_functions) < 0)
+        return 0;
+    tzset();
+    wf_module_add_object(m, "timezone", wf_int_from_i64(timezone));
+    wf_module_add_object(m, "daylight", wf_small(daylight));
+    return m;
+}
