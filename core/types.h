@@ -24,6 +24,9 @@ Value wf_int_sub(Value a, Value b);
 Value wf_int_mul(Value a, Value b);
 int wf_int_compare(Value a, Value b);         /* -1, 0, 1 (both ints) */
 Value wf_bool_from_int(int b);                /* new ref of True/False */
+Value wf_int_pow_mod(Value a, Value b, Value m);  /* pow(a, b, m) for ints, CPython's errors */
+/* sys.get/set_int_max_str_digits: the int<->str digit limit, 0 = unlimited. */
+extern int wf_int_max_str_digits;
 
 /* ---- float (core/float.c) ---- */
 Value wf_float_new(double d);
