@@ -186,7 +186,10 @@ static int main_run_script(const char *argv0, const char *script)
     Value m = main_module();
     if (!m)
         return wf_runtime_exit_status();
-    Value r = wf_run_file(script, m);
+    /* CPython runs the script under its absolute path (__file__, tracebacks). */
+    char *abs = main_abspath(script);
+    Value r = wf_run_file(abs, m);
+    free(abs);
     if (!r)
         return wf_runtime_exit_status();
     wf_decref(r);
