@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "runtime.h"
+#include "parse.h"
 
 typedef struct MainOptions {
     const char *command;   /* -c */
@@ -225,6 +226,61 @@ static int main_run_stdin(void)
     return st;
 }
 
+/* -X dump-ast[=attrs]: print the parser's tree instead of running the program. */
+static const char *main_xoption(const MainOptions *o, const char *name)
+{
+    size_t n = strlen(name);
+    for (int i = 0; i < o->nxopts; i++)
+        if (!strncmp(o->xopts[i], name, n) && (o->xopts[i][n] == 0 || o->xopts[i][n] == '='))
+            return o->xopts[i][n] ? o->xopts[i] + n + 1 : "";
+    return NULL;
+}
+
+static char *main_read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return NULL;
+    size_t cap = 4096, n;
+    char *buf = malloc(cap);
+    *len = 0;
+    while ((n = fread(buf + *len, 1, cap - *len - 1, f)) > 0) {
+        *len += n;
+        if (cap - *len < 2)
+            buf = realloc(buf, cap *= 2);
+    }
+    fclose(f);
+    buf[*len] = 0;
+    return buf;
+}
+
+static int main_dump_ast(const MainOptions *o, const char *how)
+{
+    size_t len = 0;
+    char *src = o->command ? strdup(o->command) : o->script ? main_read_file(o->script, &len) : NULL;
+    if (!src) {
+        fprintf(stderr, "weft: -X dump-ast needs -c CODE or a readable script\n");
+        return 2;
+    }
+    if (o->command)
+        len = strlen(src);
+    Arena *arena = wf_arena_new();
+    Mod *mod = wf_parse(src, len, o->command ? "<string>" : o->script, WF_MODE_EXEC, arena);
+    int status = 0;
+    if (mod) {
+        if (!strcmp(how, "attrs"))
+            wf_ast_dump_attrs(stdout, mod);
+        else
+            wf_ast_dump(stdout, mod);
+        fflush(stdout);
+    } else {
+        status = wf_runtime_exit_status();
+    }
+    wf_arena_free(arena);
+    free(src);
+    return status;
+}
+
 static int main_run_module(const char *argv0, const char *name)
 {
     Value path = wf_import_find_module(name);
@@ -273,7 +329,10 @@ int main(int argc, char **argv)
     }
 
     int status;
-    if (o.command) {
+    const char *dump = main_xoption(&o, "dump-ast");
+    if (dump) {
+        status = main_dump_ast(&o, dump);
+    } else if (o.command) {
         wf_sys_set_path0("");
         status = main_run_source(o.command, strlen(o.command), "<string>");
     } else if (o.module) {
