@@ -69,10 +69,53 @@ bool wf_type_is_subtype(TypeObject *a, TypeObject *b)
     return b == &wf_type_object;
 }
 
+/* Method cache: (type, tp_version, interned name) -> borrowed result of the
+ * MRO walk, 0 included. Every change to a type dict bumps tp_version of the
+ * type and its subclasses (wf_type_modified), which invalidates the entries;
+ * types are immortal, so a type pointer is never reused. One cache per
+ * thread, so no entry is ever read while another thread writes it. */
+#define MCACHE_BITS 12
+typedef struct MCacheEntry {
+    TypeObject *type;
+    uint32_t version;
+    Value name;
+    Value value;
+} MCacheEntry;
+static _Thread_local MCacheEntry mcache[1 << MCACHE_BITS];
+
+static inline MCacheEntry *mcache_entry(TypeObject *t, Value name)
+{
+    uintptr_t h = ((uintptr_t)t >> 4) ^ ((uintptr_t)name >> 3) ^ ((uintptr_t)name >> (3 + MCACHE_BITS));
+    return &mcache[h & ((1u << MCACHE_BITS) - 1)];
+}
+
+static Value lookup_mro(TypeObject *type, Value name);
+
 Value wf_type_lookup(TypeObject *type, Value name)
 {
-    if (WF_UNLIKELY(!(type->tp_flags & WF_TPF_READY)) && late_done)
+    if (WF_UNLIKELY(!(type->tp_flags & WF_TPF_READY))) {
+        if (!late_done)
+            return lookup_mro(type, name);
         wf_type_ready(type);
+    }
+    if (!(wf_obj(name)->ob_flags & WF_OBF_INTERNED))
+        return lookup_mro(type, name);
+    uint32_t version = atomic_load_explicit(&type->tp_version, memory_order_acquire);  /* acquire: pairs with the release in wf_type_modified */
+    MCacheEntry *e = mcache_entry(type, name);
+    if (e->type == type && e->name == name && e->version == version)
+        return e->value;
+    Value v = lookup_mro(type, name);
+    if (!v && wf_err_occurred())
+        return 0;
+    e->type = type;
+    e->name = name;
+    e->version = version;
+    e->value = v;
+    return v;
+}
+
+static Value lookup_mro(TypeObject *type, Value name)
+{
     Value mro = type->tp_mro;
     if (WF_LIKELY(mro != 0)) {
         TupleObject *m = wf_as_tuple(mro);
@@ -680,9 +723,9 @@ static int type_setattro(Value tv, Value name, Value v)
     }
     if (r < 0)
         return -1;
+    wf_type_modified(t);  /* first: the slot update below looks names up */
     if (is_dunder(name))
         update_slots_for_name(t, name);
-    wf_type_modified(t);
     return 0;
 }
 
@@ -928,6 +971,10 @@ int wf_type_ready(TypeObject *t)
         if (ready_queue_len == sizeof ready_queue / sizeof ready_queue[0])
             WF_DIE("too many types readied before wf_object_init_late", 0);
         ready_queue[ready_queue_len++] = t;
+        /* wf_dict_init() readies dict first thing and then uses its tp_dict:
+         * everything step 2 needs exists by then, so finish the queue now. */
+        if (t == &wf_type_dict)
+            wf_object_init_late();
         return 0;
     }
     return ready_dict(t);
@@ -936,6 +983,8 @@ int wf_type_ready(TypeObject *t)
 /* Finish the types readied before dicts existed (see object.c). */
 void wf_object_init_late(void)
 {
+    if (late_done)
+        return;
     late_done = true;
     ready_dict(&wf_type_object);
     ready_dict(&wf_type_type);
@@ -2030,6 +2079,9 @@ static Value new_class(TypeObject *meta, Value name, Value bases, Value ns, cons
     t->tp_mro = mro_c3(t, own_bases);
     if (!t->tp_mro)
         return 0;  /* LEAK: the half-built class */
+    /* Ready from here on, so that lookups below see the MRO; version 0 until
+     * finished, so nothing cached meanwhile survives. */
+    t->tp_flags |= WF_TPF_READY;
     wf_make_immortal(wf_val(t));
     add_slot_members(h, slotnames);
     for (size_t i = 1; i < wf_tuple_size(t->tp_mro); i++)
@@ -2037,7 +2089,6 @@ static Value new_class(TypeObject *meta, Value name, Value bases, Value ns, cons
     fixup_all_slots(t);
     if (t->tp_dictoffset)
         t->tp_flags |= WF_TPF_HAVE_DICT;
-    t->tp_flags |= WF_TPF_READY;
     atomic_store_explicit(&t->tp_version, 1, memory_order_release);  /* release: pairs with guard loads (tier 2) */
     for (size_t i = 0; i < wf_tuple_size(own_bases); i++)
         add_to_subclasses(wf_as_type(wf_tuple_get(own_bases, i)), t);
