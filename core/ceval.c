@@ -1,1 +1,1578 @@
-/* weft: placeholder, filled by its owner. */
+/* weft: the tier-1 interpreter. */
+/* Frame + bytecode (cases generated from core/bytecodes.def) -> result or exception. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/mman.h>
+#include "weft.h"
+#include "ceval.h"
+#include "opcodes.h"
+
+/*
+ * Frames live on the thread's data stack: one big anonymous mapping reserved
+ * lazily (pages are committed by the kernel as they are touched). Python to
+ * Python calls push a frame there and continue in the same C loop; only calls
+ * from C (wf_function_call, generators, class bodies) enter wf_eval_frame
+ * recursively, and those are bounded by the C stack check below.
+ */
+#define DATASTACK_SIZE ((size_t)256 << 20)
+#define C_STACK_BUDGET ((size_t)6 << 20)
+
+static _Thread_local char *ceval_c_stack_base;
+
+static void datastack_init(ThreadState *ts)
+{
+    void *p = mmap(NULL, DATASTACK_SIZE, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (p == MAP_FAILED)
+        WF_DIE("mmap of the frame data stack failed", errno);
+    ts->datastack_base = ts->datastack_top = p;
+    ts->datastack_limit = (char *)p + DATASTACK_SIZE;
+}
+
+static Value ceval_recursion_error(void)
+{
+    return wf_err_set_str(wf_exc_RecursionError, "maximum recursion depth exceeded");
+}
+
+static void frame_init(Frame *f, CodeObject *co, Value func, Value globals, Value builtins, int owner)
+{
+    f->code = co;
+    f->func = func;
+    f->globals = globals;
+    f->builtins = builtins;
+    f->locals = 0;
+    f->previous = NULL;
+    f->instr = co->code;
+    f->owner = (uint8_t)owner;
+    f->state = WF_FRAME_CREATED;
+    f->is_entry = 0;
+    memset(f->localsplus, 0, sizeof(Value) * (size_t)co->nlocalsplus);
+    f->stack_top = f->localsplus + co->nlocalsplus;
+}
+
+/* A frame on the data stack; counts one level of Python recursion. */
+static Frame *frame_alloc(ThreadState *ts, CodeObject *co)
+{
+    if (!ts->datastack_base)
+        datastack_init(ts);
+    if (ts->recursion_depth >= wf_recursion_limit) {
+        ceval_recursion_error();
+        return NULL;
+    }
+    size_t size = (co->framesize + 15) & ~(size_t)15;
+    if (ts->datastack_top + size > ts->datastack_limit) {
+        ceval_recursion_error();
+        return NULL;
+    }
+    Frame *f = (Frame *)ts->datastack_top;
+    ts->datastack_top += size;
+    ts->recursion_depth++;
+    return f;
+}
+
+void wf_frame_clear(Frame *f)
+{
+    Value *sp = f->stack_top;
+    Value *p = f->localsplus;
+    while (sp > p)
+        wf_decref(*--sp);
+    f->stack_top = f->localsplus;
+    wf_setref(&f->locals, 0);
+}
+
+static void frame_pop(ThreadState *ts, Frame *f)
+{
+    wf_frame_clear(f);
+    wf_decref(f->func);
+    ts->datastack_top = (char *)f;
+    ts->recursion_depth--;
+}
+
+int wf_frame_lineno(Frame *f)
+{
+    CodeObject *co = f->code;
+    uint32_t off = f->instr > co->code ? (uint32_t)(f->instr - co->code - 1) : 0;
+    return wf_code_line(co, off);
+}
+
+/* ---- argument binding ---- */
+
+/* "f()" / "A.f()" for error messages (CPython's _PyObject_FunctionStr). */
+static Value ceval_func_str(Value callee)
+{
+    if (wf_is_type_exact(callee, &wf_type_method))
+        callee = ((MethodObject *)wf_obj(callee))->func;
+    Value q = wf_getattr_opt(callee, WF_ID(__qualname__));
+    if (!q) {
+        wf_err_clear();
+        return wf_str_printf("%T object", callee);
+    }
+    Value m = wf_getattr_opt(callee, WF_ID(__module__));
+    wf_err_clear();
+    Value r;
+    if (m && wf_is_str(m) && !wf_str_eq_c(m, "builtins"))
+        r = wf_str_printf("%U.%U()", m, q);
+    else
+        r = wf_str_printf("%U()", q);
+    wf_decref(m);
+    wf_decref(q);
+    return r;
+}
+
+static Value bind_names_list(Value *names, size_t n)
+{
+    /* 'a' / 'a' and 'b' / 'a', 'b', and 'c' */
+    StrBuilder sb;
+    wf_sb_init(&sb);
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0)
+            wf_sb_add_c(&sb, n == 2 ? " and " : (i == n - 1 ? ", and " : ", "));
+        wf_sb_add_char(&sb, '\'');
+        wf_sb_add_str(&sb, names[i]);
+        wf_sb_add_char(&sb, '\'');
+    }
+    return wf_sb_finish(&sb);
+}
+
+static int bind_missing(FunctionObject *fn, Value *locals, int start, int end, const char *kind,
+                        int check_defaults)
+{
+    CodeObject *co = wf_as_code(fn->code);
+    Value names[256];
+    size_t n = 0;
+    for (int i = start; i < end; i++)
+        if (locals[i] == 0 && n < 256)
+            names[n++] = wf_tuple_get(co->varnames, i);
+    if (n == 0)
+        return 0;
+    Value list = bind_names_list(names, n);
+    wf_err_format(wf_exc_TypeError, "%U() missing %zu required %s argument%s: %U", fn->qualname, n,
+                  kind, n == 1 ? "" : "s", list);
+    wf_decref(list);
+    (void)check_defaults;
+    return -1;
+}
+
+static int bind_too_many(FunctionObject *fn, Value *locals, size_t given)
+{
+    CodeObject *co = wf_as_code(fn->code);
+    size_t ndef = fn->defaults ? wf_tuple_size(fn->defaults) : 0;
+    size_t kwonly_given = 0;
+    for (int i = co->argcount; i < co->argcount + co->kwonlyargcount; i++)
+        if (locals[i])
+            kwonly_given++;
+    char takes[96];
+    if (ndef)
+        snprintf(takes, sizeof takes, "from %zu to %d positional arguments", co->argcount - ndef, co->argcount);
+    else
+        snprintf(takes, sizeof takes, "%d positional argument%s", co->argcount, co->argcount == 1 ? "" : "s");
+    if (kwonly_given)
+        wf_err_format(wf_exc_TypeError,
+                      "%U() takes %s but %zu positional argument%s (and %zu keyword-only argument%s) were given",
+                      fn->qualname, takes, given, given == 1 ? "" : "s", kwonly_given, kwonly_given == 1 ? "" : "s");
+    else
+        wf_err_format(wf_exc_TypeError, "%U() takes %s but %zu %s given", fn->qualname, takes, given,
+                      given == 1 ? "was" : "were");
+    return -1;
+}
+
+static int bind_keyword(FunctionObject *fn, Value *locals, Value kwdict, Value name, Value value)
+{
+    CodeObject *co = wf_as_code(fn->code);
+    if (!wf_is_str(name)) {
+        wf_err_format(wf_exc_TypeError, "%U() keywords must be strings", fn->qualname);
+        return -1;
+    }
+    int total = co->argcount + co->kwonlyargcount;
+    int j;
+    for (j = co->posonlyargcount; j < total; j++)
+        if (wf_tuple_get(co->varnames, j) == name)
+            break;
+    if (j == total)
+        for (j = co->posonlyargcount; j < total; j++)
+            if (wf_str_eq(wf_tuple_get(co->varnames, j), name))
+                break;
+    if (j < total) {
+        if (locals[j]) {
+            wf_err_format(wf_exc_TypeError, "%U() got multiple values for argument '%U'", fn->qualname, name);
+            return -1;
+        }
+        locals[j] = wf_incref(value);
+        return 0;
+    }
+    if (kwdict)
+        return wf_dict_set(kwdict, name, value);
+    for (j = 0; j < co->posonlyargcount; j++)
+        if (wf_str_eq(wf_tuple_get(co->varnames, j), name)) {
+            wf_err_format(wf_exc_TypeError,
+                          "%U() got some positional-only arguments passed as keyword arguments: '%U'",
+                          fn->qualname, name);
+            return -1;
+        }
+    wf_err_format(wf_exc_TypeError, "%U() got an unexpected keyword argument '%U'", fn->qualname, name);
+    return -1;
+}
+
+static int bind_defaults(FunctionObject *fn, Value *locals, size_t nargs)
+{
+    CodeObject *co = wf_as_code(fn->code);
+    size_t ndef = fn->defaults ? wf_tuple_size(fn->defaults) : 0;
+    int first_def = co->argcount - (int)ndef;
+    for (int i = (int)nargs; i < co->argcount; i++)
+        if (!locals[i] && i >= first_def)
+            locals[i] = wf_incref(wf_tuple_get(fn->defaults, i - first_def));
+    if (bind_missing(fn, locals, (int)nargs < co->argcount ? (int)nargs : co->argcount, co->argcount,
+                     "positional", 1) < 0)
+        return -1;
+    for (int i = co->argcount; i < co->argcount + co->kwonlyargcount; i++) {
+        if (locals[i] || !fn->kwdefaults)
+            continue;
+        Value d = wf_dict_get(fn->kwdefaults, wf_tuple_get(co->varnames, i));
+        if (d)
+            locals[i] = wf_incref(d);
+    }
+    return bind_missing(fn, locals, co->argcount, co->argcount + co->kwonlyargcount, "keyword-only", 0);
+}
+
+/* Fill a new frame's parameters from a vectorcall argument list (borrowed). */
+static int bind_args(Frame *f, FunctionObject *fn, const Value *args, size_t nargs, Value kwnames)
+{
+    CodeObject *co = f->code;
+    Value *locals = f->localsplus;
+    int total = co->argcount + co->kwonlyargcount;
+    Value kwdict = 0;
+    if (co->flags & WF_CO_VARKEYWORDS) {
+        kwdict = wf_dict_new();
+        locals[total + !!(co->flags & WF_CO_VARARGS)] = kwdict;
+    }
+    size_t n = nargs < (size_t)co->argcount ? nargs : (size_t)co->argcount;
+    for (size_t i = 0; i < n; i++)
+        locals[i] = wf_incref(args[i]);
+    if (co->flags & WF_CO_VARARGS)
+        locals[total] = nargs > n ? wf_tuple_from_array(args + n, nargs - n) : wf_incref(wf_empty_tuple);
+    if (kwnames) {
+        size_t nkw = wf_tuple_size(kwnames);
+        for (size_t i = 0; i < nkw; i++)
+            if (bind_keyword(fn, locals, kwdict, wf_tuple_get(kwnames, i), args[nargs + i]) < 0)
+                return -1;
+    }
+    if (nargs > (size_t)co->argcount && !(co->flags & WF_CO_VARARGS))
+        return bind_too_many(fn, locals, nargs);
+    if (nargs < (size_t)co->argcount || co->kwonlyargcount)
+        return bind_defaults(fn, locals, nargs);
+    return 0;
+}
+
+/* Cells start from their parameter (if any); free variables come from the closure. */
+static void frame_init_cells(Frame *f, FunctionObject *fn)
+{
+    CodeObject *co = f->code;
+    for (int i = 0; i < co->ncells; i++) {
+        int a = co->cell2arg[i];
+        Value cell = wf_cell_new(a >= 0 ? f->localsplus[a] : 0);
+        if (a >= 0)
+            wf_setref(&f->localsplus[a], 0);
+        f->localsplus[co->nlocals + i] = cell;
+    }
+    for (int i = 0; i < co->nfree; i++)
+        f->localsplus[co->nlocals + co->ncells + i] = wf_incref(wf_tuple_get(fn->closure, i));
+}
+
+/* Push and bind a frame for a Python function. Steals func and the nargs +
+ * len(kwnames) argument values (also on failure). */
+static Frame *ceval_push_frame(ThreadState *ts, Value func, Value *args, size_t nargs, Value kwnames)
+{
+    FunctionObject *fn = wf_as_func(func);
+    CodeObject *co = wf_as_code(fn->code);
+    size_t total = nargs + (kwnames ? wf_tuple_size(kwnames) : 0);
+    Frame *f = frame_alloc(ts, co);
+    if (!f) {
+        wf_decref(func);
+        for (size_t i = 0; i < total; i++)
+            wf_decref(args[i]);
+        return NULL;
+    }
+    frame_init(f, co, func, fn->globals, fn->builtins, WF_FRAME_OWNED_BY_THREAD);
+    int simple = !kwnames && nargs == (size_t)co->argcount &&
+                 !(co->flags & (WF_CO_VARARGS | WF_CO_VARKEYWORDS)) && co->kwonlyargcount == 0;
+    if (simple) {
+        memcpy(f->localsplus, args, sizeof(Value) * nargs);   /* moves the references */
+    } else {
+        int err = bind_args(f, fn, args, nargs, kwnames);
+        for (size_t i = 0; i < total; i++)
+            wf_decref(args[i]);
+        if (err < 0) {
+            frame_pop(ts, f);
+            return NULL;
+        }
+    }
+    if (co->ncells || co->nfree)
+        frame_init_cells(f, fn);
+    return f;
+}
+
+Frame *wf_frame_new_heap(Value func, const Value *args, size_t nargs, Value kwnames)
+{
+    FunctionObject *fn = wf_as_func(func);
+    CodeObject *co = wf_as_code(fn->code);
+    Frame *f = wf_mem_alloc(co->framesize);
+    frame_init(f, co, wf_incref(func), fn->globals, fn->builtins, WF_FRAME_OWNED_BY_GENERATOR);
+    if (bind_args(f, fn, args, nargs, kwnames) < 0) {
+        wf_frame_clear(f);
+        wf_decref(f->func);
+        wf_mem_free(f);
+        return NULL;
+    }
+    if (co->ncells || co->nfree)
+        frame_init_cells(f, fn);
+    return f;
+}
+
+/* ---- helpers of the instruction bodies ---- */
+
+static int ceval_unbound_local(Frame *f, int idx)
+{
+    wf_err_format(wf_exc_UnboundLocalError,
+                  "cannot access local variable '%U' where it is not associated with a value",
+                  wf_tuple_get(f->code->varnames, idx));
+    return 1;
+}
+
+static Value ceval_deref_name(CodeObject *co, int idx)
+{
+    idx -= co->nlocals;
+    if (idx < co->ncells)
+        return wf_tuple_get(co->cellvars, idx);
+    return wf_tuple_get(co->freevars, idx - co->ncells);
+}
+
+static int ceval_unbound_deref(Frame *f, int idx)
+{
+    CodeObject *co = f->code;
+    Value name = ceval_deref_name(co, idx);
+    if (idx - co->nlocals < co->ncells)
+        wf_err_format(wf_exc_UnboundLocalError,
+                      "cannot access local variable '%U' where it is not associated with a value", name);
+    else
+        wf_err_format(wf_exc_NameError,
+                      "cannot access free variable '%U' where it is not associated with a value in enclosing scope",
+                      name);
+    return 1;
+}
+
+static Value ceval_name_error(Value name)
+{
+    return wf_err_format(wf_exc_NameError, "name '%U' is not defined", name);
+}
+
+/* Mapping lookup that tells "absent" (0, no exception) from errors. */
+static Value ceval_mapping_get(Value map, Value key)
+{
+    if (wf_is_dict(map)) {
+        Value v = wf_dict_get(map, key);
+        return v ? wf_incref(v) : 0;
+    }
+    Value v = wf_getitem(map, key);
+    if (!v && wf_err_matches(wf_exc_KeyError))
+        wf_err_clear();
+    return v;
+}
+
+static Value ceval_load_global(Frame *f, Value name)
+{
+    Value v = wf_dict_get(f->globals, name);
+    if (v)
+        return wf_incref(v);
+    if (wf_err_occurred())
+        return 0;
+    v = ceval_mapping_get(f->builtins, name);
+    if (v || wf_err_occurred())
+        return v;
+    return ceval_name_error(name);
+}
+
+static Value ceval_load_name(Frame *f, Value name)
+{
+    if (f->locals) {
+        Value v = ceval_mapping_get(f->locals, name);
+        if (v || wf_err_occurred())
+            return v;
+    }
+    return ceval_load_global(f, name);
+}
+
+static int ceval_store_name(Frame *f, Value name, Value v)
+{
+    if (!f->locals) {
+        wf_err_format(wf_exc_SystemError, "no locals found when storing %R", name);
+        return -1;
+    }
+    if (wf_is_dict(f->locals))
+        return wf_dict_set(f->locals, name, v);
+    return wf_setitem(f->locals, name, v);
+}
+
+static int ceval_delete_name(Frame *f, Value name)
+{
+    if (!f->locals) {
+        wf_err_format(wf_exc_SystemError, "no locals when deleting %R", name);
+        return -1;
+    }
+    int r = wf_is_dict(f->locals) ? wf_dict_del(f->locals, name) : wf_delitem(f->locals, name);
+    if (r < 0 && wf_err_matches(wf_exc_KeyError)) {
+        wf_err_clear();
+        ceval_name_error(name);
+    }
+    return r;
+}
+
+static int ceval_delete_global(Frame *f, Value name)
+{
+    int r = wf_dict_del(f->globals, name);
+    if (r < 0 && wf_err_matches(wf_exc_KeyError)) {
+        wf_err_clear();
+        ceval_name_error(name);
+    }
+    return r;
+}
+
+static Value ceval_load_classderef(Frame *f, int idx)
+{
+    Value name = ceval_deref_name(f->code, idx);
+    if (f->locals) {
+        Value v = ceval_mapping_get(f->locals, name);
+        if (v || wf_err_occurred())
+            return v;
+    }
+    Value v = ((CellObject *)wf_obj(f->localsplus[idx]))->ref;
+    if (!v) {
+        ceval_unbound_deref(f, idx);
+        return 0;
+    }
+    return wf_incref(v);
+}
+
+static inline int ceval_truthy(Value v)
+{
+    if (v == wf_True)
+        return 1;
+    if (v == wf_False || v == wf_None)
+        return 0;
+    if (wf_is_small(v))
+        return v != wf_small(0);
+    return wf_truthy(v);
+}
+
+static inline int ceval_small_compare(intptr_t x, intptr_t y, int op)
+{
+    switch (op) {
+    case WF_LT: return x < y;
+    case WF_LE: return x <= y;
+    case WF_EQ: return x == y;
+    case WF_NE: return x != y;
+    case WF_GT: return x > y;
+    default: return x >= y;
+    }
+}
+
+/* Two tagged ints: the result, or 0 when the slow path must decide
+ * (overflow, division by zero, shifts). */
+static inline Value ceval_small_binop(Value a, Value b, int oparg)
+{
+    intptr_t x = wf_small_val(a), y = wf_small_val(b), r;
+    switch (oparg & ~WF_BINOP_INPLACE) {
+    case WF_BINOP_ADD:
+        r = x + y;   /* 62-bit operands cannot overflow a word */
+        break;
+    case WF_BINOP_SUB:
+        r = x - y;
+        break;
+    case WF_BINOP_MUL:
+        if (__builtin_mul_overflow(x, y, &r))
+            return 0;
+        break;
+    case WF_BINOP_AND:
+        return wf_small(x & y);
+    case WF_BINOP_OR:
+        return wf_small(x | y);
+    case WF_BINOP_XOR:
+        return wf_small(x ^ y);
+    case WF_BINOP_FLOORDIV:
+        if (y == 0)
+            return 0;
+        r = x / y;
+        if ((x % y != 0) && ((x < 0) != (y < 0)))
+            r--;
+        break;
+    case WF_BINOP_MOD:
+        if (y == 0)
+            return 0;
+        r = x % y;
+        if (r != 0 && ((r < 0) != (y < 0)))
+            r += y;
+        break;
+    case WF_BINOP_RSHIFT:
+        if (y < 0)
+            return 0;
+        return wf_small(y >= 63 ? (x < 0 ? -1 : 0) : x >> y);
+    default:
+        return 0;
+    }
+    return wf_fits_small(r) ? wf_small(r) : 0;
+}
+
+static Value ceval_binop(Value a, Value b, int oparg)
+{
+    int op = oparg & ~WF_BINOP_INPLACE;
+    if (wf_is_float_exact(a) && wf_is_float_exact(b)) {
+        double x = wf_float_val(a), y = wf_float_val(b);
+        switch (op) {
+        case WF_BINOP_ADD: return wf_float_new(x + y);
+        case WF_BINOP_SUB: return wf_float_new(x - y);
+        case WF_BINOP_MUL: return wf_float_new(x * y);
+        case WF_BINOP_TRUEDIV:
+            if (y != 0.0)
+                return wf_float_new(x / y);
+            break;
+        default:
+            break;
+        }
+    }
+    if (oparg & WF_BINOP_INPLACE)
+        return wf_inplace(a, b, op);
+    return wf_binop(a, b, op);
+}
+
+static Value ceval_subscr(Value container, Value sub)
+{
+    if (wf_is_small(sub)) {
+        intptr_t i = wf_small_val(sub);
+        if (wf_is_list_exact(container)) {
+            ListObject *l = wf_as_list(container);
+            if (i < 0)
+                i += (intptr_t)l->size;
+            if (i >= 0 && (size_t)i < l->size)
+                return wf_incref(l->items[i]);
+        } else if (wf_is_tuple_exact(container)) {
+            TupleObject *t = wf_as_tuple(container);
+            if (i < 0)
+                i += (intptr_t)t->size;
+            if (i >= 0 && (size_t)i < t->size)
+                return wf_incref(t->items[i]);
+        }
+    }
+    return wf_getitem(container, sub);
+}
+
+static Value ceval_build_tuple(Value *values, int n)
+{
+    if (n == 0)
+        return wf_incref(wf_empty_tuple);
+    Value t = wf_tuple_new((size_t)n);
+    memcpy(wf_as_tuple(t)->items, values, sizeof(Value) * (size_t)n);
+    return t;
+}
+
+static Value ceval_build_list(Value *values, int n)
+{
+    Value l = wf_list_new((size_t)n);
+    if (n)
+        memcpy(wf_as_list(l)->items, values, sizeof(Value) * (size_t)n);
+    return l;
+}
+
+static Value ceval_build_set(Value *values, int n)
+{
+    Value s = wf_set_new(0);
+    if (!s)
+        return 0;
+    for (int i = 0; i < n; i++)
+        if (wf_set_add(s, values[i]) < 0) {
+            wf_decref(s);
+            return 0;
+        }
+    return s;
+}
+
+static Value ceval_build_map(Value *values, int n)
+{
+    Value d = wf_dict_new();
+    for (int i = 0; i < n; i++)
+        if (wf_dict_set(d, values[2 * i], values[2 * i + 1]) < 0) {
+            wf_decref(d);
+            return 0;
+        }
+    return d;
+}
+
+static Value ceval_build_string(Value *pieces, int n)
+{
+    StrBuilder sb;
+    wf_sb_init(&sb);
+    for (int i = 0; i < n; i++)
+        wf_sb_add_str(&sb, pieces[i]);
+    return wf_sb_finish(&sb);
+}
+
+static int ceval_not_iterable(Value v)
+{
+    TypeObject *t = wf_type(v);
+    return t->tp_iter == NULL && t->tp_getitem == NULL && !wf_type_lookup(t, WF_ID(__iter__)) &&
+           !wf_type_lookup(t, WF_ID(__getitem__));
+}
+
+static int ceval_list_extend(Value list, Value iterable)
+{
+    if (ceval_not_iterable(iterable)) {
+        wf_err_format(wf_exc_TypeError, "Value after * must be an iterable, not %T", iterable);
+        return -1;
+    }
+    return wf_list_extend(list, iterable);
+}
+
+static int ceval_set_update(Value set, Value iterable)
+{
+    Value it = wf_iter(iterable);
+    if (!it)
+        return -1;
+    Value x;
+    while ((x = wf_next(it)) != 0) {
+        int r = wf_set_add(set, x);
+        wf_decref(x);
+        if (r < 0) {
+            wf_decref(it);
+            return -1;
+        }
+    }
+    wf_decref(it);
+    return wf_err_occurred() ? -1 : 0;
+}
+
+static int ceval_dict_update(Value dict, Value update)
+{
+    if (!wf_is_dict(update) && !wf_hasattr(update, WF_ID(keys))) {
+        wf_err_format(wf_exc_TypeError, "'%T' object is not a mapping", update);
+        return -1;
+    }
+    return wf_dict_update(dict, update);
+}
+
+static int ceval_merge_one(Value callee, Value dict, Value key, Value value)
+{
+    if (!wf_is_str(key)) {
+        Value fs = ceval_func_str(callee);
+        wf_err_format(wf_exc_TypeError, "%U keywords must be strings", fs);
+        wf_decref(fs);
+        return -1;
+    }
+    if (wf_dict_contains(dict, key) > 0) {
+        Value fs = ceval_func_str(callee);
+        wf_err_format(wf_exc_TypeError, "%U got multiple values for keyword argument '%U'", fs, key);
+        wf_decref(fs);
+        return -1;
+    }
+    return wf_dict_set(dict, key, value);
+}
+
+static int ceval_dict_merge(Value callee, Value dict, Value update)
+{
+    if (wf_is_dict(update)) {
+        size_t pos = 0;
+        Value k, v;
+        while (wf_dict_next(update, &pos, &k, &v))
+            if (ceval_merge_one(callee, dict, k, v) < 0)
+                return -1;
+        return 0;
+    }
+    if (!wf_hasattr(update, WF_ID(keys))) {
+        Value fs = ceval_func_str(callee);
+        wf_err_format(wf_exc_TypeError, "%U argument after ** must be a mapping, not %T", fs, update);
+        wf_decref(fs);
+        return -1;
+    }
+    Value keys = wf_call_method(update, "keys", NULL, 0);
+    Value it = keys ? wf_iter(keys) : 0;
+    wf_decref(keys);
+    if (!it)
+        return -1;
+    Value k;
+    int err = 0;
+    while (!err && (k = wf_next(it)) != 0) {
+        Value v = wf_getitem(update, k);
+        err = !v || ceval_merge_one(callee, dict, k, v) < 0;
+        wf_decref(v);
+        wf_decref(k);
+    }
+    wf_decref(it);
+    return err || wf_err_occurred() ? -1 : 0;
+}
+
+/* Unpack seq into values (stored last item first). after < 0: exactly
+ * `before` items; else before + a starred list + after. */
+static int ceval_unpack(Value seq, int before, int after, Value *values)
+{
+    int total = before + (after >= 0 ? after + 1 : 0);
+    if (after < 0 && (wf_is_tuple_exact(seq) || wf_is_list_exact(seq))) {
+        size_t n = wf_is_tuple_exact(seq) ? wf_tuple_size(seq) : wf_list_size(seq);
+        Value *items = wf_is_tuple_exact(seq) ? wf_as_tuple(seq)->items : wf_as_list(seq)->items;
+        if (n == (size_t)before) {
+            for (int i = 0; i < before; i++)
+                values[before - 1 - i] = wf_incref(items[i]);
+            return 0;
+        }
+        if (n < (size_t)before)
+            wf_err_format(wf_exc_ValueError, "not enough values to unpack (expected %d, got %zu)", before, n);
+        else
+            wf_err_format(wf_exc_ValueError, "too many values to unpack (expected %d)", before);
+        return -1;
+    }
+    Value it = wf_iter(seq);
+    if (!it) {
+        if (wf_err_matches(wf_exc_TypeError) && ceval_not_iterable(seq)) {
+            wf_err_clear();
+            wf_err_format(wf_exc_TypeError, "cannot unpack non-iterable %T object", seq);
+        }
+        return -1;
+    }
+    int i = 0;
+    for (; i < before; i++) {
+        Value x = wf_next(it);
+        if (!x) {
+            if (!wf_err_occurred()) {
+                if (after < 0)
+                    wf_err_format(wf_exc_ValueError, "not enough values to unpack (expected %d, got %d)", before, i);
+                else
+                    wf_err_format(wf_exc_ValueError, "not enough values to unpack (expected at least %d, got %d)",
+                                  before + after, i);
+            }
+            goto fail;
+        }
+        values[total - 1 - i] = x;
+    }
+    if (after < 0) {
+        Value x = wf_next(it);
+        if (x) {
+            wf_decref(x);
+            wf_err_format(wf_exc_ValueError, "too many values to unpack (expected %d)", before);
+            goto fail;
+        }
+        if (wf_err_occurred())
+            goto fail;
+        wf_decref(it);
+        return 0;
+    }
+    Value rest = wf_list_from_iterable(it);
+    if (!rest)
+        goto fail;
+    size_t n = wf_list_size(rest);
+    if (n < (size_t)after) {
+        wf_err_format(wf_exc_ValueError, "not enough values to unpack (expected at least %d, got %zu)",
+                      before + after, before + n);
+        wf_decref(rest);
+        goto fail;
+    }
+    for (int j = 0; j < after; j++) {
+        values[total - 1 - (before + 1 + j)] = wf_incref(wf_list_get(rest, n - after + j));
+    }
+    /* Shrink the list to the starred part. */
+    for (size_t j = n - after; j < n; j++)
+        wf_decref(wf_as_list(rest)->items[j]);
+    wf_as_list(rest)->size = n - after;
+    values[total - 1 - before] = rest;
+    wf_decref(it);
+    return 0;
+fail:
+    for (int j = 0; j < i; j++)
+        wf_decref(values[total - 1 - j]);
+    wf_decref(it);
+    return -1;
+}
+
+static Value ceval_iternext_missing(Value iter)
+{
+    return wf_err_format(wf_exc_TypeError, "'%T' object is not an iterator", iter);
+}
+
+static int ceval_clear_stop_iteration(ThreadState *ts)
+{
+    if (!wf_err_matches(wf_exc_StopIteration))
+        return 0;
+    wf_err_clear();
+    return 1;
+}
+
+Value wf_stop_iteration_value(Value exc)
+{
+    ExceptionObject *e = (ExceptionObject *)wf_obj(exc);
+    if (e->value)
+        return wf_incref(e->value);
+    if (e->args && wf_is_tuple(e->args) && wf_tuple_size(e->args) > 0)
+        return wf_incref(wf_tuple_get(e->args, 0));
+    return wf_incref(wf_None);
+}
+
+/* yield from: one step of the delegation. */
+static Value ceval_send(Value receiver, Value v, int *done)
+{
+    Value r;
+    if (wf_is_type_exact(receiver, &wf_type_generator))
+        return wf_gen_send_ex(receiver, v, done);
+    if (v == wf_None && wf_type(receiver)->tp_iternext)
+        r = wf_type(receiver)->tp_iternext(receiver);
+    else
+        r = wf_call_method(receiver, "send", &v, 1);
+    if (r)
+        return r;
+    if (!wf_err_occurred()) {
+        *done = 1;
+        return wf_incref(wf_None);
+    }
+    if (!wf_err_matches(wf_exc_StopIteration))
+        return 0;
+    Value exc = wf_err_fetch();
+    r = wf_stop_iteration_value(exc);
+    wf_decref(exc);
+    *done = 1;
+    return r;
+}
+
+static Value ceval_make_function(Frame *f, Value code)
+{
+    return wf_function_new(code, f->globals, 0);
+}
+
+static void ceval_set_function_attribute(Value func, Value attr, int which)
+{
+    FunctionObject *fn = wf_as_func(func);
+    switch (which) {
+    case WF_FUNC_DEFAULTS: wf_setref(&fn->defaults, attr); break;
+    case WF_FUNC_KWDEFAULTS: wf_setref(&fn->kwdefaults, attr); break;
+    case WF_FUNC_ANNOTATIONS: wf_setref(&fn->annotations, attr); break;
+    default: wf_setref(&fn->closure, attr); break;
+    }
+}
+
+static Value ceval_call_ex(Value func, Value callargs, Value kwargs)
+{
+    Value args = callargs;
+    if (!wf_is_tuple_exact(callargs)) {
+        if (ceval_not_iterable(callargs)) {
+            Value fs = ceval_func_str(func);
+            wf_err_format(wf_exc_TypeError, "%U argument after * must be an iterable, not %T", fs, callargs);
+            wf_decref(fs);
+            return 0;
+        }
+        args = wf_tuple_from_iterable(callargs);
+        if (!args)
+            return 0;
+    } else {
+        wf_incref(args);
+    }
+    size_t n = wf_tuple_size(args);
+    intptr_t nkw = kwargs ? wf_dict_size(kwargs) : 0;
+    Value r;
+    if (nkw <= 0) {
+        r = wf_call(func, wf_as_tuple(args)->items, n, 0);
+    } else {
+        Value *buf = wf_mem_alloc(sizeof(Value) * (n + (size_t)nkw));
+        memcpy(buf, wf_as_tuple(args)->items, sizeof(Value) * n);
+        Value kwnames = wf_tuple_new((size_t)nkw);
+        size_t pos = 0, i = 0;
+        Value k, v;
+        while (wf_dict_next(kwargs, &pos, &k, &v)) {
+            wf_as_tuple(kwnames)->items[i] = wf_incref(k);
+            buf[n + i++] = v;
+        }
+        r = wf_call(func, buf, n, kwnames);
+        wf_decref(kwnames);
+        wf_mem_free(buf);
+    }
+    wf_decref(args);
+    return r;
+}
+
+/* Set exc.__context__ = the exception being handled, breaking cycles. */
+static void ceval_chain_context(ThreadState *ts, Value exc, int overwrite)
+{
+    Value handled = ts->exc_info;
+    if (!handled || handled == wf_None || handled == exc)
+        return;
+    if (!wf_isinstance_type(exc, wf_exc_BaseException) || !wf_isinstance_type(handled, wf_exc_BaseException))
+        return;
+    ExceptionObject *e = (ExceptionObject *)wf_obj(exc);
+    if (!overwrite && (e->context || e->traceback))
+        return;
+    /* Avoid a cycle: exc must not appear in handled's context chain. */
+    Value o = handled;
+    for (int guard = 0; guard < 10000; guard++) {
+        ExceptionObject *oe = (ExceptionObject *)wf_obj(o);
+        Value c = oe->context;
+        if (!c)
+            break;
+        if (c == exc) {
+            oe->context = 0;
+            wf_decref(c);
+            break;
+        }
+        o = c;
+    }
+    wf_setref(&e->context, wf_incref(handled));
+}
+
+static Value ceval_make_exception(Value v, const char *what)
+{
+    if (wf_is_type(v) && wf_type_is_subtype(wf_as_type(v), wf_exc_BaseException)) {
+        Value inst = wf_call0(v);
+        if (!inst)
+            return 0;
+        if (!wf_isinstance_type(inst, wf_exc_BaseException)) {
+            wf_err_format(wf_exc_TypeError,
+                          "calling %R should have returned an instance of BaseException, not %T", v, inst);
+            wf_decref(inst);
+            return 0;
+        }
+        return inst;
+    }
+    if (wf_isinstance_type(v, wf_exc_BaseException))
+        return wf_incref(v);
+    return wf_err_set_str(wf_exc_TypeError, what);
+}
+
+/* raise [exc [from cause]]; steals exc and cause. Returns 1 for a re-raise. */
+static int ceval_raise(ThreadState *ts, Value exc, Value cause)
+{
+    if (!exc) {
+        Value cur = ts->exc_info;
+        if (!cur || cur == wf_None) {
+            wf_err_set_str(wf_exc_RuntimeError, "No active exception to reraise");
+            return 0;
+        }
+        wf_err_restore(wf_incref(cur));
+        return 1;
+    }
+    Value inst = ceval_make_exception(exc, "exceptions must derive from BaseException");
+    wf_decref(exc);
+    if (!inst) {
+        wf_decref(cause);
+        return 0;
+    }
+    if (cause) {
+        Value c = 0;
+        if (cause != wf_None) {
+            c = ceval_make_exception(cause, "exception causes must derive from BaseException");
+            if (!c) {
+                wf_decref(cause);
+                wf_decref(inst);
+                return 0;
+            }
+        }
+        wf_decref(cause);
+        ExceptionObject *e = (ExceptionObject *)wf_obj(inst);
+        wf_setref(&e->cause, c);
+        e->suppress_context = 1;
+    }
+    ceval_chain_context(ts, inst, 1);
+    wf_err_restore(inst);
+    return 0;
+}
+
+static Value ceval_before_with(Value mgr, Value *exit)
+{
+    Value enter = wf_lookup_special(mgr, WF_ID(__enter__));
+    if (!enter) {
+        if (!wf_err_occurred())
+            wf_err_format(wf_exc_TypeError, "'%T' object does not support the context manager protocol", mgr);
+        return 0;
+    }
+    *exit = wf_lookup_special(mgr, WF_ID(__exit__));
+    if (!*exit) {
+        if (!wf_err_occurred())
+            wf_err_format(wf_exc_TypeError,
+                          "'%T' object does not support the context manager protocol (missed __exit__ method)", mgr);
+        wf_decref(enter);
+        return 0;
+    }
+    Value res = wf_call0(enter);
+    wf_decref(enter);
+    if (!res) {
+        wf_decref(*exit);
+        *exit = 0;
+    }
+    return res;
+}
+
+static Value ceval_with_exit(Value exit, Value exc)
+{
+    Value tb = 0;
+    if (wf_isinstance_type(exc, wf_exc_BaseException))
+        tb = ((ExceptionObject *)wf_obj(exc))->traceback;
+    Value args[3] = {wf_val(wf_type(exc)), exc, tb ? tb : wf_None};
+    return wf_call(exit, args, 3, 0);
+}
+
+static Value ceval_import_from(Value from, Value name)
+{
+    Value v = wf_getattr_opt(from, name);
+    if (v || wf_err_occurred())
+        return v;
+    Value modname = wf_getattr_opt(from, WF_ID(__name__));
+    if (modname && wf_is_str(modname)) {
+        Value full = wf_str_printf("%U.%U", modname, name);
+        Value m = full ? wf_dict_get(wf_sys_modules, full) : 0;
+        wf_decref(full);
+        if (m) {
+            wf_decref(modname);
+            return wf_incref(m);
+        }
+    }
+    wf_err_clear();
+    Value file = wf_getattr_opt(from, WF_ID(__file__));
+    wf_err_clear();
+    if (modname && file && wf_is_str(file))
+        wf_err_format(wf_exc_ImportError, "cannot import name '%U' from '%U' (%U)", name, modname, file);
+    else if (modname)
+        wf_err_format(wf_exc_ImportError, "cannot import name '%U' from '%S' (unknown location)", name, modname);
+    else
+        wf_err_format(wf_exc_ImportError, "cannot import name '%U'", name);
+    wf_decref(modname);
+    wf_decref(file);
+    return 0;
+}
+
+static int ceval_import_star(Frame *f, Value from)
+{
+    Value target = f->locals ? f->locals : f->globals;
+    Value all = wf_getattr_opt(from, WF_ID(__all__));
+    if (!all && wf_err_occurred())
+        return -1;
+    if (all) {
+        Value it = wf_iter(all);
+        wf_decref(all);
+        if (!it)
+            return -1;
+        Value name;
+        while ((name = wf_next(it)) != 0) {
+            Value v = wf_getattr(from, name);
+            int err = !v || wf_setitem(target, name, v) < 0;
+            wf_decref(v);
+            wf_decref(name);
+            if (err) {
+                wf_decref(it);
+                return -1;
+            }
+        }
+        wf_decref(it);
+        return wf_err_occurred() ? -1 : 0;
+    }
+    Value d = wf_getattr(from, WF_ID(__dict__));
+    if (!d)
+        return -1;
+    size_t pos = 0;
+    Value k, v;
+    while (wf_dict_next(d, &pos, &k, &v)) {
+        if (wf_is_str(k) && wf_str_cstr(k)[0] == '_')
+            continue;
+        if (wf_setitem(target, k, v) < 0) {
+            wf_decref(d);
+            return -1;
+        }
+    }
+    wf_decref(d);
+    return 0;
+}
+
+static int ceval_setup_annotations(Frame *f)
+{
+    Value ns = f->locals ? f->locals : f->globals;
+    Value v = ceval_mapping_get(ns, WF_ID(__annotations__));
+    if (v) {
+        wf_decref(v);
+        return 0;
+    }
+    if (wf_err_occurred())
+        return -1;
+    Value d = wf_dict_new();
+    int r = wf_setitem(ns, WF_ID(__annotations__), d);
+    wf_decref(d);
+    return r;
+}
+
+static int ceval_print_expr(Value v)
+{
+    if (v == wf_None)
+        return 0;
+    Value r = wf_repr(v);
+    if (!r)
+        return -1;
+    int err = wf_sys_write_stdout(wf_str_cstr(r));
+    wf_decref(r);
+    if (err < 0 || wf_sys_write_stdout("\n") < 0)
+        return -1;
+    return wf_dict_set_c(wf_builtins_dict, "_", v);
+}
+
+static inline int ceval_eval_breaker(ThreadState *ts)
+{
+    (void)ts;
+    return 0;   /* signals, thread switches and tier-2 entry hook in here later */
+}
+
+static Value ceval_build_class_func;
+
+/* ---- the eval loop ---- */
+
+#define CONST(i) (wf_as_tuple(frame->code->consts)->items[i])
+#define NAME(i) (wf_as_tuple(frame->code->names)->items[i])
+#define GETLOCAL(i) (frame->localsplus[i])
+#define SETLOCAL(i, v) wf_setref(&frame->localsplus[i], (v))
+#define JUMPBY(n) (next_instr += (n))
+#define CHECK_EVAL_BREAKER() ceval_eval_breaker(ts)
+
+#define DO_DISPATCH_INLINED(nf)        \
+    do {                               \
+        frame->instr = next_instr;     \
+        frame->stack_top = stack_pointer; \
+        (nf)->previous = frame;        \
+        frame = (nf);                  \
+        ts->frame = frame;             \
+        goto start_frame;              \
+    } while (0)
+
+#ifdef WF_COMPUTED_GOTO
+#define TARGET(op) TARGET_##op:
+#define DISPATCH()                                  \
+    {                                               \
+        CodeUnit w_d = *next_instr++;               \
+        opcode = WF_OP(w_d);                        \
+        oparg = WF_ARG(w_d);                        \
+        goto *opcode_targets[opcode];               \
+    }
+#define DISPATCH_GOTO() goto *opcode_targets[opcode]
+#else
+#define TARGET(op) case OP_##op:
+#define DISPATCH() goto dispatch
+#define DISPATCH_GOTO() goto dispatch_opcode
+#endif
+
+/* A new exception arrives at this frame: chain it and record the traceback entry. */
+static void ceval_on_error(ThreadState *ts, Frame *frame, CodeUnit *next_instr)
+{
+    if (!ts->exc)
+        wf_err_set_str(wf_exc_SystemError, "error return without exception set");
+    ceval_chain_context(ts, ts->exc, 0);
+    CodeObject *co = frame->code;
+    uint32_t off = next_instr > co->code ? (uint32_t)(next_instr - co->code - 1) : 0;
+    wf_exc_add_traceback(ts->exc, wf_val(co), wf_code_line(co, off));
+}
+
+/* The frame is done (returned or raised): release it. */
+static void ceval_frame_exit(ThreadState *ts, Frame *f)
+{
+    ts->frame = f->previous;
+    f->previous = NULL;
+    if (f->owner == WF_FRAME_OWNED_BY_THREAD) {
+        frame_pop(ts, f);
+    } else {
+        f->state = WF_FRAME_COMPLETED;
+        wf_frame_clear(f);
+    }
+}
+
+static bool ceval_c_stack_overflow(void)
+{
+    char here;
+    if (!ceval_c_stack_base)
+        ceval_c_stack_base = &here;
+    return (size_t)(ceval_c_stack_base - &here) > C_STACK_BUDGET;
+}
+
+Value wf_eval_frame(ThreadState *ts, Frame *frame, int throwflag)
+{
+#ifdef WF_COMPUTED_GOTO
+    static void *const opcode_targets[256] = WF_OPCODE_TARGETS;
+#endif
+    CodeUnit *next_instr;
+    Value *stack_pointer;
+    int opcode = 0, oparg = 0;
+    Value frame_result;
+
+    frame->is_entry = 1;
+    frame->previous = ts->frame;
+    ts->frame = frame;
+    if (!throwflag && ceval_c_stack_overflow()) {
+        ceval_recursion_error();
+        throwflag = 1;
+    }
+start_frame:
+    frame->state = WF_FRAME_EXECUTING;
+    next_instr = frame->instr;
+    stack_pointer = frame->stack_top;
+    if (throwflag) {
+        throwflag = 0;
+        goto error;
+    }
+#ifdef WF_COMPUTED_GOTO
+    DISPATCH();
+#include "cases.h"
+#else
+dispatch:
+    {
+        CodeUnit w = *next_instr++;
+        opcode = WF_OP(w);
+        oparg = WF_ARG(w);
+    }
+dispatch_opcode:
+    switch (opcode) {
+#include "cases.h"
+    default:
+        goto unknown_opcode;
+    }
+#endif
+
+unknown_opcode:
+    wf_err_format(wf_exc_SystemError, "unknown opcode %d", opcode);
+    goto error;
+
+return_value:
+    {
+        Frame *done = frame;
+        done->stack_top = stack_pointer;
+        if (done->is_entry) {
+            ceval_frame_exit(ts, done);
+            return frame_result;
+        }
+        frame = done->previous;
+        ts->frame = frame;
+        frame_pop(ts, done);
+        next_instr = frame->instr;
+        stack_pointer = frame->stack_top;
+        *stack_pointer++ = frame_result;
+        DISPATCH();
+    }
+
+yield_value:
+    frame->instr = next_instr;
+    frame->stack_top = stack_pointer;
+    frame->state = WF_FRAME_SUSPENDED;
+    ts->frame = frame->previous;
+    frame->previous = NULL;
+    return frame_result;
+
+error:
+    ceval_on_error(ts, frame, next_instr);
+exception_unwind:
+    {
+        CodeObject *co = frame->code;
+        uint32_t off = next_instr > co->code ? (uint32_t)(next_instr - co->code - 1) : 0;
+        const ExcEntry *h = wf_code_handler(co, off);
+        Value *base = wf_frame_stack_base(frame);
+        if (h) {
+            while (stack_pointer > base + h->depth)
+                wf_decref(*--stack_pointer);
+            *stack_pointer++ = wf_err_fetch();
+            next_instr = co->code + h->target;
+            DISPATCH();
+        }
+        while (stack_pointer > base)
+            wf_decref(*--stack_pointer);
+        Frame *done = frame;
+        done->stack_top = stack_pointer;
+        if (done->is_entry) {
+            ceval_frame_exit(ts, done);
+            return 0;
+        }
+        frame = done->previous;
+        ts->frame = frame;
+        frame_pop(ts, done);
+        next_instr = frame->instr;
+        stack_pointer = frame->stack_top;
+        goto error;
+    }
+}
+
+/* ---- entry points ---- */
+
+Value wf_function_call(Value func, const Value *args, size_t nargs, Value kwnames)
+{
+    FunctionObject *fn = wf_as_func(func);
+    CodeObject *co = wf_as_code(fn->code);
+    if (co->flags & WF_CO_GENERATOR) {
+        Frame *f = wf_frame_new_heap(func, args, nargs, kwnames);
+        return f ? wf_gen_new(f, func) : 0;
+    }
+    ThreadState *ts = wf_tstate();
+    size_t total = nargs + (kwnames ? wf_tuple_size(kwnames) : 0);
+    Value small[16];
+    Value *own = total <= 16 ? small : wf_mem_alloc(sizeof(Value) * total);
+    for (size_t i = 0; i < total; i++)
+        own[i] = wf_incref(args[i]);
+    Frame *f = ceval_push_frame(ts, wf_incref(func), own, nargs, kwnames);
+    if (own != small)
+        wf_mem_free(own);
+    if (!f)
+        return 0;
+    return wf_eval_frame(ts, f, 0);
+}
+
+static Value ceval_builtins_of(Value globals)
+{
+    Value b = wf_dict_get(globals, WF_ID(__builtins__));
+    if (b && wf_is_type_exact(b, &wf_type_module))
+        return wf_module_dict(b);
+    if (b && wf_is_dict(b))
+        return b;
+    wf_err_clear();
+    return wf_builtins_dict;
+}
+
+Value wf_eval_code(Value code, Value globals, Value locals)
+{
+    ThreadState *ts = wf_tstate();
+    CodeObject *co = wf_as_code(code);
+    Frame *f = frame_alloc(ts, co);
+    if (!f)
+        return 0;
+    frame_init(f, co, 0, globals, ceval_builtins_of(globals), WF_FRAME_OWNED_BY_THREAD);
+    f->locals = wf_incref(locals ? locals : globals);
+    for (int i = 0; i < co->ncells; i++)
+        f->localsplus[co->nlocals + i] = wf_cell_new(0);
+    return wf_eval_frame(ts, f, 0);
+}
+
+/* Run a class body function with `ns` as its locals; returns what the body
+ * returns (its __class__ cell, or None). */
+static Value ceval_run_class_body(Value func, Value ns)
+{
+    ThreadState *ts = wf_tstate();
+    FunctionObject *fn = wf_as_func(func);
+    CodeObject *co = wf_as_code(fn->code);
+    Frame *f = frame_alloc(ts, co);
+    if (!f)
+        return 0;
+    frame_init(f, co, wf_incref(func), fn->globals, fn->builtins, WF_FRAME_OWNED_BY_THREAD);
+    f->locals = wf_incref(ns);
+    frame_init_cells(f, fn);
+    return wf_eval_frame(ts, f, 0);
+}
+
+static Value ceval_calc_metaclass(Value meta, Value bases)
+{
+    if (!wf_is_type(meta))
+        return meta;
+    for (size_t i = 0; i < wf_tuple_size(bases); i++) {
+        TypeObject *bt = wf_type(wf_tuple_get(bases, i));
+        TypeObject *mt = wf_as_type(meta);
+        if (mt == bt || wf_type_is_subtype(mt, bt))
+            continue;
+        if (wf_type_is_subtype(bt, mt)) {
+            meta = wf_val(bt);
+            continue;
+        }
+        return wf_err_set_str(wf_exc_TypeError,
+                              "metaclass conflict: the metaclass of a derived class must be a (non-strict) "
+                              "subclass of the metaclasses of all its bases");
+    }
+    return meta;
+}
+
+/* __build_class__(func, name, *bases, metaclass=..., **kwds) */
+static Value ceval_build_class(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (nargs < 2 || !wf_is_function(args[0]) || !wf_is_str(args[1]))
+        return wf_err_set_str(wf_exc_TypeError, "__build_class__: not enough arguments");
+    Value func = args[0], name = args[1];
+    Value bases = wf_tuple_from_array(args + 2, nargs - 2);
+    Value meta = 0;
+    size_t nkw = kwnames ? wf_tuple_size(kwnames) : 0;
+    Value kwvals[64], kwn[64];
+    size_t nk = 0;
+    for (size_t i = 0; i < nkw && nk < 64; i++) {
+        Value k = wf_tuple_get(kwnames, i);
+        if (wf_str_eq_c(k, "metaclass"))
+            meta = args[nargs + i];
+        else {
+            kwn[nk] = k;
+            kwvals[nk++] = args[nargs + i];
+        }
+    }
+    Value explicit_meta = meta;
+    if (!meta)
+        meta = wf_tuple_size(bases) ? wf_val(wf_type(wf_tuple_get(bases, 0))) : wf_val(&wf_type_type);
+    meta = ceval_calc_metaclass(meta, bases);
+    if (!meta) {
+        wf_decref(bases);
+        return 0;
+    }
+    Value ns = 0;
+    Value prep = wf_getattr_opt(meta, WF_ID(__prepare__));
+    if (prep) {
+        Value pargs[66] = {name, bases};
+        memcpy(pargs + 2, kwvals, sizeof(Value) * nk);
+        Value pk = nk ? wf_tuple_from_array(kwn, nk) : 0;
+        ns = wf_call(prep, pargs, 2, pk);
+        wf_decref(pk);
+        wf_decref(prep);
+    } else if (!wf_err_occurred()) {
+        ns = wf_dict_new();
+    }
+    if (!ns) {
+        wf_decref(bases);
+        return 0;
+    }
+    Value cell = ceval_run_class_body(func, ns);
+    Value cls = 0;
+    if (cell) {
+        if (meta == wf_val(&wf_type_type) && nk == 0) {
+            cls = wf_type_new_class(name, bases, ns, meta);
+        } else {
+            Value cargs[67] = {name, bases, ns};
+            memcpy(cargs + 3, kwvals, sizeof(Value) * nk);
+            Value ck = nk ? wf_tuple_from_array(kwn, nk) : 0;
+            cls = wf_call(meta, cargs, 3, ck);
+            wf_decref(ck);
+        }
+        if (cls && wf_is_type_exact(cell, &wf_type_cell))
+            wf_setref(&((CellObject *)wf_obj(cell))->ref, wf_incref(cls));
+        wf_decref(cell);
+    }
+    (void)explicit_meta;
+    wf_decref(ns);
+    wf_decref(bases);
+    return cls;
+}
+
+static const MethodDef ceval_build_class_def = {"__build_class__", ceval_build_class, 0,
+                                                "Internal helper used by the class statement."};
+
+void wf_func_init(void)
+{
+    wf_funcs_ready();
+    ceval_build_class_func = wf_cfunction_new(&ceval_build_class_def, 0);
+    wf_make_immortal(ceval_build_class_func);
+}
+
+/* ---- frame introspection ---- */
+
+int wf_frame_super_args(TypeObject **type, Value *obj)
+{
+    Frame *f = wf_tstate()->frame;
+    if (!f || !f->code) {
+        wf_err_set_str(wf_exc_RuntimeError, "super(): no current frame");
+        return -1;
+    }
+    CodeObject *co = f->code;
+    if (co->argcount == 0 && !(co->flags & WF_CO_VARARGS)) {
+        wf_err_set_str(wf_exc_RuntimeError, "super(): no arguments");
+        return -1;
+    }
+    Value first = f->localsplus[0];
+    for (int i = 0; i < co->ncells; i++)
+        if (co->cell2arg[i] == 0)
+            first = ((CellObject *)wf_obj(f->localsplus[co->nlocals + i]))->ref;
+    if (co->argcount == 0 && first && wf_is_tuple(first))
+        first = wf_tuple_size(first) ? wf_tuple_get(first, 0) : 0;
+    if (!first) {
+        wf_err_set_str(wf_exc_RuntimeError, "super(): arg[0] deleted");
+        return -1;
+    }
+    for (int i = 0; i < co->nfree; i++) {
+        if (!wf_str_eq_c(wf_tuple_get(co->freevars, i), "__class__"))
+            continue;
+        Value cls = ((CellObject *)wf_obj(f->localsplus[co->nlocals + co->ncells + i]))->ref;
+        if (!cls) {
+            wf_err_set_str(wf_exc_RuntimeError, "super(): empty __class__ cell");
+            return -1;
+        }
+        if (!wf_is_type(cls)) {
+            wf_err_format(wf_exc_RuntimeError, "super(): __class__ is not a type (%T)", cls);
+            return -1;
+        }
+        *type = wf_as_type(cls);
+        *obj = first;
+        return 0;
+    }
+    wf_err_set_str(wf_exc_RuntimeError, "super(): __class__ cell not found");
+    return -1;
+}
+
+Value wf_frame_globals(void)
+{
+    Frame *f = wf_tstate()->frame;
+    if (f)
+        return f->globals;
+    Value m = wf_sys_modules ? wf_dict_get(wf_sys_modules, WF_ID(__main__)) : 0;
+    return m ? wf_module_dict(m) : 0;
+}
+
+Value wf_frame_locals(void)
+{
+    Frame *f = wf_tstate()->frame;
+    if (!f)
+        return wf_dict_new();
+    if (f->locals)
+        return wf_incref(f->locals);
+    CodeObject *co = f->code;
+    Value d = wf_dict_new();
+    for (int i = 0; i < co->nlocalsplus; i++) {
+        Value v = f->localsplus[i], name;
+        if (i < co->nlocals) {
+            name = wf_tuple_get(co->varnames, i);
+        } else {
+            name = ceval_deref_name(co, i);
+            v = v ? ((CellObject *)wf_obj(v))->ref : 0;
+        }
+        if (v && wf_dict_set(d, name, v) < 0) {
+            wf_decref(d);
+            return 0;
+        }
+    }
+    return d;
+}
+
+/* ---- running source ---- */
+
+Value wf_run_source(const char *source, size_t len, const char *filename, Value globals, int mode)
+{
+    Value code = wf_compile(source, len, filename, mode);
+    if (!code)
+        return 0;
+    if (getenv("WEFT_DIS"))
+        wf_code_dis(code);
+    return wf_eval_code(code, globals, 0);
+}
+
+Value wf_run_file(const char *path, Value module)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp) {
+        int e = errno;
+        TypeObject *t = e == ENOENT ? wf_exc_FileNotFoundError : e == EACCES ? wf_exc_PermissionError
+                        : e == EISDIR ? wf_exc_IsADirectoryError : wf_exc_OSError;
+        return wf_err_format(t, "[Errno %d] %s: '%s'", e, strerror(e), path);
+    }
+    size_t cap = 1 << 16, len = 0;
+    char *buf = wf_mem_alloc(cap);
+    size_t n;
+    while ((n = fread(buf + len, 1, cap - len, fp)) > 0) {
+        len += n;
+        if (len == cap)
+            buf = wf_mem_realloc(buf, cap *= 2);
+    }
+    int rerr = ferror(fp);
+    fclose(fp);
+    if (rerr) {
+        wf_mem_free(buf);
+        return wf_err_format(wf_exc_OSError, "[Errno %d] %s: '%s'", EIO, strerror(EIO), path);
+    }
+    Value globals = wf_module_dict(module);
+    Value file = wf_str_from_cstr(path);
+    wf_dict_set(globals, WF_ID(__file__), file);
+    wf_decref(file);
+    Value r = wf_run_source(buf, len, path, globals, WF_MODE_EXEC);
+    wf_mem_free(buf);
+    if (!r)
+        return 0;
+    wf_decref(r);
+    return wf_incref(wf_None);
+}

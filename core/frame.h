@@ -1,0 +1,61 @@
+/* weft: interpreter frames. */
+/* Call of a code object -> (locals, cells, free vars, value stack) in one block. */
+#ifndef WF_FRAME_H
+#define WF_FRAME_H
+
+#include "code.h"
+#include "thread.h"
+
+/*
+ * A frame is one contiguous block, bump-allocated on the thread's data stack
+ * (generators keep a heap copy):
+ *
+ *   Frame header | localsplus[nlocals] | cells[ncells] | free[nfree] | stack[stacksize]
+ *
+ * `localsplus` indexes all four parts; the value stack starts at
+ * localsplus + co->nlocalsplus. Cells and free variables hold CellObjects.
+ * A frame that is not running has `instr` pointing at the next instruction to
+ * execute and `stack_top` one past its top stack value, so tier 2 (or a
+ * deoptimizing trace) only has to set those two to resume it in tier 1.
+ */
+enum FrameOwner {
+    WF_FRAME_OWNED_BY_THREAD = 0,     /* on the data stack */
+    WF_FRAME_OWNED_BY_GENERATOR = 1,  /* inside a generator object */
+};
+
+enum FrameState {
+    WF_FRAME_CREATED = 0,
+    WF_FRAME_SUSPENDED = 1,   /* a generator between yields */
+    WF_FRAME_EXECUTING = 2,
+    WF_FRAME_COMPLETED = 3,
+};
+
+typedef struct Frame {
+    CodeObject *code;         /* immortal, not counted */
+    Value func;               /* the function (strong), 0 for module/exec code */
+    Value globals;            /* borrowed from func or the caller (kept alive by them) */
+    Value builtins;           /* borrowed */
+    Value locals;             /* strong: dict for module/class bodies, else 0 */
+    struct Frame *previous;   /* the caller, while this frame runs */
+    CodeUnit *instr;          /* next instruction to execute (when not running) */
+    Value *stack_top;         /* saved stack pointer (when not running) */
+    uint8_t owner;            /* enum FrameOwner */
+    uint8_t state;            /* enum FrameState */
+    uint8_t is_entry;         /* RETURN_VALUE leaves the C eval loop */
+    uint8_t pad[5];
+    Value localsplus[];
+} Frame;
+
+static inline Value *wf_frame_stack_base(Frame *f) { return f->localsplus + f->code->nlocalsplus; }
+
+/* The C cell object. */
+typedef struct CellObject {
+    Object ob;
+    Value ref;                /* 0: empty */
+} CellObject;
+Value wf_cell_new(Value v);   /* v borrowed, may be 0 */
+
+/* The line of the instruction a frame executes (or called from). */
+int wf_frame_lineno(Frame *f);
+
+#endif
