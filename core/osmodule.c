@@ -127,8 +127,10 @@ static Value os_getenv(Value self, const Value *args, size_t nargs, Value kwname
 {
     static const char *const names[] = {"key", "default", NULL};
     Value key = 0, dflt = wf_None;
-    if (wf_parse_args("getenv", args, nargs, kwnames, "O|O", names, &key, &dflt) < 0)
+    if (wf_parse_args("getenv", args, nargs, kwnames, "|OO", names, &key, &dflt) < 0)
         return 0;
+    if (!key)  /* getenv is a Python function in CPython: its wording */
+        return wf_err_set_str(wf_exc_TypeError, "getenv() missing 1 required positional argument: 'key'");
     if (!wf_is_str(key))
         return wf_err_format(wf_exc_TypeError, "str expected, not %T", key);
     Value v = wf_dict_get(os_environ, key);
