@@ -450,10 +450,11 @@ static int lst_ass_extended(Value self, intptr_t start, intptr_t step, intptr_t 
         return -1;
     ListObject *src = lst(items), *l = lst(self);
     if (src->size != (size_t)n) {
+        size_t got = src->size;
         wf_decref(items);
         return wf_err_format(wf_exc_ValueError,
                              "attempt to assign sequence of size %zu to extended slice of size %zd",
-                             src->size, n), -1;
+                             got, n), -1;
     }
     /* Converting v may have run code that shrank the list. */
     if (n > 0 && (start >= (intptr_t)l->size || start + step * (n - 1) >= (intptr_t)l->size)) {
