@@ -124,7 +124,14 @@ static const char *const ast_binop_names[WF_BINOP_COUNT] = {
 
 /* ---- dumper ---- */
 
-typedef struct Dump { FILE *out; } Dump;
+typedef struct Dump { FILE *out; bool attrs; } Dump;
+
+/* ", lineno=1, col_offset=0, ..." after the fields, as ast.dump(include_attributes=True). */
+static void dump_pos(Dump *d, int l, int c, int el, int ec)
+{
+    if (d->attrs)
+        fprintf(d->out, ", lineno=%d, col_offset=%d, end_lineno=%d, end_col_offset=%d", l, c, el, ec);
+}
 
 static void dump_expr(Dump *d, Expr *e);
 static void dump_stmts(Dump *d, StmtSeq s);
@@ -180,6 +187,7 @@ static void dump_arg(Dump *d, Arg *a)
     fputs("arg(arg=", d->out);
     dump_ident(d, a->arg);
     dump_opt(d, "annotation", a->annotation);
+    dump_pos(d, a->lineno, a->col_offset, a->end_lineno, a->end_col_offset);
     fputc(')', d->out);
 }
 
@@ -231,6 +239,7 @@ static void dump_keywords(Dump *d, KeywordSeq s)
         }
         fputs("value=", d->out);
         dump_expr(d, s.items[i]->value);
+        dump_pos(d, s.items[i]->lineno, s.items[i]->col_offset, s.items[i]->end_lineno, s.items[i]->end_col_offset);
         fputc(')', d->out);
     }
     fputc(']', d->out);
@@ -375,6 +384,7 @@ static void dump_expr(Dump *d, Expr *e)
     default:
         break;
     }
+    dump_pos(d, e->lineno, e->col_offset, e->end_lineno, e->end_col_offset);
     fputc(')', o);
 }
 
@@ -390,6 +400,7 @@ static void dump_aliases(Dump *d, AliasSeq s)
             fputs(", asname=", d->out);
             dump_ident(d, s.items[i]->asname);
         }
+        dump_pos(d, s.items[i]->lineno, s.items[i]->col_offset, s.items[i]->end_lineno, s.items[i]->end_col_offset);
         fputc(')', d->out);
     }
     fputc(']', d->out);
@@ -489,6 +500,7 @@ static void dump_stmt(Dump *d, Stmt *s)
             if (h->name)
                 fputs("name=", o), dump_ident(d, h->name), fputs(", ", o);
             fputs("body=", o), dump_stmts(d, h->body);
+            dump_pos(d, h->lineno, h->col_offset, h->end_lineno, h->end_col_offset);
             fputc(')', o);
         }
         fputs("], orelse=", o), dump_stmts(d, s->v.Try.orelse);
@@ -517,6 +529,7 @@ static void dump_stmt(Dump *d, Stmt *s)
     default:
         break;
     }
+    dump_pos(d, s->lineno, s->col_offset, s->end_lineno, s->end_col_offset);
     fputc(')', o);
 }
 
@@ -531,9 +544,9 @@ static void dump_stmts(Dump *d, StmtSeq s)
     fputc(']', d->out);
 }
 
-void wf_ast_dump(FILE *out, Mod *mod)
+static void ast_dump(FILE *out, Mod *mod, bool attrs)
 {
-    Dump d = {out};
+    Dump d = {out, attrs};
     switch (mod->kind) {
     case WF_MOD_Module:
         fputs("Module(body=", out);
@@ -552,4 +565,14 @@ void wf_ast_dump(FILE *out, Mod *mod)
         break;
     }
     fputc('\n', out);
+}
+
+void wf_ast_dump(FILE *out, Mod *mod)
+{
+    ast_dump(out, mod, false);
+}
+
+void wf_ast_dump_attrs(FILE *out, Mod *mod)
+{
+    ast_dump(out, mod, true);
 }

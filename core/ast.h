@@ -338,5 +338,7 @@ extern const char *const wf_ast_stmt_names[WF_STMT_KIND_COUNT];
 extern const char *const wf_ast_cmpop_symbols[];  /* "<", ..., "not in" */
 /* Print the tree in the style of CPython's ast.dump(include_attributes=False). */
 void wf_ast_dump(FILE *out, Mod *mod);
+/* The same with positions, as ast.dump(include_attributes=True). */
+void wf_ast_dump_attrs(FILE *out, Mod *mod);
 
 #endif

@@ -110,9 +110,14 @@ static bool accept(Parser *p, TokKind k)
     return true;
 }
 
+/* The last consumed token that ends a node (not NEWLINE/INDENT/DEDENT). */
 static Token *prev(Parser *p)
 {
-    return &p->toks[p->pos ? p->pos - 1 : 0];
+    size_t i = p->pos ? p->pos - 1 : 0;
+    while (i > 0 && (p->toks[i].kind == TK_NEWLINE || p->toks[i].kind == TK_INDENT ||
+                     p->toks[i].kind == TK_DEDENT))
+        i--;
+    return &p->toks[i];
 }
 
 /* The generic "invalid syntax" at the current token, with CPython's
@@ -222,7 +227,9 @@ static Expr *new_expr(Parser *p, ExprKind k, Token *start)
     return e;
 }
 
-/* A node spanning from expression `from` to the last consumed token. */
+/* A node spanning from expression `from` to the last consumed token. Nodes
+ * whose first operand may be parenthesized start at their first TOKEN
+ * instead (new_expr), as CPython's do: `(a) + b` starts at the '('. */
 static Expr *new_expr_from(Parser *p, ExprKind k, Expr *from)
 {
     Expr *e = wf_arena_alloc(p->arena, sizeof(Expr));
@@ -555,6 +562,18 @@ static void parts_add_text(Parser *p, Vec *parts, Token *t, Value s)
     vec_push(p, parts, new_const(p, t, s));
 }
 
+/* The literal pieces and fields of an f-string carry the span of the
+ * whole (concatenated) string, as in CPython 3.11. */
+static void fs_set_span(Vec parts, Token *first, Token *last)
+{
+    for (size_t i = 0; i < parts.count; i++) {
+        Expr *e = parts.items[i];
+        e->lineno = first->lineno, e->col_offset = first->col;
+        e->end_lineno = last->end_lineno, e->end_col_offset = last->end_col;
+        /* A format spec and its parts keep their own token's span. */
+    }
+}
+
 /* One or more adjacent STRING tokens: a Constant or a JoinedStr. */
 static Expr *parse_strings(Parser *p)
 {
@@ -582,6 +601,8 @@ static Expr *parse_strings(Parser *p)
         else
             parts_add_text(p, &parts, t, decode_plain(p, t, si.body, si.len, si.raw));
     }
+    if (anyf)
+        fs_set_span(parts, first, prev(p));
     if (!anyf) {
         Value v = parts.count ? ((Expr *)parts.items[0])->v.Constant.value : p_keep(p, wf_str_new("", 0));
         return new_const(p, first, v);
@@ -1195,12 +1216,13 @@ static Expr *parse_slices(Parser *p)
 
 static Expr *parse_primary(Parser *p)
 {
+    Token *st = peek(p);
     Expr *e = parse_atom(p);
     for (;;) {
         if (at(p, TK_DOT)) {
             advance(p);
             Token *name = expect(p, TK_NAME);
-            Expr *a = new_expr_from(p, WF_EXPR_Attribute, e);
+            Expr *a = new_expr(p, WF_EXPR_Attribute, st);
             a->v.Attribute.value = e;
             a->v.Attribute.attr = p_ident(p, name);
             e = a;
@@ -1209,7 +1231,7 @@ static Expr *parse_primary(Parser *p)
             ExprSeq args;
             KeywordSeq kws;
             parse_call_args(p, open, &args, &kws, true);
-            Expr *c = new_expr_from(p, WF_EXPR_Call, e);
+            Expr *c = new_expr(p, WF_EXPR_Call, st);
             c->v.Call.func = e;
             c->v.Call.args = args;
             c->v.Call.keywords = kws;
@@ -1218,7 +1240,7 @@ static Expr *parse_primary(Parser *p)
             advance(p);
             Expr *sl = parse_slices(p);
             expect(p, TK_RSQB);
-            Expr *s = new_expr_from(p, WF_EXPR_Subscript, e);
+            Expr *s = new_expr(p, WF_EXPR_Subscript, st);
             s->v.Subscript.value = e;
             s->v.Subscript.slice = sl;
             e = s;
@@ -1236,11 +1258,12 @@ static Expr *parse_power(Parser *p)
 {
     if (at(p, TK_KW_await))
         p_syntax_error(p);
+    Token *st = peek(p);
     Expr *base = parse_primary(p);
     if (!accept(p, TK_DOUBLESTAR))
         return base;
     Expr *exp = parse_factor(p);
-    Expr *e = new_expr_from(p, WF_EXPR_BinOp, base);
+    Expr *e = new_expr(p, WF_EXPR_BinOp, st);
     e->v.BinOp.left = base;
     e->v.BinOp.op = WF_BINOP_POW;
     e->v.BinOp.right = exp;
@@ -1292,6 +1315,7 @@ static Expr *parse_binary(Parser *p, size_t level)
 {
     if (level == N_BIN_LEVELS)
         return parse_factor(p);
+    Token *st = peek(p);
     Expr *left = parse_binary(p, level + 1);
     for (;;) {
         int op = bin_match(&bin_levels[level], peek(p)->kind);
@@ -1299,7 +1323,7 @@ static Expr *parse_binary(Parser *p, size_t level)
             return left;
         advance(p);
         Expr *right = parse_binary(p, level + 1);
-        Expr *e = new_expr_from(p, WF_EXPR_BinOp, left);
+        Expr *e = new_expr(p, WF_EXPR_BinOp, st);
         e->v.BinOp.left = left;
         e->v.BinOp.op = op;
         e->v.BinOp.right = right;
@@ -1342,6 +1366,7 @@ static int parse_cmp_op(Parser *p)
 
 static Expr *parse_comparison(Parser *p)
 {
+    Token *st = peek(p);
     Expr *left = parse_bitwise_or(p);
     Vec ops = {0}, comps = {0};
     int op;
@@ -1351,7 +1376,7 @@ static Expr *parse_comparison(Parser *p)
     }
     if (!ops.count)
         return left;
-    Expr *e = new_expr_from(p, WF_EXPR_Compare, left);
+    Expr *e = new_expr(p, WF_EXPR_Compare, st);
     int *oa = wf_arena_alloc(p->arena, ops.count * sizeof(int));
     for (size_t i = 0; i < ops.count; i++)
         oa[i] = (int)(intptr_t)ops.items[i];
@@ -1377,6 +1402,7 @@ static Expr *parse_inversion(Parser *p)
 
 static Expr *parse_boolop(Parser *p, bool is_or)
 {
+    Token *st = peek(p);
     Expr *first = is_or ? parse_boolop(p, false) : parse_inversion(p);
     TokKind k = is_or ? TK_KW_or : TK_KW_and;
     if (!at(p, k))
@@ -1385,7 +1411,7 @@ static Expr *parse_boolop(Parser *p, bool is_or)
     vec_push(p, &vals, first);
     while (accept(p, k))
         vec_push(p, &vals, is_or ? parse_boolop(p, false) : parse_inversion(p));
-    Expr *e = new_expr_from(p, WF_EXPR_BoolOp, first);
+    Expr *e = new_expr(p, WF_EXPR_BoolOp, st);
     e->v.BoolOp.op = is_or ? WF_BOOLOP_Or : WF_BOOLOP_And;
     e->v.BoolOp.values = SEQ(ExprSeq, vals);
     return e;
@@ -1413,6 +1439,7 @@ static Expr *parse_expression(Parser *p)
     if (at(p, TK_KW_lambda))
         return parse_lambda(p);
     p_enter(p);
+    Token *st = peek(p);
     Expr *body = parse_disjunction(p);
     if (at(p, TK_KW_if)) {
         advance(p);
@@ -1421,7 +1448,7 @@ static Expr *parse_expression(Parser *p)
             p_error_expr(p, body, "expected 'else' after 'if' expression");
         advance(p);
         Expr *orelse = parse_expression(p);
-        Expr *e = new_expr_from(p, WF_EXPR_IfExp, body);
+        Expr *e = new_expr(p, WF_EXPR_IfExp, st);
         e->v.IfExp.test = test;
         e->v.IfExp.body = body;
         e->v.IfExp.orelse = orelse;
