@@ -655,8 +655,28 @@ static Value int_pow_float(Value a, Value b)
     return r;
 }
 
+/* Square-and-multiply on C integers; false when an intermediate overflows. */
+static bool int_pow_small(int64_t x, int64_t e, int64_t *out)
+{
+    int64_t r = 1;
+    for (;;) {
+        if ((e & 1) && __builtin_mul_overflow(r, x, &r))
+            return false;
+        e >>= 1;
+        if (e == 0)
+            break;
+        if (__builtin_mul_overflow(x, x, &x))
+            return false;
+    }
+    *out = r;
+    return true;
+}
+
 static Value int_pow(Value a, Value b)
 {
+    int64_t sx, se, sr;
+    if (wf_int_small_val(a, &sx) && wf_int_small_val(b, &se) && se >= 0 && se < 64 && int_pow_small(sx, se, &sr))
+        return wf_int_from_i64(sr);
     if (wf_int_sign(b) < 0)
         return int_pow_float(a, b);
     IntView va, vb;

@@ -264,13 +264,32 @@ M_FUNC1(erf, erf, false)
 M_FUNC1(erfc, erfc, false)
 M_FUNC1(fabs, fabs, false)
 M_FUNC1(cbrt, cbrt, false)
-M_FUNC1(gamma, m_tgamma_fn, true)
-M_FUNC1(lgamma, m_lgamma_fn, true)
+
+/* math_1a: gamma and lgamma report their errors through errno only. */
+static Value m_1a(const Value *args, size_t nargs, const char *name, double (*fn)(double))
+{
+    double x;
+    if (wf_check_nargs(name, nargs, 1, 1) < 0 || m_arg(args[0], &x) < 0)
+        return 0;
+    errno = 0;
+    double r = fn(x);
+    if (errno && m_is_error(r))
+        return 0;
+    return wf_float_new(r);
+}
 
 static double m_degrees_fn(double x) { return x * (180.0 / m_pi); }
 static double m_radians_fn(double x) { return x * (m_pi / 180.0); }
-M_FUNC1(degrees, m_degrees_fn, false)
-M_FUNC1(radians, m_radians_fn, false)
+
+#define M_FUNC1A(name, fn) \
+    static Value m_##name(Value self, const Value *args, size_t nargs, Value kw) \
+    { \
+        return m_1a(args, nargs, #name, fn); \
+    }
+M_FUNC1A(gamma, m_tgamma_fn)
+M_FUNC1A(lgamma, m_lgamma_fn)
+M_FUNC1A(degrees, m_degrees_fn)
+M_FUNC1A(radians, m_radians_fn)
 
 /* ---- logarithms: ints too large for a double still have a log ---- */
 
@@ -784,25 +803,27 @@ static Value m_comb_perm(const Value *args, size_t nargs, const char *name, bool
         out = wf_small(0);
         goto done;
     }
-    if (!mpz_fits_ulong_p(k)) {
-        wf_err_format(wf_exc_OverflowError, "%s must not exceed %lld", "k", (long long)INT64_MAX);
+    if (comb) {
+        mpz_sub(r, n, k);
+        if (mpz_cmp(r, k) < 0)
+            mpz_set(k, r);  /* comb(n, k) == comb(n, n-k) */
+    }
+    if (!mpz_fits_slong_p(k)) {
+        wf_err_format(wf_exc_OverflowError, "%s must not exceed %lld", comb ? "min(n - k, k)" : "k",
+                      (long long)INT64_MAX);
         goto done;
     }
     unsigned long kk = mpz_get_ui(k);
     if (comb) {
-        mpz_sub(r, n, k);
-        if (mpz_cmp(r, k) < 0)
-            kk = mpz_get_ui(r);  /* comb(n, k) == comb(n, n-k) */
         mpz_bin_ui(r, n, kk);
     } else {
-        mpz_set_ui(r, 1);
-        mpz_t t;
-        mpz_init(t);
-        for (unsigned long i = 0; i < kk; i++) {
-            mpz_sub_ui(t, n, i);
-            mpz_mul(r, r, t);
-        }
-        mpz_clear(t);
+        /* perm(n, k) == comb(n, k) * k! */
+        mpz_t f;
+        mpz_init(f);
+        mpz_bin_ui(r, n, kk);
+        mpz_fac_ui(f, kk);
+        mpz_mul(r, r, f);
+        mpz_clear(f);
     }
     out = wf_int_from_mpz(r);
 done:

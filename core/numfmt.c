@@ -201,7 +201,7 @@ static Value nf_unknown_code(char type, Value obj)
  * min_width characters; a group never starts with a separator. */
 static void nf_group(Buf *out, const char *d, size_t n, const Spec *sp, int64_t min_width)
 {
-    if (!sp->grouping) {
+    if (!sp->grouping || n == 0) {
         for (int64_t i = (int64_t)n; i < min_width; i++)
             buf_addc(out, '0');
         buf_add(out, d, n);
