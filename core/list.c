@@ -3,6 +3,10 @@
 #include "seq.h"
 
 /*
+ * Slots are exposed to Python code by wf_type_ready (list.__getitem__,
+ * list.__init__ ...); tp_hash stays NULL, which makes lists unhashable
+ * (list.__hash__ is None, as in CPython).
+ *
  * Invariants:
  *  1. items[0..size) are owned references, allocated >= size.
  *  2. Every callback into Python (__eq__, __lt__, key functions, __del__
@@ -199,12 +203,6 @@ static Value lst_repr(Value self)
     }
     wf_sb_add_char(&sb, ']');
     return wf_sb_finish(&sb);
-}
-
-static Hash lst_hash(Value self)
-{
-    wf_err_format(wf_exc_TypeError, "unhashable type: '%T'", self);
-    return -1;
 }
 
 static Value lst_item_at(Value seq, size_t i, size_t *size)
@@ -709,13 +707,6 @@ static Value lst_m_reversed(Value self, const Value *args, size_t nargs, Value k
     return wf_seqiter_make(&wf_type_list_reverseiterator, self, (intptr_t)lst(self)->size - 1);
 }
 
-static Value lst_m_getitem(Value self, const Value *args, size_t nargs, Value kwnames)
-{
-    if (lst_args("list.__getitem__", nargs, kwnames, 1, 1) < 0)
-        return 0;
-    return lst_getitem(self, args[0]);
-}
-
 /* list.__init__(iterable=()): clears, then extends. */
 static int lst_init(Value self, const Value *args, size_t nargs, Value kwnames)
 {
@@ -723,11 +714,6 @@ static int lst_init(Value self, const Value *args, size_t nargs, Value kwnames)
         return -1;
     lst_clear(lst(self));
     return nargs ? wf_list_extend(self, args[0]) : 0;
-}
-
-static Value lst_m_init(Value self, const Value *args, size_t nargs, Value kwnames)
-{
-    return lst_init(self, args, nargs, kwnames) < 0 ? 0 : wf_None;
 }
 
 static Value lst_new(TypeObject *type, const Value *args, size_t nargs, Value kwnames)
@@ -748,8 +734,6 @@ static const MethodDef lst_methods[] = {
     {"copy", lst_m_copy, 0, "Return a shallow copy of the list."},
     {"clear", lst_m_clear, 0, "Remove all items from list."},
     {"__reversed__", lst_m_reversed, 0, "Return a reverse iterator over the list."},
-    {"__getitem__", lst_m_getitem, 0, NULL},
-    {"__init__", lst_m_init, 0, NULL},
     {"__class_getitem__", wf_seq_class_getitem, WF_METH_CLASS, NULL},
     {NULL, NULL, 0, NULL},
 };
@@ -762,7 +746,6 @@ TypeObject wf_type_list = {
     .tp_base = &wf_type_object,
     .tp_dealloc = lst_dealloc,
     .tp_repr = lst_repr,
-    .tp_hash = lst_hash,
     .tp_richcompare = lst_richcompare,
     .tp_iter = lst_iter,
     .tp_new = lst_new,

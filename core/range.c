@@ -472,13 +472,6 @@ static Value rng_m_index(Value self, const Value *args, size_t nargs, Value kwna
 
 static Value rng_m_reversed(Value self, const Value *args, size_t nargs, Value kwnames);
 
-static Value rng_m_getitem(Value self, const Value *args, size_t nargs, Value kwnames)
-{
-    if (wf_check_nargs("range.__getitem__", nargs, 1, 1) < 0)
-        return 0;
-    return rng_getitem(self, args[0]);
-}
-
 static Value rng_get_start(Value self) { return wf_incref(rng(self)->start); }
 static Value rng_get_stop(Value self) { return wf_incref(rng(self)->stop); }
 static Value rng_get_step(Value self) { return wf_incref(rng(self)->step); }
@@ -487,7 +480,6 @@ static const MethodDef rng_methods[] = {
     {"count", rng_m_count, 0, "rangeobject.count(value) -> integer"},
     {"index", rng_m_index, 0, "rangeobject.index(value) -> integer"},
     {"__reversed__", rng_m_reversed, 0, "Return a reverse iterator."},
-    {"__getitem__", rng_m_getitem, 0, NULL},
     {NULL, NULL, 0, NULL},
 };
 

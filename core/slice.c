@@ -95,12 +95,7 @@ static Value slc_repr(Value self)
     return wf_str_printf("slice(%R, %R, %R)", s->start, s->stop, s->step);
 }
 
-static Hash slc_hash(Value self)
-{
-    wf_err_format(wf_exc_TypeError, "unhashable type: '%T'", self);
-    return -1;
-}
-
+/* No tp_hash: slices are unhashable in 3.11 (slice.__hash__ is None). */
 static Value slc_richcompare(Value a, Value b, int op)
 {
     if (!wf_is_type_exact(a, &wf_type_slice) || !wf_is_type_exact(b, &wf_type_slice))
@@ -172,7 +167,6 @@ TypeObject wf_type_slice = {
     .tp_base = &wf_type_object,
     .tp_dealloc = slc_dealloc,
     .tp_repr = slc_repr,
-    .tp_hash = slc_hash,
     .tp_richcompare = slc_richcompare,
     .tp_new = slc_new,
     .tp_methods = slc_methods,

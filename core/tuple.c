@@ -342,18 +342,10 @@ static Value tup_getnewargs(Value self, const Value *args, size_t nargs, Value k
     return r;
 }
 
-static Value tup_m_getitem(Value self, const Value *args, size_t nargs, Value kwnames)
-{
-    if (wf_check_nargs("tuple.__getitem__", nargs, 1, 1) < 0)
-        return 0;
-    return tup_getitem(self, args[0]);
-}
-
 static const MethodDef tup_methods[] = {
     {"count", tup_count, 0, "Return number of occurrences of value."},
     {"index", tup_index, 0, "Return first index of value."},
     {"__getnewargs__", tup_getnewargs, 0, NULL},
-    {"__getitem__", tup_m_getitem, 0, NULL},
     {"__class_getitem__", wf_seq_class_getitem, WF_METH_CLASS, NULL},
     {NULL, NULL, 0, NULL},
 };
