@@ -371,8 +371,8 @@ static int object_set_class(Value self, Value v)
 static Value object_init_subclass(Value cls, const Value *args, size_t nargs, Value kwnames)
 {
     if (nargs || kw_count(kwnames))
-        return wf_err_format(wf_exc_TypeError, "%s.__init_subclass__() takes no keyword arguments",
-                             wf_as_type(cls)->tp_name);
+        return wf_err_format(wf_exc_TypeError, "%U.__init_subclass__() takes no keyword arguments",
+                             wf_type_qualname(wf_as_type(cls)));
     return wf_None;
 }
 
@@ -1783,7 +1783,7 @@ static bool is_identifier(Value s)
 
 /* Parse __slots__ into a tuple of mangled names (excluding __dict__ and
  * __weakref__); *want_dict set if '__dict__' was listed. */
-static Value parse_slots(Value slots, Value name, Value dict, bool *want_dict)
+static Value parse_slots(Value slots, Value name, Value dict, bool *want_dict, bool *want_weakref)
 {
     Value seq = wf_is_str(slots) ? wf_tuple_pack(1, slots) : wf_tuple_from_iterable(slots);
     if (!seq)
@@ -1807,8 +1807,10 @@ static Value parse_slots(Value slots, Value name, Value dict, bool *want_dict)
             *want_dict = true;
             continue;
         }
-        if (wf_str_eq_c(s, "__weakref__"))
+        if (wf_str_eq_c(s, "__weakref__")) {
+            *want_weakref = true;
             continue;
+        }
         Value m = mangle(name, s);
         if (wf_dict_get(dict, m)) {
             wf_err_format(wf_exc_ValueError, "%R in __slots__ conflicts with class variable", s);
@@ -1851,6 +1853,11 @@ static int subtype_dict_set(Value self, Value v)
 }
 
 static const GetSetDef subtype_dict_getset = { "__dict__", subtype_dict_get, subtype_dict_set };
+
+/* Weak references do not exist yet; __weakref__ reads as None as for an
+ * object nobody refers to weakly. */
+static Value subtype_weakref_get(Value self) { return wf_None; }
+static const GetSetDef subtype_weakref_getset = { "__weakref__", subtype_weakref_get, NULL };
 
 /* Free an instance of a heap class: __del__, its slots and dict, then the
  * memory through the nearest built-in base's deallocator. */
@@ -1975,7 +1982,7 @@ static void set_layout(HeapTypeObject *h, TypeObject *base, Value slotnames, boo
     h->ht_solid = h->ht_nslots ? t : solid;
 }
 
-static void add_slot_members(HeapTypeObject *h, Value slotnames)
+static void add_slot_members(HeapTypeObject *h, Value slotnames, bool want_weakref)
 {
     TypeObject *t = &h->type;
     for (size_t i = 0; i < h->ht_nslots; i++) {
@@ -1989,6 +1996,17 @@ static void add_slot_members(HeapTypeObject *h, Value slotnames)
         wf_dict_set(t->tp_dict, WF_ID(__dict__), d);
         wf_decref(d);
     }
+    if ((h->ht_owns_dict || want_weakref) && !wf_type_lookup(t, WF_ID(__weakref__))) {
+        Value d = wf_getset_descr_new(t, &subtype_weakref_getset);
+        wf_dict_set(t->tp_dict, WF_ID(__weakref__), d);
+        wf_decref(d);
+    }
+    /* Defaults go last, as in CPython's class dicts. */
+    Value dict = t->tp_dict;
+    if (!wf_dict_get(dict, WF_ID(__doc__)))
+        wf_dict_set(dict, WF_ID(__doc__), wf_None);
+    if (wf_dict_get(dict, WF_ID(__eq__)) && !wf_dict_get(dict, WF_ID(__hash__)))
+        wf_dict_set(dict, WF_ID(__hash__), wf_None);
 }
 
 /* Fill in the namespace defaults CPython's type_new adds. */
@@ -2010,11 +2028,6 @@ static int prepare_namespace(Value dict, Value *qualname, Value name)
     } else {
         *qualname = wf_incref(name);
     }
-    if (!wf_dict_get(dict, WF_ID(__doc__)) && wf_dict_set(dict, WF_ID(__doc__), wf_None) < 0)
-        return -1;
-    if (wf_dict_get(dict, WF_ID(__eq__)) && !wf_dict_get(dict, WF_ID(__hash__)) &&
-        wf_dict_set(dict, WF_ID(__hash__), wf_None) < 0)
-        return -1;
     if (wrap_namespace_function(dict, WF_ID(__new__), wf_staticmethod_new) < 0 ||
         wrap_namespace_function(dict, WF_ID(__init_subclass__), wf_classmethod_new) < 0 ||
         wrap_namespace_function(dict, WF_ID(__class_getitem__), wf_classmethod_new) < 0)
@@ -2046,13 +2059,13 @@ static Value new_class(TypeObject *meta, Value name, Value bases, Value ns, cons
     }
     Value dict = wf_dict_copy(ns);
     Value qualname = 0, slotnames = 0;
-    bool want_dict = true;
+    bool want_dict = true, want_weakref = false;
     if (prepare_namespace(dict, &qualname, name) < 0)
         goto fail;
     Value slots = wf_dict_get(dict, WF_ID(__slots__));
     if (slots) {
         want_dict = false;
-        slotnames = parse_slots(slots, name, dict, &want_dict);
+        slotnames = parse_slots(slots, name, dict, &want_dict, &want_weakref);
         if (!slotnames)
             goto fail;
         if (wf_tuple_size(slotnames) && base->tp_itemsize) {
@@ -2083,7 +2096,7 @@ static Value new_class(TypeObject *meta, Value name, Value bases, Value ns, cons
      * finished, so nothing cached meanwhile survives. */
     t->tp_flags |= WF_TPF_READY;
     wf_make_immortal(wf_val(t));
-    add_slot_members(h, slotnames);
+    add_slot_members(h, slotnames, want_weakref);
     for (size_t i = 1; i < wf_tuple_size(t->tp_mro); i++)
         inherit_slots(t, wf_as_type(wf_tuple_get(t->tp_mro, i)));
     fixup_all_slots(t);
