@@ -23,6 +23,7 @@
  */
 
 #define TPF_SLOTS_INHERITED 0x40000000u  /* private: step 1 of ready done */
+#define TPF_ABSTRACT 0x20000000u         /* private: __abstractmethods__ non-empty */
 #define SUBCLASS_FLAGS (WF_TPF_INT_SUBCLASS | WF_TPF_STR_SUBCLASS | WF_TPF_TUPLE_SUBCLASS | \
                         WF_TPF_LIST_SUBCLASS | WF_TPF_DICT_SUBCLASS | WF_TPF_EXC_SUBCLASS | \
                         WF_TPF_TYPE_SUBCLASS)
@@ -238,8 +239,25 @@ static bool excess_args(size_t nargs, Value kwnames)
     return nargs > 0 || kw_count(kwnames) > 0;
 }
 
+static Value abstract_error(TypeObject *type)
+{
+    Value am = wf_dict_get(type->tp_dict, WF_ID(__abstractmethods__));
+    Value names = am ? wf_list_from_iterable(am) : 0;
+    if (!names || wf_list_sort(names, 0, false) < 0)
+        return 0;
+    Value joined = wf_str_join(wf_str_intern_c(", "), names);
+    if (joined)
+        wf_err_format(wf_exc_TypeError, "Can't instantiate abstract class %s with abstract method%s %U",
+                      type->tp_name, wf_list_size(names) > 1 ? "s" : "", joined);
+    wf_decref(joined);
+    wf_decref(names);
+    return 0;
+}
+
 static Value object_new(TypeObject *type, const Value *args, size_t nargs, Value kwnames)
 {
+    if (WF_UNLIKELY(type->tp_flags & TPF_ABSTRACT))
+        return abstract_error(type);
     if (excess_args(nargs, kwnames)) {
         if (type->tp_new != object_new)
             return wf_err_set_str(wf_exc_TypeError, "object.__new__() takes exactly one argument (the type to instantiate)");
@@ -561,6 +579,14 @@ static int type_set_abstract(Value tv, Value v)
     TypeObject *t = as_type(tv);
     if (check_heap_set(t, v, "__abstractmethods__") < 0)
         return -1;
+    int abstract = wf_truthy(v);
+    if (abstract < 0)
+        return -1;
+    if (abstract)
+        t->tp_flags |= TPF_ABSTRACT;
+    else
+        t->tp_flags &= ~TPF_ABSTRACT;
+    wf_type_modified(t);
     return wf_dict_set(t->tp_dict, WF_ID(__abstractmethods__), v);
 }
 
