@@ -740,17 +740,30 @@ static Value float_m_fromhex(Value cls, const Value *args, size_t nargs, Value k
         return 0;
     if (!wf_is_str(args[0]))
         return wf_err_format(wf_exc_TypeError, "must be str, not %T", args[0]);
-    const char *s = wf_str_cstr(args[0]);
-    while (flt_space(*s))
-        s++;
+    const char *src = wf_str_cstr(args[0]);
+    while (flt_space(*src))
+        src++;
+    /* strtod wants the 0x prefix that Python's fromhex makes optional. */
+    size_t n = strlen(src);
+    char *s = wf_mem_alloc(n + 3), *p = s;
+    if (*src == '+' || *src == '-')
+        *p++ = *src++;
+    bool word = (*src == 'i' || *src == 'I' || *src == 'n' || *src == 'N');
+    if (!word && !(src[0] == '0' && (src[1] == 'x' || src[1] == 'X'))) {
+        *p++ = '0';
+        *p++ = 'x';
+    }
+    strcpy(p, src);
     char *end;
     double d = strtod(s, &end);
     const char *t = end;
     while (flt_space(*t))
         t++;
-    if (end == s || *t)
+    bool bad = end == s || *t || (word && strchr(s, '(') != NULL);
+    wf_mem_free(s);
+    if (bad)
         return wf_err_set_str(wf_exc_ValueError, "invalid hexadecimal floating-point string");
-    if (isinf(d) && strpbrk(s, "iI") == NULL)
+    if (isinf(d) && !word)
         return wf_err_set_str(wf_exc_OverflowError, "hexadecimal value too large to represent as a float");
     Value f = wf_float_new(d);
     if (wf_is_type(cls) && wf_as_type(cls) != &wf_type_float) {
