@@ -37,6 +37,7 @@ typedef struct Parser {
     const char *unclosed_pos;
     int fstring_depth;
     Value tok_error;              /* tokenizer error after the last token, or 0 */
+    bool tok_error_soft;          /* ... that an earlier parser error hides */
     bool keep_error;              /* "unexpected indent": wins over tok_error */
 } Parser;
 
@@ -2300,6 +2301,7 @@ static int tokenize_all(Parser *p, const char *src, size_t len, bool eval)
         if (wf_tok_next(tz, t) < 0) {
             /* Parse up to here: an earlier "unexpected indent" still wins. */
             p->tok_error = wf_err_fetch();
+            p->tok_error_soft = tz->soft_error;
             t->kind = TK_ERRORTOKEN;
             t->start = t->end = tz->cur;
             t->lineno = t->end_lineno = tz->lineno;
@@ -2358,11 +2360,11 @@ static Mod *parse_mod(Parser *p, int mode)
  * bracket left open on an earlier line than the error. */
 static void parse_fixup_error(Parser *p)
 {
-    if (p->keep_error) {
+    if (p->keep_error || (p->tok_error && p->tok_error_soft && p->pos + 1 < p->ntoks)) {
         wf_xdecref(p->tok_error);
         return;
     }
-    if (p->tok_error) {
+    if (p->tok_error && (!p->tok_error_soft || p->pos + 1 >= p->ntoks)) {
         wf_err_clear();
         wf_err_restore(p->tok_error);
         return;

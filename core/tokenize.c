@@ -121,6 +121,7 @@ static int tok_indentation(Tokenizer *tz)
         if (altcol != tz->altstack[top])
             goto taberr;
     } else if (col > tz->indstack[top]) {
+        tz->soft_error = true;
         if (top + 1 >= WF_TOK_MAXINDENT)
             return wf_tok_error_at(tz->base, tz->filename, wf_exc_IndentationError, tz->lineno, p,
                                    "too many levels of indentation");
@@ -138,14 +139,17 @@ static int tok_indentation(Tokenizer *tz)
         const char *eol = p;
         while (eol < tz->end && *eol != '\n' && *eol != '\r')
             eol++;
+        tz->soft_error = true;
         if (col != tz->indstack[tz->indent])
             return wf_tok_error_at(tz->base, tz->filename, wf_exc_IndentationError, tz->lineno, eol,
                                    "unindent does not match any outer indentation level");
         if (altcol != tz->altstack[tz->indent])
             goto taberr;
     }
+    tz->soft_error = false;
     return 0;
 taberr:
+    tz->soft_error = true;
     return wf_tok_error_at(tz->base, tz->filename, wf_exc_TabError, tz->lineno, p,
                            "inconsistent use of tabs and spaces in indentation");
 }
@@ -452,13 +456,17 @@ static int tok_skip_space(Tokenizer *tz)
             if (c1 == '\n') {
                 tz->cur += 2;
                 tok_newline(tz, tz->cur);
-                if (tz->cur >= tz->end)
+                if (tz->cur >= tz->end) {
+                    tz->soft_error = true;
                     return tok_err(tz, tz->cur, "unexpected EOF while parsing") - 1;
+                }
             } else if (c1 == -1) {
+                tz->soft_error = true;
                 tz->cur++;
                 return tok_err(tz, tz->cur, "unexpected EOF while parsing") - 1;
             } else {
                 tz->cur++;
+                tz->soft_error = true;
                 return tok_err(tz, tz->cur, "unexpected character after line continuation character") - 1;
             }
         } else if (c == '\n' && (tz->level > 0 || tz->nested)) {

@@ -76,6 +76,8 @@ typedef struct Tokenizer {
     bool nested;                  /* f-string expression: no NEWLINE/INDENT at all */
     bool eof_done;                /* ENDMARKER produced */
     int last_kind;                /* kind of the previous token (-1 at start) */
+    bool soft_error;              /* the error is one CPython reports only when the
+                                     parser reaches it (indentation, continuation) */
 } Tokenizer;
 
 /* Tokenize [start, end) of a source whose first byte is base; lineno and
