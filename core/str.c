@@ -59,9 +59,55 @@ Value wf_str_new_n(const char *utf8, size_t len, size_t nchars)
     return wf_val(s);
 }
 
+/* Length of the well-formed UTF-8 sequence at s[i] (surrogates allowed), 0 if malformed. */
+static size_t str_valid_seq(const unsigned char *s, size_t n, size_t i)
+{
+    unsigned char b = s[i];
+    size_t need = b < 0x80 ? 1 : b >= 0xC2 && b < 0xE0 ? 2 : b >= 0xE0 && b < 0xF0 ? 3 :
+                  b >= 0xF0 && b < 0xF5 ? 4 : 0;
+    if (!need || i + need > n)
+        return 0;
+    for (size_t k = 1; k < need; k++)
+        if (!str_is_cont(s[i + k]))
+            return 0;
+    if ((b == 0xE0 && s[i + 1] < 0xA0) || (b == 0xF0 && s[i + 1] < 0x90) || (b == 0xF4 && s[i + 1] >= 0x90))
+        return 0;
+    return need;
+}
+
+/* Callers promise valid UTF-8, but a broken promise must not make the
+ * decoders read past the end: malformed bytes become U+FFFD. */
+static Value str_new_checked(const char *utf8, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)utf8;
+    size_t i = 0, nchars = 0;
+    while (i < len) {
+        size_t k = s[i] < 0x80 ? 1 : str_valid_seq(s, len, i);
+        if (!k)
+            break;
+        i += k;
+        nchars++;
+    }
+    if (i == len)
+        return wf_str_new_n(utf8, len, nchars);
+    StrBuilder sb;
+    wf_sb_init(&sb);
+    for (i = 0; i < len;) {
+        size_t k = str_valid_seq(s, len, i);
+        if (k) {
+            wf_sb_add(&sb, utf8 + i, k);
+            i += k;
+        } else {
+            wf_sb_add_codepoint(&sb, 0xFFFD);
+            i++;
+        }
+    }
+    return wf_sb_finish(&sb);
+}
+
 Value wf_str_new(const char *utf8, size_t len)
 {
-    return wf_str_new_n(utf8, len, wf_str_count_chars(utf8, len));
+    return str_new_checked(utf8, len);
 }
 
 Value wf_str_from_cstr(const char *s)
