@@ -59,6 +59,12 @@ static const char *p_line_start(Parser *p, const char *pos)
 
 _Noreturn static void p_error_pos(Parser *p, TypeObject *type, int lineno, const char *pos, const char *msg)
 {
+    char buf[320];
+    if (p->fstring_depth > 0 && strncmp(msg, "f-string", 8) != 0) {
+        /* Errors inside a replacement field are reported as f-string errors. */
+        snprintf(buf, sizeof buf, "f-string: %s", msg);
+        msg = buf;
+    }
     wf_tok_error_at(p->base, p->filename, type, lineno, pos, msg);
     p_jump(p);
 }
@@ -726,7 +732,8 @@ static const char *fs_parse_field(Parser *p, Token *t, const char *s, const char
     bool debug;
     const char *xe = fs_expr_end(p, t, s, e, &debug);
     if (fs_blank(s, xe))
-        fs_error(p, t, s, "f-string: empty expression not allowed");
+        fs_error(p, t, s, xe < e && *xe == '!' ? "f-string: expression required before '!'"
+                                               : "f-string: empty expression not allowed");
     if (xe >= e)
         fs_error(p, t, s, "f-string: expecting '}'");
     Expr *value = fs_parse_expr(p, t, s, xe);
@@ -740,9 +747,10 @@ static const char *fs_parse_field(Parser *p, Token *t, const char *s, const char
     int conversion = -1;
     if (q < e && *q == '!') {
         q++;
-        if (q >= e || !strchr("sra", *q) || q + 1 >= e || (q[1] != '}' && q[1] != ':'))
-            fs_error(p, t, q, q < e && (*q == '}' || *q == ':') ? "f-string: missing conversion character"
-                     : "f-string: invalid conversion character: expected 's', 'r', or 'a'");
+        if (q >= e || !strchr("sra", *q))
+            fs_error(p, t, q, "f-string: invalid conversion character: expected 's', 'r', or 'a'");
+        if (q + 1 >= e || (q[1] != '}' && q[1] != ':'))
+            fs_error(p, t, q, "f-string: expecting '}'");
         conversion = *q++;
     }
     Expr *spec = NULL;
@@ -878,14 +886,24 @@ static void check_comp_elt(Parser *p, Expr *elt)
         p_error_expr(p, elt, "iterable unpacking cannot be used in comprehension");
 }
 
+static bool starts_expression(TokKind k);
+
 /* After an element inside brackets: two expressions side by side. */
 static void check_missing_comma(Parser *p, Expr *elt)
 {
     switch (peek(p)->kind) {
     case TK_NAME: case TK_NUMBER: case TK_STRING: case TK_LPAR: case TK_LSQB: case TK_LBRACE:
     case TK_KW_None: case TK_KW_True: case TK_KW_False: case TK_TILDE: case TK_KW_lambda:
-        if (elt->kind == WF_EXPR_Name && peek(p)->kind == TK_STRING)
-            return;
+        if (elt->kind == WF_EXPR_Name && peek(p)->kind == TK_STRING) {
+            /* `a "s"` is left alone (a legacy print statement?), but not `a "s" b`. */
+            size_t i = 0;
+            while (peek_at(p, i)->kind == TK_STRING)
+                i++;
+            if (!starts_expression(peek_at(p, i)->kind) || peek_at(p, i)->kind == TK_STAR ||
+                peek_at(p, i)->kind == TK_MINUS || peek_at(p, i)->kind == TK_PLUS || peek_at(p, i)->kind == TK_KW_not)
+                return;
+            p_error_tok(p, peek(p), "invalid syntax. Perhaps you forgot a comma?");
+        }
         p_error_expr(p, elt, "invalid syntax. Perhaps you forgot a comma?");
     default:
         return;
@@ -1445,6 +1463,8 @@ static Expr *parse_expression(Parser *p)
     if (at(p, TK_KW_if)) {
         advance(p);
         Expr *test = parse_disjunction(p);
+        if (at(p, TK_COLON))
+            p_syntax_error(p);
         if (!at(p, TK_KW_else))
             p_error_expr(p, body, "expected 'else' after 'if' expression");
         advance(p);
@@ -2131,6 +2151,8 @@ static ExceptHandler *parse_except(Parser *p)
     if (at(p, TK_STAR))
         p_error_tok(p, peek(p), "except* is not supported");
     ExceptHandler *h = wf_arena_alloc(p->arena, sizeof(ExceptHandler));
+    if (at(p, TK_NEWLINE))
+        p_error_tok(p, peek(p), "expected ':'");
     if (!at(p, TK_COLON)) {
         h->type = parse_expression(p);
         if (at(p, TK_COMMA)) {
@@ -2370,8 +2392,11 @@ static void parse_fixup_error(Parser *p)
         return;
     }
     Token *t = &p->toks[p->pos];
+    /* CPython compares the line of the furthest token its parser fetched
+     * (about one past the error token) with the bracket's line. */
+    Token *far = p->pos + 1 < p->ntoks ? &p->toks[p->pos + 1] : t;
     if (p->unclosed_level && wf_err_matches(wf_exc_SyntaxError) &&
-        (t->kind == TK_ENDMARKER || t->lineno > p->unclosed_line)) {
+        (far->kind == TK_ENDMARKER || far->lineno > p->unclosed_line)) {
         char msg[64];
         snprintf(msg, sizeof msg, "'%c' was never closed", p->unclosed_char);
         wf_err_clear();
