@@ -767,8 +767,12 @@ static int type_init(Value self, const Value *args, size_t nargs, Value kwnames)
 Value wf_type_call(Value tv, const Value *args, size_t nargs, Value kwnames)
 {
     TypeObject *t = as_type(tv);
-    if (t == &wf_type_type && nargs == 1 && !kw_count(kwnames))
-        return wf_incref(wf_val(wf_type(args[0])));
+    if (t == &wf_type_type) {
+        if (nargs == 1 && !kw_count(kwnames))
+            return wf_incref(wf_val(wf_type(args[0])));
+        if (nargs != 3)
+            return wf_err_set_str(wf_exc_TypeError, "type() takes 1 or 3 arguments");
+    }
     if (WF_UNLIKELY(!t->tp_new))
         return wf_err_format(wf_exc_TypeError, "cannot create '%s' instances", t->tp_name);
     Value obj = t->tp_new(t, args, nargs, kwnames);
@@ -2144,13 +2148,8 @@ fail:
 
 static Value type_tp_new(TypeObject *meta, const Value *args, size_t nargs, Value kwnames)
 {
-    if (meta == &wf_type_type && nargs == 1 && !kw_count(kwnames))
-        return wf_incref(wf_val(wf_type(args[0])));
-    if (nargs != 3) {
-        if (meta == &wf_type_type || nargs < 3)
-            return wf_err_set_str(wf_exc_TypeError, "type() takes 1 or 3 arguments");
+    if (nargs != 3)
         return wf_err_format(wf_exc_TypeError, "type.__new__() takes exactly 3 arguments (%zu given)", nargs);
-    }
     if (!wf_is_str(args[0]))
         return wf_err_format(wf_exc_TypeError, "type.__new__() argument 1 must be str, not %s", wf_type_name(args[0]));
     if (!wf_is_tuple(args[1]))
