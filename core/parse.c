@@ -2300,6 +2300,24 @@ static int check_utf8(const char *src, size_t len, const char *filename)
     return 0;
 }
 
+/* Copy src translating \r\n and \r to \n, as CPython's universal newlines
+ * do before tokenizing; returns the new length. */
+static size_t copy_newlines(char *dst, const char *src, size_t len)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (src[i] == '\r') {
+            dst[k++] = '\n';
+            if (i + 1 < len && src[i + 1] == '\n')
+                i++;
+        } else {
+            dst[k++] = src[i];
+        }
+    }
+    dst[k] = 0;
+    return k;
+}
+
 /* Tokenize everything up front (see the top comment). */
 static int tokenize_all(Parser *p, const char *src, size_t len, bool eval)
 {
@@ -2419,7 +2437,7 @@ Mod *wf_parse(const char *src, size_t len, const char *filename, int mode, Arena
     /* A NUL-terminated copy: error reporting scans lines up to their end.
      * It lives in the arena because f-string tokens point into it. */
     char *copy = wf_arena_alloc(arena, len + 1);
-    memcpy(copy, src, len);
+    len = copy_newlines(copy, src, len);
     p.base = copy;
     tokenize_all(&p, copy, len, mode == WF_MODE_EVAL);
     jmp_buf jb;
