@@ -642,38 +642,38 @@ static Value float_m_round(Value self, const Value *args, size_t nargs, Value kw
 
 static Value float_m_trunc(Value self, const Value *args, size_t nargs, Value kw)
 {
-    FLT_NOARGS("__trunc__");
+    FLT_NOARGS("float.__trunc__");
     return wf_int_from_double(wf_float_val(self));
 }
 
 static Value float_m_floor(Value self, const Value *args, size_t nargs, Value kw)
 {
-    FLT_NOARGS("__floor__");
+    FLT_NOARGS("float.__floor__");
     return wf_int_from_double(floor(wf_float_val(self)));
 }
 
 static Value float_m_ceil(Value self, const Value *args, size_t nargs, Value kw)
 {
-    FLT_NOARGS("__ceil__");
+    FLT_NOARGS("float.__ceil__");
     return wf_int_from_double(ceil(wf_float_val(self)));
 }
 
 static Value float_m_is_integer(Value self, const Value *args, size_t nargs, Value kw)
 {
-    FLT_NOARGS("is_integer");
+    FLT_NOARGS("float.is_integer");
     double x = wf_float_val(self);
     return wf_bool(isfinite(x) && floor(x) == x);
 }
 
 static Value float_m_conjugate(Value self, const Value *args, size_t nargs, Value kw)
 {
-    FLT_NOARGS("conjugate");
+    FLT_NOARGS("float.conjugate");
     return wf_is_float_exact(self) ? wf_incref(self) : wf_float_new(wf_float_val(self));
 }
 
 static Value float_m_as_integer_ratio(Value self, const Value *args, size_t nargs, Value kw)
 {
-    FLT_NOARGS("as_integer_ratio");
+    FLT_NOARGS("float.as_integer_ratio");
     double x = wf_float_val(self);
     if (isinf(x))
         return wf_err_set_str(wf_exc_OverflowError, "cannot convert Infinity to integer ratio");
@@ -701,7 +701,7 @@ static Value float_m_as_integer_ratio(Value self, const Value *args, size_t narg
 
 static Value float_m_hex(Value self, const Value *args, size_t nargs, Value kw)
 {
-    FLT_NOARGS("hex");
+    FLT_NOARGS("float.hex");
     double x = wf_float_val(self);
     if (!isfinite(x) || x == 0.0) {
         char buf[48];

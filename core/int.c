@@ -952,7 +952,7 @@ static Value int_new(TypeObject *type, const Value *args, size_t nargs, Value kw
 
 static Value int_m_bit_length(Value self, const Value *args, size_t nargs, Value kw)
 {
-    if (wf_check_nargs("bit_length", nargs, 0, 0) < 0 || wf_no_kwargs("bit_length", kw) < 0)
+    if (wf_check_nargs("int.bit_length", nargs, 0, 0) < 0 || wf_no_kwargs("int.bit_length", kw) < 0)
         return 0;
     IntView iv;
     mpz_srcptr z = wf_int_view(&iv, self);
@@ -961,7 +961,7 @@ static Value int_m_bit_length(Value self, const Value *args, size_t nargs, Value
 
 static Value int_m_bit_count(Value self, const Value *args, size_t nargs, Value kw)
 {
-    if (wf_check_nargs("bit_count", nargs, 0, 0) < 0 || wf_no_kwargs("bit_count", kw) < 0)
+    if (wf_check_nargs("int.bit_count", nargs, 0, 0) < 0 || wf_no_kwargs("int.bit_count", kw) < 0)
         return 0;
     IntView iv;
     mpz_t a;
@@ -974,7 +974,7 @@ static Value int_m_bit_count(Value self, const Value *args, size_t nargs, Value 
 
 static Value int_m_self(Value self, const Value *args, size_t nargs, Value kw)
 {
-    if (wf_check_nargs("conjugate", nargs, 0, 0) < 0 || wf_no_kwargs("conjugate", kw) < 0)
+    if (wf_check_nargs("int.conjugate", nargs, 0, 0) < 0 || wf_no_kwargs("int.conjugate", kw) < 0)
         return 0;
     return int_exact(self);
 }
@@ -1027,7 +1027,7 @@ static Value int_m_round(Value self, const Value *args, size_t nargs, Value kw)
 
 static Value int_m_as_integer_ratio(Value self, const Value *args, size_t nargs, Value kw)
 {
-    if (wf_check_nargs("as_integer_ratio", nargs, 0, 0) < 0)
+    if (wf_check_nargs("int.as_integer_ratio", nargs, 0, 0) < 0)
         return 0;
     Value e = int_exact(self);
     Value t = wf_tuple_pack(2, e, wf_small(1));
