@@ -37,6 +37,51 @@ static int bi_write_str(Value file, Value s)
     return wf_file_write_c(file, wf_str_cstr(s), wf_as_str(s)->len);
 }
 
+/* Our own files get the whole line in one write: one system call per
+ * print() even when unbuffered (-u, PYTHONUNBUFFERED). */
+static int bi_print_whole(Value file, const Value *args, size_t nargs, Value sep, Value end)
+{
+    StrBuilder sb;
+    wf_sb_init(&sb);
+    for (size_t i = 0; i < nargs; i++) {
+        if (i > 0) {
+            if (sep && sep != wf_None)
+                wf_sb_add_str(&sb, sep);
+            else
+                wf_sb_add_char(&sb, ' ');
+        }
+        if (wf_is_str_exact(args[i])) {
+            wf_sb_add_str(&sb, args[i]);
+        } else if (wf_sb_add_strof(&sb, args[i]) < 0) {
+            wf_sb_discard(&sb);
+            return -1;
+        }
+    }
+    if (end && end != wf_None)
+        wf_sb_add_str(&sb, end);
+    else
+        wf_sb_add_char(&sb, '\n');
+    int r = wf_file_write_c(file, sb.buf ? sb.buf : "", sb.len);
+    wf_sb_discard(&sb);
+    return r;
+}
+
+static Value bi_print_flush(Value file, Value flush)
+{
+    if (flush) {
+        int t = wf_truthy(flush);
+        if (t < 0)
+            return 0;
+        if (t) {
+            Value fr = wf_call_method(file, "flush", NULL, 0);
+            if (!fr)
+                return 0;
+            wf_decref(fr);
+        }
+    }
+    return wf_incref(wf_None);
+}
+
 static Value builtin_print(Value self, const Value *args, size_t nargs, Value kwnames)
 {
     Value sep = 0, end = 0, file = 0, flush = 0;
@@ -61,6 +106,11 @@ static Value builtin_print(Value self, const Value *args, size_t nargs, Value kw
     }
     if (bi_check_sep("sep", sep) < 0 || bi_check_sep("end", end) < 0)
         return 0;
+    if (wf_is_type_exact(file, &wf_type_textfile)) {
+        if (bi_print_whole(file, args, nargs, sep, end) < 0)
+            return 0;
+        return bi_print_flush(file, flush);
+    }
     for (size_t i = 0; i < nargs; i++) {
         if (i > 0) {
             int r = sep && sep != wf_None ? bi_write_str(file, sep) : wf_file_write_c(file, " ", 1);
@@ -78,18 +128,7 @@ static Value builtin_print(Value self, const Value *args, size_t nargs, Value kw
     int r = end && end != wf_None ? bi_write_str(file, end) : wf_file_write_c(file, "\n", 1);
     if (r < 0)
         return 0;
-    if (flush) {
-        int t = wf_truthy(flush);
-        if (t < 0)
-            return 0;
-        if (t) {
-            Value fr = wf_call_method(file, "flush", NULL, 0);
-            if (!fr)
-                return 0;
-            wf_decref(fr);
-        }
-    }
-    return wf_incref(wf_None);
+    return bi_print_flush(file, flush);
 }
 
 static Value builtin_input(Value self, const Value *args, size_t nargs, Value kwnames)
@@ -512,8 +551,8 @@ static Value builtin_sorted(Value self, const Value *args, size_t nargs, Value k
         else
             return wf_err_format(wf_exc_TypeError, "sort() got an unexpected keyword argument '%U'", k);
     }
-    if (wf_check_nargs("sorted", nargs, 1, 1) < 0)
-        return 0;
+    if (nargs != 1)
+        return wf_err_format(wf_exc_TypeError, "sorted expected 1 argument, got %zu", nargs);
     int rev = 0;
     if (reverse && (rev = wf_truthy(reverse)) < 0)
         return 0;
@@ -895,11 +934,14 @@ static Value builtin_compile(Value self, const Value *args, size_t nargs, Value 
 /* exec/eval: (source, globals=None, locals=None). */
 static Value bi_exec_eval(const char *fname, const Value *args, size_t nargs, Value kwnames, int mode)
 {
-    static const char *const names[] = {NULL, "globals", "locals", NULL};
-    Value source = 0, globals = 0, locals = 0;
-    if (nargs == 0 && bi_nkw(kwnames) == 0)
+    static const char *const names[] = {NULL, "globals", "locals", "closure", NULL};
+    Value source = 0, globals = 0, locals = 0, closure = 0;
+    if (nargs == 0 && mode == WF_MODE_EVAL)
         return wf_err_format(wf_exc_TypeError, "%s expected at least 1 argument, got 0", fname);
-    if (wf_parse_args(fname, args, nargs, kwnames, "O|OO", names, &source, &globals, &locals) < 0)
+    if (nargs > 3 && mode == WF_MODE_EVAL)
+        return wf_err_format(wf_exc_TypeError, "%s expected at most 3 arguments, got %zu", fname, nargs);
+    const char *spec = mode == WF_MODE_EXEC ? "O|OO$O" : "O|OO";
+    if (wf_parse_args(fname, args, nargs, kwnames, spec, names, &source, &globals, &locals, &closure) < 0)
         return 0;
     if (globals == wf_None)
         globals = 0;

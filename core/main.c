@@ -323,6 +323,9 @@ int main(int argc, char **argv)
         return st;
     }
     main_apply_xoptions(&o);
+    const char *unbuf_env = getenv("PYTHONUNBUFFERED");
+    if (unbuf_env && *unbuf_env)
+        o.unbuffered = true;
     if (o.unbuffered) {
         wf_file_set_buffering(wf_sys_get("stdout"), false, true);
         wf_file_set_buffering(wf_sys_get("stderr"), false, true);
