@@ -932,7 +932,7 @@ static Value c_assemble(Compiler *c)
     for (int i = 0; i < n; i++) {
         int op = u->ins[i].op;
         size[i] = (op == P_SETUP_FINALLY || op == P_SETUP_CLEANUP || op == P_SETUP_WITH || op == P_POP_BLOCK)
-                      ? 0 : 1 + (op < 256 ? wf_op_cache[op] : 0);
+                      ? 0 : (op < 256 ? c_units_for_arg(u->ins[i].arg) + wf_op_cache[op] : 1);
     }
     for (int iter = 0; iter < 20; iter++) {
         int o = 0;
