@@ -1289,3 +1289,22 @@ void wf_set_init(void)
     wf_dict_set(wf_type_set.tp_dict, WF_ID(__hash__), wf_None);
     wf_os_register();
 }
+
+/* CPython compiles a display of more than two constants, {3, 1, 2}, to
+ * BUILD_SET 0; LOAD_CONST frozenset; SET_UPDATE 1. Its constant merger
+ * rebuilds that frozenset from its own iteration order, and SET_UPDATE
+ * copies the table layout, so the order a display prints in is the order of
+ * this twice-built frozenset. */
+Value wf_frozenset_const(Value tuple)
+{
+    Value first = wf_frozenset_new(tuple);
+    if (!first)
+        return 0;
+    Value items = wf_tuple_from_iterable(first);
+    wf_decref(first);
+    if (!items)
+        return 0;
+    Value fs = wf_frozenset_new(items);
+    wf_decref(items);
+    return fs;
+}

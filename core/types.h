@@ -134,6 +134,12 @@ int wf_set_contains(Value s, Value key);
 int wf_set_discard(Value s, Value key);
 intptr_t wf_set_size(Value s);
 int wf_set_next(Value s, size_t *pos, Value *key);  /* borrowed */
+/* s.update(iterable), CPython's _PySet_Update: from a set it copies the table
+ * layout, so SET_UPDATE must use it for {*a} to print in CPython's order. */
+int wf_set_update(Value s, Value iterable);
+/* The constant for a set display of more than two constants (tuple of them):
+ * compile {3, 1, 2} as BUILD_SET 0; LOAD_CONST this; SET_UPDATE 1, as CPython. */
+Value wf_frozenset_const(Value tuple);
 
 /* ---- range, slice, iterators (core/range.c, core/slice.c, core/iterobject.c) ---- */
 Value wf_range_new(Value start, Value stop, Value step);
