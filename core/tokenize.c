@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "tokenize.h"
+#include "strimpl.h"   /* wf_uc_flags: XID_Start / XID_Continue of non-ASCII names */
 
 /*
  * Tokens are produced one at a time on demand, so that a syntax error early
@@ -518,10 +519,52 @@ static int tok_eof(Tokenizer *tz, Token *t)
     return 0;
 }
 
+/* Decode the UTF-8 sequence at p (validated by the parser beforehand). */
+static uint32_t tok_codepoint(const char *p, int *len)
+{
+    const unsigned char *s = (const unsigned char *)p;
+    if (s[0] < 0xE0) {
+        *len = 2;
+        return ((uint32_t)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
+    }
+    if (s[0] < 0xF0) {
+        *len = 3;
+        return ((uint32_t)(s[0] & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+    }
+    *len = 4;
+    return ((uint32_t)(s[0] & 0x07) << 18) | ((uint32_t)(s[1] & 0x3F) << 12) |
+           ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+}
+
+/* Step over one non-ASCII identifier character, or raise CPython's
+ * "invalid character" error. */
+static int tok_unicode_name_char(Tokenizer *tz, bool first)
+{
+    int n;
+    uint32_t cp = tok_codepoint(tz->cur, &n);
+    if (tz->cur + n > tz->end)
+        n = (int)(tz->end - tz->cur);
+    unsigned fl = wf_uc_flags(cp);
+    if (fl & (first ? WF_UC_XID_START : WF_UC_XID_CONTINUE)) {
+        tz->cur += n;
+        return 0;
+    }
+    char msg[64];
+    if (fl & WF_UC_PRINTABLE)
+        snprintf(msg, sizeof msg, "invalid character '%.*s' (U+%04X)", n, tz->cur, (unsigned)cp);
+    else
+        snprintf(msg, sizeof msg, "invalid non-printable character U+%04X", (unsigned)cp);
+    return tok_err(tz, tz->cur, msg);
+}
+
 static int tok_name_or_string(Tokenizer *tz, Token *t, const char *start)
 {
-    while (tz->cur < tz->end && tok_is_name_char((unsigned char)*tz->cur))
-        tz->cur++;
+    while (tz->cur < tz->end && tok_is_name_char((unsigned char)*tz->cur)) {
+        if ((unsigned char)*tz->cur < 0x80)
+            tz->cur++;
+        else if (tok_unicode_name_char(tz, tz->cur == start) < 0)
+            return -1;
+    }
     size_t n = (size_t)(tz->cur - start);
     int c = tok_peekc(tz, 0);
     if ((c == '"' || c == '\'') && tok_is_prefix(start, n)) {
