@@ -46,17 +46,40 @@ static int flt_try_upper(double d, char *buf, size_t cap)
     return strtod(buf, NULL) == d;
 }
 
+/* Writes "%.*e" of d with precision p into buf (or its upper neighbour when
+ * only that one reads back as d) and says whether it round-trips. */
+static bool flt_roundtrips(double d, int p, char *buf, size_t cap)
+{
+    snprintf(buf, cap, "%.*e", p, d);
+    double back = strtod(buf, NULL);
+    if (back == d)
+        return true;
+    if (back < d && flt_try_upper(d, buf, cap))
+        return true;
+    snprintf(buf, cap, "%.*e", p, d);
+    return false;
+}
+
 int wf_float_shortest(double d, char *digits)
 {
     char buf[48];
     d = fabs(d);
-    for (int p = 0; p <= 16; p++) {
-        snprintf(buf, sizeof buf, "%.*e", p, d);
-        if (strtod(buf, NULL) == d)
-            break;
-        if (strtod(buf, NULL) < d && flt_try_upper(d, buf, sizeof buf))
-            break;
+    /* Round-tripping is monotonic in the precision (p-digit decimals are
+     * also (p+1)-digit ones), so binary-search the smallest p; 16 always works. */
+    int lo = 0, hi = 16;
+    /* Most doubles from arithmetic need 16 or 17 digits: test that first. */
+    if (!flt_roundtrips(d, 14, buf, sizeof buf))
+        lo = 15;
+    else
+        hi = 14;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (flt_roundtrips(d, mid, buf, sizeof buf))
+            hi = mid;
+        else
+            lo = mid + 1;
     }
+    flt_roundtrips(d, lo, buf, sizeof buf);
     /* buf is "D[.DDD]e[+-]XX": collect digits, drop trailing zeros. */
     size_t n = 0;
     const char *p = buf;
