@@ -372,7 +372,8 @@ static Value builtin_next(Value self, const Value *args, size_t nargs, Value kwn
         return 0;
     if (!wf_type(args[0])->tp_iternext)
         return wf_err_format(wf_exc_TypeError, "'%s' object is not an iterator", wf_type_name(args[0]));
-    Value v = wf_next(args[0]);
+    /* tp_iternext directly: wf_next() would drop a StopIteration's value. */
+    Value v = wf_type(args[0])->tp_iternext(args[0]);
     if (v || wf_err_occurred()) {
         if (!v && nargs == 2 && wf_err_matches(wf_exc_StopIteration)) {
             wf_err_clear();

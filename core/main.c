@@ -290,13 +290,28 @@ static int main_run_module(const char *argv0, const char *name)
         fprintf(stderr, "%s: No module named %s\n", argv0, name);
         return 1;
     }
+    /* runpy imports the enclosing package (or the package itself, for its
+     * __main__.py) before running the module as __main__. */
+    const char *p = wf_str_cstr(path);
+    size_t plen = strlen(p);
+    bool is_pkg_main = plen >= 12 && !strcmp(p + plen - 12, "/__main__.py");
+    const char *dot = strrchr(name, '.');
+    Value pkgname = is_pkg_main ? wf_str_from_cstr(name) : dot ? wf_str_new(name, (size_t)(dot - name)) : 0;
+    if (pkgname) {
+        Value pkg = wf_import(pkgname, 0, 0, 0);
+        if (!pkg)
+            return wf_runtime_exit_status();
+        wf_decref(pkg);
+    }
     Value argv = wf_sys_get("argv");
     if (argv && wf_is_list(argv) && wf_list_size(argv) > 0)
         wf_setitem(argv, wf_small(0), path);
     Value m = main_module();
     if (!m)
         return wf_runtime_exit_status();
-    Value r = wf_run_file(wf_str_cstr(path), m);
+    if (pkgname && wf_dict_set(wf_module_dict(m), WF_ID(__package__), pkgname) < 0)
+        return wf_runtime_exit_status();
+    Value r = wf_run_file(p, m);
     if (!r)
         return wf_runtime_exit_status();
     wf_decref(r);
