@@ -100,14 +100,19 @@ void wf_object_dealloc(Object *o)
 
 /* ---- recursion guard ---- */
 
-/* The C limit sits a little above the Python one so that a runaway Python
- * recursion reports the Python-level error first. */
+/* CPython counts Python frames and guarded C calls in one budget, but
+ * Python-to-Python recursion through slots (a __getattr__ calling getattr)
+ * reports the Python-level error there because those paths carry no C guard.
+ * Here every wf_call is guarded, so the C budget is a multiple of the Python
+ * one: the Python-level check in ceval trips first for mixed recursion, and
+ * pure C recursion (repr of deeply nested lists) still stops long before the
+ * C stack runs out. */
 int wf_enter_recursive_call(const char *where)
 {
     ThreadState *ts = wf_tstate();
     if (!ts)
         return 0;
-    if (++ts->c_recursion_depth > wf_recursion_limit + 50) {
+    if (++ts->c_recursion_depth > wf_recursion_limit * 3 + 50) {
         ts->c_recursion_depth--;
         wf_err_format(wf_exc_RecursionError, "maximum recursion depth exceeded%s", where ? where : "");
         return -1;
