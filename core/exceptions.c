@@ -821,6 +821,12 @@ Value wf_err_raise(Value exc)
 Value wf_err_syntax(TypeObject *type, const char *filename, int lineno, int offset,
                     const char *line, const char *msg)
 {
+    return wf_err_syntax_range(type, filename, lineno, offset > 0 ? offset : -1, 0, 0, line, msg);
+}
+
+Value wf_err_syntax_range(TypeObject *type, const char *filename, int lineno, int offset,
+                          int end_lineno, int end_offset, const char *line, const char *msg)
+{
     if (!type)
         type = wf_exc_SyntaxError;
     Value fn = wf_str_from_cstr(filename ? filename : "<string>");
@@ -828,7 +834,10 @@ Value wf_err_syntax(TypeObject *type, const char *filename, int lineno, int offs
     Value m = wf_str_from_cstr(msg);
     if (!fn || !text || !m)
         return 0;  /* LEAK: whichever of the three was made */
-    Value info = wf_tuple_pack(4, fn, wf_int_from_i64(lineno), offset > 0 ? wf_small(offset) : wf_None, text);
+    Value off = offset >= 0 ? wf_small(offset) : wf_None;
+    Value info = end_lineno > 0
+        ? wf_tuple_pack(6, fn, wf_small(lineno), off, text, wf_small(end_lineno), wf_small(end_offset))
+        : wf_tuple_pack(4, fn, wf_small(lineno), off, text);
     wf_decref(fn);
     wf_decref(text);
     if (!info)

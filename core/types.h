@@ -174,6 +174,11 @@ Value wf_sys_get(const char *name);           /* borrowed sys.NAME, or 0 */
 int wf_sys_write_stdout(const char *s);
 int wf_sys_write_stderr(const char *s);
 int wf_print_value(Value v, Value file);      /* print(v, file=file) */
+/* wf_err_syntax with the end position too (SyntaxError.end_lineno/end_offset:
+ * the traceback prints end_offset - offset carets); 0 / 0 = unknown, and
+ * offset 0 prints no caret, as CPython for errors at end of input. */
+Value wf_err_syntax_range(TypeObject *type, const char *filename, int lineno, int offset,
+                          int end_lineno, int end_offset, const char *line, const char *msg);
 
 /* Each area's start-up hook, called in this order by wf_runtime_init()
  * (core/runtime.c): readies its types and registers its modules. */
