@@ -92,7 +92,7 @@ const char *const wf_ast_stmt_names[WF_STMT_KIND_COUNT] = {
 #undef X
 };
 
-const char *const wf_ast_cmpop_symbols[] = {
+const char *const wf_ast_cmpop_symbols[WF_CMP_COUNT] = {
 #define X(n, s) s,
     WF_AST_CMPOPS(X)
 #undef X

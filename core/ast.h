@@ -114,6 +114,7 @@ typedef enum AstCmpOp {
 #define X(n, s) WF_CMP_##n,
     WF_AST_CMPOPS(X)
 #undef X
+    WF_CMP_COUNT
 } AstCmpOp;
 _Static_assert((int)WF_CMP_Lt == (int)WF_LT && (int)WF_CMP_GtE == (int)WF_GE, "cmp ops follow object.h");
 
@@ -335,7 +336,7 @@ struct Mod {
 /* ---- names and debugging (core/ast.c) ---- */
 extern const char *const wf_ast_expr_names[WF_EXPR_KIND_COUNT];
 extern const char *const wf_ast_stmt_names[WF_STMT_KIND_COUNT];
-extern const char *const wf_ast_cmpop_symbols[];  /* "<", ..., "not in" */
+extern const char *const wf_ast_cmpop_symbols[WF_CMP_COUNT];  /* "<", ..., "not in" */
 /* Print the tree in the style of CPython's ast.dump(include_attributes=False). */
 void wf_ast_dump(FILE *out, Mod *mod);
 /* The same with positions, as ast.dump(include_attributes=True). */
