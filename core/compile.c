@@ -40,6 +40,7 @@ typedef struct Sym {
     Value name;
     int flags;
     int scope;
+    int lineno, col;          /* of a global/nonlocal declaration */
 } Sym;
 
 typedef struct NameSet {
@@ -211,6 +212,7 @@ static Sym *st_sym(Scope *s, Value name)
     y->name = name;
     y->flags = 0;
     y->scope = R_UNKNOWN;
+    y->lineno = y->col = 0;
     return y;
 }
 
@@ -442,7 +444,10 @@ static void st_declare(Compiler *c, Stmt *s, IdentSeq *names, int flag)
             c_error(c, s->lineno, s->col_offset, "name '%s' is used prior to %s declaration", c_name(name), what);
         if (fl & (DEF_LOCAL | DEF_IMPORT))
             c_error(c, s->lineno, s->col_offset, "name '%s' is assigned to before %s declaration", c_name(name), what);
-        st_add(c, name, flag);
+        Sym *d = st_sym(c->st, name);
+        d->flags |= flag;
+        d->lineno = s->lineno;
+        d->col = s->col_offset;
     }
 }
 
@@ -594,7 +599,8 @@ static void analyze_scope(Compiler *c, Scope *s, NameSet *enclosing, NameSet *fr
             y->scope = R_GLOBAL_EXPLICIT;
         } else if (y->flags & DEF_NONLOCAL) {
             if (!ns_has(enclosing, y->name))
-                c_error(c, s->lineno, 0, "no binding for nonlocal '%s' found", c_name(y->name));
+                c_error(c, y->lineno ? y->lineno : s->lineno, y->col, "no binding for nonlocal '%s' found",
+                        c_name(y->name));
             y->scope = R_FREE;
         } else if (y->flags & (DEF_LOCAL | DEF_PARAM | DEF_IMPORT)) {
             y->scope = R_LOCAL;
@@ -923,8 +929,14 @@ static Value c_assemble(Compiler *c)
     int *off = wf_mem_alloc(sizeof(int) * (size_t)(n + 1));
     HNode *nodes;
     int maxdepth = c_flow(c, depth, hnode, &nodes);
-    if (maxdepth < 0)
+    if (maxdepth < 0) {
+        if (getenv("WEFT_DIS"))
+            for (int i = 0; i < n; i++)
+                fprintf(stderr, "%4d d=%3d %-24s %d -> L%d(%d)\n", i, depth[i],
+                        u->ins[i].op < 256 ? wf_opcode_names[u->ins[i].op] : "pseudo", u->ins[i].arg,
+                        u->ins[i].target, u->ins[i].target >= 0 ? u->labels[u->ins[i].target] : -1);
         c_fail(c);
+    }
     for (int l = 0; l < u->nlabels; l++)
         if (u->labels[l] < 0)
             u->labels[l] = n;   /* never placed: points at the end */
@@ -1819,6 +1831,10 @@ static int c_unwind_to_loop(Compiler *c, int preserve_tos, bool stop_at_loop)
     Unit *u = c->u;
     int saved_n = u->nfb;
     int found = -1;
+    /* Finally bodies compiled while unwinding push blocks of their own into
+     * the slots being unwound: keep a copy to restore. */
+    FBlock saved[100];
+    memcpy(saved, u->fb, sizeof(FBlock) * (size_t)saved_n);
     while (u->nfb > 0) {
         FBlock *fb = &u->fb[u->nfb - 1];
         if (stop_at_loop && (fb->type == FB_WHILE || fb->type == FB_FOR)) {
@@ -1829,6 +1845,7 @@ static int c_unwind_to_loop(Compiler *c, int preserve_tos, bool stop_at_loop)
         u->nfb--;
         c_unwind_fblock(c, &copy, preserve_tos);
     }
+    memcpy(u->fb, saved, sizeof(FBlock) * (size_t)saved_n);
     u->nfb = saved_n;
     return found;
 }
