@@ -167,7 +167,8 @@ restart:;
                 if (moved)
                     goto restart;
                 mask = so->mask;
-            } else if (entry->hash == -1 && freeslot == NULL) {
+            } else if (entry->hash == -1) {
+                /* CPython 3.11 keeps the LAST dummy seen (observable in iteration order). */
                 freeslot = entry;
             }
             entry++;
