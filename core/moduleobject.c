@@ -5,6 +5,10 @@
 /* Modules are immortal: they live in sys.modules for the whole run, and
  * functions keep their globals (the module dict) alive anyway. */
 
+/* ob_flags bit of modules made from C (wf_module_new): without a __file__
+ * they print as "(built-in)"; ModuleType("x") prints as <module 'x'>. */
+#define MODF_BUILTIN 0x80
+
 static ModuleObject *as_module(Value v) { return (ModuleObject *)wf_obj(v); }
 
 static void module_setup(ModuleObject *m, Value name, Value doc)
@@ -26,6 +30,7 @@ Value wf_module_new(const char *name)
     Value n = wf_str_from_cstr(name);
     module_setup(m, n, 0);
     wf_decref(n);
+    m->ob.ob_flags |= MODF_BUILTIN;
     wf_make_immortal(wf_val(m));
     return wf_val(m);
 }
@@ -87,7 +92,9 @@ static Value module_repr(Value mod)
         mn = wf_str_intern_c("?");
     if (file && wf_is_str(file))
         return wf_str_printf("<module %R from %R>", mn, file);
-    return wf_str_printf("<module %R (built-in)>", mn);
+    if (wf_obj(mod)->ob_flags & MODF_BUILTIN)
+        return wf_str_printf("<module %R (built-in)>", mn);
+    return wf_str_printf("<module %R>", mn);
 }
 
 static Value module_new(TypeObject *type, const Value *args, size_t nargs, Value kwnames)
