@@ -223,9 +223,12 @@ static Value cmdescr_descr_get(Value self, Value obj, Value type)
     MethodDescrObject *d = (MethodDescrObject *)wf_obj(self);
     if (!type)
         type = wf_val(wf_type(obj));
-    if (!wf_is_type(type) || !wf_type_is_subtype(wf_as_type(type), d->d.d_type))
-        return wf_err_format(wf_exc_TypeError, "descriptor '%s' for type '%s' needs a subtype of '%s', not '%s'",
-                             d->def->name, d->d.d_type->tp_name, d->d.d_type->tp_name, wf_type_name(type));
+    if (!wf_is_type(type))
+        return wf_err_format(wf_exc_TypeError, "descriptor '%s' for type '%s' needs a type, not a '%s' as arg 2",
+                             d->def->name, d->d.d_type->tp_name, wf_type_name(type));
+    if (!wf_type_is_subtype(wf_as_type(type), d->d.d_type))
+        return wf_err_format(wf_exc_TypeError, "descriptor '%s' requires a subtype of '%s' but received '%s'",
+                             d->def->name, d->d.d_type->tp_name, wf_as_type(type)->tp_name);
     return wf_cfunction_new(d->def, type);
 }
 
@@ -719,8 +722,10 @@ static int fwrap_set_func(Value self, Value func)
 static int fwrap_init(Value self, const Value *args, size_t nargs, Value kwnames)
 {
     const char *name = wf_type_name(self);
-    if (wf_no_kwargs(name, kwnames) < 0 || wf_check_nargs(name, nargs, 1, 1) < 0)
+    if (wf_no_kwargs(name, kwnames) < 0)
         return -1;
+    if (nargs != 1)
+        return wf_err_format(wf_exc_TypeError, "%s expected 1 argument, got %zu", name, nargs), -1;
     return fwrap_set_func(self, args[0]);
 }
 

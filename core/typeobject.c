@@ -1425,9 +1425,18 @@ static Value none_or_null(int r)
     return r < 0 ? 0 : wf_None;
 }
 
+/* object.__setattr__(SomeClass, ...) would bypass type's own setattr (and
+ * its slot updates): refuse it, as CPython's hackcheck does. */
+static int setattr_hackcheck(const SlotDef *sd, void *fn, Value self)
+{
+    if (fn == (void *)wf_object_generic_setattr && wf_is_type(self))
+        return wf_err_format(wf_exc_TypeError, "can't apply this %s to type object", sd->name), -1;
+    return 0;
+}
+
 static Value wrap_setattr(const SlotDef *sd, void *fn, Value self, const Value *args, size_t nargs, Value kw)
 {
-    if (wrap_check(sd, nargs, 2, 2, kw) < 0)
+    if (wrap_check(sd, nargs, 2, 2, kw) < 0 || setattr_hackcheck(sd, fn, self) < 0)
         return 0;
     if (!wf_is_str(args[0]))
         return wf_err_format(wf_exc_TypeError, "attribute name must be string, not '%s'", wf_type_name(args[0]));
@@ -1436,7 +1445,7 @@ static Value wrap_setattr(const SlotDef *sd, void *fn, Value self, const Value *
 
 static Value wrap_delattr(const SlotDef *sd, void *fn, Value self, const Value *args, size_t nargs, Value kw)
 {
-    if (wrap_check(sd, nargs, 1, 1, kw) < 0)
+    if (wrap_check(sd, nargs, 1, 1, kw) < 0 || setattr_hackcheck(sd, fn, self) < 0)
         return 0;
     if (!wf_is_str(args[0]))
         return wf_err_format(wf_exc_TypeError, "attribute name must be string, not '%s'", wf_type_name(args[0]));
@@ -1552,7 +1561,7 @@ static Value wrap_format(const SlotDef *sd, void *fn, Value self, const Value *a
     if (wrap_check(sd, nargs, 1, 1, kw) < 0)
         return 0;
     if (!wf_is_str(args[0]))
-        return wf_err_format(wf_exc_TypeError, "%s.__format__() argument must be str, not %s", wf_type_name(self), wf_type_name(args[0]));
+        return wf_err_format(wf_exc_TypeError, "__format__() argument must be str, not %s", wf_type_name(args[0]));
     return ((Value (*)(Value, Value))fn)(self, args[0]);
 }
 
