@@ -21,6 +21,49 @@ typedef struct SortPair {
     Value k, v;
 } SortPair;
 
+static int srt_lt(Value a, Value b);
+
+/* Both exact str: a < b by code point, which is UTF-8 byte order. */
+static int srt_str_lt(StrObject *x, StrObject *y)
+{
+    size_t n = x->len < y->len ? x->len : y->len;
+    int c = memcmp(x->data, y->data, n);
+    return c < 0 || (c == 0 && x->len < y->len);
+}
+
+/* a == b with the same fast paths; identity is checked by the caller. */
+static int srt_eq(Value a, Value b)
+{
+    if (wf_is_small(a) && wf_is_small(b))
+        return 0;
+    if (wf_is_float_exact(a) && wf_is_float_exact(b))
+        return wf_float_val(a) == wf_float_val(b);
+    if (wf_is_str_exact(a) && wf_is_str_exact(b)) {
+        StrObject *x = wf_as_str(a), *y = wf_as_str(b);
+        return x->len == y->len && memcmp(x->data, y->data, x->len) == 0;
+    }
+    return wf_richcompare_bool(a, b, WF_EQ);
+}
+
+/* Two exact tuples, as tuple's richcompare: the first items that differ
+ * decide, else the lengths. The items cannot go away: the tuples are
+ * immutable and held by the array being sorted. */
+static int srt_tuple_lt(TupleObject *x, TupleObject *y)
+{
+    size_t n = x->size < y->size ? x->size : y->size;
+    for (size_t i = 0; i < n; i++) {
+        Value p = x->items[i], q = y->items[i];
+        if (p == q)
+            continue;
+        int eq = srt_eq(p, q);
+        if (eq < 0)
+            return -1;
+        if (!eq)
+            return srt_lt(p, q);
+    }
+    return x->size < y->size;
+}
+
 /* a < b: 1, 0, or -1 on error. Common exact types skip the generic path. */
 static int srt_lt(Value a, Value b)
 {
@@ -28,108 +71,113 @@ static int srt_lt(Value a, Value b)
         return (intptr_t)a < (intptr_t)b;  /* the tag keeps the order */
     if (wf_is_float_exact(a) && wf_is_float_exact(b))
         return wf_float_val(a) < wf_float_val(b);
-    if (wf_is_str_exact(a) && wf_is_str_exact(b)) {
-        /* Byte order of UTF-8 is code point order. */
-        StrObject *x = wf_as_str(a), *y = wf_as_str(b);
-        size_t n = x->len < y->len ? x->len : y->len;
-        int c = memcmp(x->data, y->data, n);
-        return c < 0 || (c == 0 && x->len < y->len);
-    }
+    if (wf_is_str_exact(a) && wf_is_str_exact(b))
+        return srt_str_lt(wf_as_str(a), wf_as_str(b));
+    if (wf_is_tuple_exact(a) && wf_is_tuple_exact(b))
+        return srt_tuple_lt(wf_as_tuple(a), wf_as_tuple(b));
     return wf_richcompare_bool(a, b, WF_LT);
 }
 
-/* Sort p[0..n) by binary insertion; nothing moves before a search ends. */
-static int srt_insertion(SortPair *p, size_t n)
-{
-    for (size_t i = 1; i < n; i++) {
-        SortPair pivot = p[i];
-        size_t lo = 0, hi = i;
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            int c = srt_lt(pivot.k, p[mid].k);
-            if (c < 0)
-                return -1;
-            if (c)
-                hi = mid;
-            else
-                lo = mid + 1;  /* after equal keys: stable */
-        }
-        memmove(p + lo + 1, p + lo, (i - lo) * sizeof(SortPair));
-        p[lo] = pivot;
+/*
+ * The algorithm, once per element type: NAME##_sort(T *a, size_t n) sorts by
+ * KEY(element). Values alone when there is no key function (8 bytes moved
+ * per item), (key, value) pairs otherwise.
+ */
+#define SRT_DEFINE(NAME, T, KEY)                                                  \
+    /* Binary insertion; nothing moves before a search ends. */                  \
+    static int NAME##_insertion(T *p, size_t n)                                  \
+    {                                                                            \
+        for (size_t i = 1; i < n; i++) {                                         \
+            T pivot = p[i];                                                      \
+            size_t lo = 0, hi = i;                                               \
+            while (lo < hi) {                                                    \
+                size_t mid = lo + (hi - lo) / 2;                                 \
+                int c = srt_lt(KEY(pivot), KEY(p[mid]));                         \
+                if (c < 0)                                                       \
+                    return -1;                                                   \
+                if (c)                                                           \
+                    hi = mid;                                                    \
+                else                                                             \
+                    lo = mid + 1; /* after equal keys: stable */                 \
+            }                                                                    \
+            memmove(p + lo + 1, p + lo, (i - lo) * sizeof(T));                   \
+            p[lo] = pivot;                                                       \
+        }                                                                        \
+        return 0;                                                                \
+    }                                                                            \
+    /* Merge src[lo..mid) and src[mid..hi) into dst[lo..hi). */                  \
+    static int NAME##_merge(const T *src, T *dst, size_t lo, size_t mid, size_t hi) \
+    {                                                                            \
+        size_t i = lo, j = mid, k = lo;                                          \
+        if (mid < hi && mid > lo) {                                              \
+            int c = srt_lt(KEY(src[mid]), KEY(src[mid - 1]));                    \
+            if (c < 0)                                                           \
+                return -1;                                                       \
+            if (!c) { /* already in order */                                     \
+                memcpy(dst + lo, src + lo, (hi - lo) * sizeof(T));               \
+                return 0;                                                        \
+            }                                                                    \
+        }                                                                        \
+        while (i < mid && j < hi) {                                              \
+            int c = srt_lt(KEY(src[j]), KEY(src[i]));                            \
+            if (c < 0)                                                           \
+                return -1;                                                       \
+            dst[k++] = c ? src[j++] : src[i++];                                  \
+        }                                                                        \
+        memcpy(dst + k, src + i, (mid - i) * sizeof(T));                         \
+        k += mid - i;                                                            \
+        memcpy(dst + k, src + j, (hi - j) * sizeof(T));                          \
+        return 0;                                                                \
+    }                                                                            \
+    static int NAME##_sort(T *a, size_t n)                                       \
+    {                                                                            \
+        for (size_t lo = 0; lo < n; lo += SRT_RUN)                               \
+            if (NAME##_insertion(a + lo, n - lo < SRT_RUN ? n - lo : SRT_RUN) < 0) \
+                return -1;                                                       \
+        if (n <= SRT_RUN)                                                        \
+            return 0;                                                            \
+        T *tmp = wf_mem_alloc(n * sizeof(T));                                    \
+        T *src = a, *dst = tmp;                                                  \
+        int r = 0;                                                               \
+        for (size_t w = SRT_RUN; w < n && r == 0; w *= 2) {                      \
+            for (size_t lo = 0; lo < n && r == 0; lo += 2 * w) {                 \
+                size_t mid = lo + w < n ? lo + w : n;                            \
+                size_t hi = lo + 2 * w < n ? lo + 2 * w : n;                     \
+                r = NAME##_merge(src, dst, lo, mid, hi);                         \
+            }                                                                    \
+            if (r == 0) {                                                        \
+                T *t = src;                                                      \
+                src = dst;                                                       \
+                dst = t;                                                         \
+            }                                                                    \
+        }                                                                        \
+        /* On success or failure, src holds all the items. */                    \
+        if (src != a)                                                            \
+            memcpy(a, src, n * sizeof(T));                                       \
+        wf_mem_free(tmp);                                                        \
+        return r;                                                                \
     }
-    return 0;
-}
 
-/* Merge src[lo..mid) and src[mid..hi) into dst[lo..hi). */
-static int srt_merge(const SortPair *src, SortPair *dst, size_t lo, size_t mid, size_t hi)
-{
-    size_t i = lo, j = mid, k = lo;
-    if (mid < hi && mid > lo) {
-        int c = srt_lt(src[mid].k, src[mid - 1].k);
-        if (c < 0)
-            return -1;
-        if (!c)
-            i = j = hi;  /* already in order: plain copy below */
-    }
-    while (i < mid && j < hi) {
-        int c = srt_lt(src[j].k, src[i].k);
-        if (c < 0)
-            return -1;
-        dst[k++] = c ? src[j++] : src[i++];
-    }
-    if (i == hi) {  /* in-order fast path */
-        memcpy(dst + lo, src + lo, (hi - lo) * sizeof(SortPair));
-        return 0;
-    }
-    memcpy(dst + k, src + i, (mid - i) * sizeof(SortPair));
-    k += mid - i;
-    memcpy(dst + k, src + j, (hi - j) * sizeof(SortPair));
-    return 0;
-}
-
-static int srt_pairs(SortPair *a, size_t n)
-{
-    for (size_t lo = 0; lo < n; lo += SRT_RUN)
-        if (srt_insertion(a + lo, n - lo < SRT_RUN ? n - lo : SRT_RUN) < 0)
-            return -1;
-    if (n <= SRT_RUN)
-        return 0;
-    SortPair *tmp = wf_mem_alloc(n * sizeof(SortPair));
-    SortPair *src = a, *dst = tmp;
-    int r = 0;
-    for (size_t w = SRT_RUN; w < n && r == 0; w *= 2) {
-        for (size_t lo = 0; lo < n && r == 0; lo += 2 * w) {
-            size_t mid = lo + w < n ? lo + w : n;
-            size_t hi = lo + 2 * w < n ? lo + 2 * w : n;
-            r = srt_merge(src, dst, lo, mid, hi);
-        }
-        if (r == 0) {
-            SortPair *t = src;
-            src = dst;
-            dst = t;
-        }
-    }
-    /* On success or failure, src holds all the items. */
-    if (src != a)
-        memcpy(a, src, n * sizeof(SortPair));
-    wf_mem_free(tmp);
-    return r;
-}
+#define SRT_KEY_VALUE(e) (e)
+#define SRT_KEY_PAIR(e) ((e).k)
+SRT_DEFINE(srt_values, Value, SRT_KEY_VALUE)
+SRT_DEFINE(srt_pairs, SortPair, SRT_KEY_PAIR)
 
 int wf_sort_values(Value *items, size_t n, Value *keys)
 {
     if (n < 2)
         return 0;
+    if (!keys)
+        return srt_values_sort(items, n);
     SortPair *p = wf_mem_alloc(n * sizeof(SortPair));
     for (size_t i = 0; i < n; i++) {
-        p[i].k = keys ? keys[i] : items[i];
+        p[i].k = keys[i];
         p[i].v = items[i];
     }
-    int r = srt_pairs(p, n);
+    int r = srt_pairs_sort(p, n);
     for (size_t i = 0; i < n; i++) {
         items[i] = p[i].v;
-        if (keys)
-            keys[i] = p[i].k;
+        keys[i] = p[i].k;
     }
     wf_mem_free(p);
     return r;
