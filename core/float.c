@@ -494,7 +494,9 @@ static bool flt_clean(const char *p, const char *end, char *out)
 static Value flt_from_string(Value s)
 {
     StrObject *so = wf_as_str(s);
-    const char *p = so->data, *end = so->data + so->len;
+    size_t alen = so->len;
+    char *ascii = so->ascii ? NULL : wf_num_ascii(so->data, so->len, &alen);
+    const char *p = ascii ? ascii : so->data, *end = p + alen;
     while (p < end && flt_space(*p))
         p++;
     while (end > p && flt_space(end[-1]))
@@ -503,6 +505,7 @@ static Value flt_from_string(Value s)
     bool ok = flt_clean(p, end, buf);
     double d = ok ? strtod(buf, NULL) : 0.0;
     wf_mem_free(buf);
+    wf_mem_free(ascii);
     if (!ok)
         return wf_err_format(wf_exc_ValueError, "could not convert string to float: %R", s);
     return wf_float_new(d);

@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <stdio.h>
 #include "int.h"
+#include "strimpl.h"
 
 /*
  * Representation rules:
@@ -274,6 +275,9 @@ static int int_bool(Value v) { return wf_int_sign(v) != 0; }
 
 /* ---- string conversion ---- */
 
+/* The original str while parsing its ASCII transform, for error messages. */
+static _Thread_local Value int_error_source;
+
 static Value int_digit_limit_error(size_t ndigits)
 {
     return wf_err_format(wf_exc_ValueError,
@@ -282,8 +286,13 @@ static Value int_digit_limit_error(size_t ndigits)
                          wf_int_max_str_digits, ndigits);
 }
 
+/* The str of a failed literal for error messages (CPython cuts it at 200). */
 static Value int_invalid_literal(const char *s, size_t len, int base)
 {
+    if (int_error_source) {
+        wf_err_format(wf_exc_ValueError, "invalid literal for int() with base %d: %R", base, int_error_source);
+        return 0;
+    }
     Value str = wf_str_new(s, len > 200 ? 200 : len);
     if (!str) {
         wf_err_clear();
@@ -292,6 +301,25 @@ static Value int_invalid_literal(const char *s, size_t len, int base)
     wf_err_format(wf_exc_ValueError, "invalid literal for int() with base %d: %R", base, str);
     wf_decref(str);
     return 0;
+}
+
+char *wf_num_ascii(const char *s, size_t len, size_t *outlen)
+{
+    char *out = wf_mem_alloc(len + 1);
+    size_t n = 0;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp = str_decode(s, &i);
+        int d;
+        if (cp < 128)
+            out[n++] = (char)cp;
+        else if ((d = wf_uc_decimal(cp)) >= 0)
+            out[n++] = (char)('0' + d);
+        else
+            out[n++] = wf_uc_isspace(cp) ? ' ' : '?';
+    }
+    out[n] = 0;
+    *outlen = n;
+    return out;
 }
 
 static int int_digit_value(char c)
@@ -865,7 +893,16 @@ static Value int_call_special(Value v, Value name, const char *dunder)
 static Value int_from_str_value(Value s, int base)
 {
     StrObject *so = wf_as_str(s);
-    return wf_int_from_string(so->data, so->len, base);
+    if (so->ascii)
+        return wf_int_from_string(so->data, so->len, base);
+    /* Unicode digits and spaces count, as in CPython: parse an ASCII copy. */
+    size_t n;
+    char *a = wf_num_ascii(so->data, so->len, &n);
+    int_error_source = s;
+    Value r = wf_int_from_string(a, n, base);
+    int_error_source = 0;
+    wf_mem_free(a);
+    return r;
 }
 
 Value wf_int_from_object(Value v)
