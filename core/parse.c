@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "parse.h"
 #include "tokenize.h"
 
@@ -443,6 +444,181 @@ static size_t put_utf8(char *o, uint32_t cp)
     return 4;
 }
 
+/* \N{NAME}: a small table of common character names (the full Unicode
+ * name database is not built in), plus CJK UNIFIED IDEOGRAPH-XXXX. */
+typedef struct UnicodeName { const char *name; int32_t cp; } UnicodeName;
+static const UnicodeName unicode_names[] = {
+    {"ALARM CLOCK", 0x23F0},
+    {"ALMOST EQUAL TO", 0x2248},
+    {"ARABIC LETTER ALEF", 0x0627},
+    {"BALLOT X", 0x2717},
+    {"BLACK CIRCLE", 0x25CF},
+    {"BLACK HEART SUIT", 0x2665},
+    {"BLACK RIGHT-POINTING TRIANGLE", 0x25B6},
+    {"BLACK SQUARE", 0x25A0},
+    {"BLACK STAR", 0x2605},
+    {"BOX DRAWINGS LIGHT HORIZONTAL", 0x2500},
+    {"BOX DRAWINGS LIGHT VERTICAL", 0x2502},
+    {"BULLET", 0x2022},
+    {"BYTE ORDER MARK", 0xFEFF},
+    {"CARRIAGE RETURN", 0x000D},
+    {"CENT SIGN", 0x00A2},
+    {"CHARACTER TABULATION", 0x0009},
+    {"CHECK MARK", 0x2713},
+    {"CJK UNIFIED IDEOGRAPH-4E00", 0x4E00},
+    {"COMBINING ACUTE ACCENT", 0x0301},
+    {"COMBINING DIAERESIS", 0x0308},
+    {"COMBINING GRAVE ACCENT", 0x0300},
+    {"COPYRIGHT SIGN", 0x00A9},
+    {"CROSS MARK", 0x274C},
+    {"CYRILLIC CAPITAL LETTER A", 0x0410},
+    {"CYRILLIC SMALL LETTER A", 0x0430},
+    {"DAGGER", 0x2020},
+    {"DARK SHADE", 0x2593},
+    {"DEGREE SIGN", 0x00B0},
+    {"DELETE", 0x007F},
+    {"DIVISION SIGN", 0x00F7},
+    {"DOUBLE DAGGER", 0x2021},
+    {"DOWNWARDS ARROW", 0x2193},
+    {"EARTH GLOBE EUROPE-AFRICA", 0x1F30D},
+    {"ELEMENT OF", 0x2208},
+    {"EM DASH", 0x2014},
+    {"EM SPACE", 0x2003},
+    {"EMPTY SET", 0x2205},
+    {"EN DASH", 0x2013},
+    {"EN SPACE", 0x2002},
+    {"ESCAPE", 0x001B},
+    {"EURO SIGN", 0x20AC},
+    {"FACE WITH TEARS OF JOY", 0x1F602},
+    {"FIRE", 0x1F525},
+    {"FULL BLOCK", 0x2588},
+    {"GLOBE WITH MERIDIANS", 0x1F310},
+    {"GREATER-THAN OR EQUAL TO", 0x2265},
+    {"GREEK CAPITAL LETTER DELTA", 0x0394},
+    {"GREEK CAPITAL LETTER OMEGA", 0x03A9},
+    {"GREEK CAPITAL LETTER SIGMA", 0x03A3},
+    {"GREEK SMALL LETTER ALPHA", 0x03B1},
+    {"GREEK SMALL LETTER BETA", 0x03B2},
+    {"GREEK SMALL LETTER DELTA", 0x03B4},
+    {"GREEK SMALL LETTER GAMMA", 0x03B3},
+    {"GREEK SMALL LETTER LAMDA", 0x03BB},
+    {"GREEK SMALL LETTER MU", 0x03BC},
+    {"GREEK SMALL LETTER OMEGA", 0x03C9},
+    {"GREEK SMALL LETTER PI", 0x03C0},
+    {"GREEK SMALL LETTER SIGMA", 0x03C3},
+    {"GRINNING FACE", 0x1F600},
+    {"HEAVY BLACK HEART", 0x2764},
+    {"HEAVY CHECK MARK", 0x2714},
+    {"HEAVY MINUS SIGN", 0x2796},
+    {"HEAVY PLUS SIGN", 0x2795},
+    {"HEBREW LETTER ALEF", 0x05D0},
+    {"HIRAGANA LETTER A", 0x3042},
+    {"HORIZONTAL ELLIPSIS", 0x2026},
+    {"HOURGLASS", 0x231B},
+    {"HYPHEN", 0x2010},
+    {"IDEOGRAPHIC SPACE", 0x3000},
+    {"INCREMENT", 0x2206},
+    {"INFINITY", 0x221E},
+    {"INTEGRAL", 0x222B},
+    {"INTERROBANG", 0x203D},
+    {"INVERTED EXCLAMATION MARK", 0x00A1},
+    {"INVERTED QUESTION MARK", 0x00BF},
+    {"KATAKANA LETTER A", 0x30A2},
+    {"LATIN CAPITAL LETTER A WITH RING ABOVE", 0x00C5},
+    {"LATIN CAPITAL LETTER E WITH ACUTE", 0x00C9},
+    {"LATIN SMALL LETTER A WITH DIAERESIS", 0x00E4},
+    {"LATIN SMALL LETTER A WITH GRAVE", 0x00E0},
+    {"LATIN SMALL LETTER C WITH CEDILLA", 0x00E7},
+    {"LATIN SMALL LETTER E WITH ACUTE", 0x00E9},
+    {"LATIN SMALL LETTER N WITH TILDE", 0x00F1},
+    {"LATIN SMALL LETTER O WITH DIAERESIS", 0x00F6},
+    {"LATIN SMALL LETTER SHARP S", 0x00DF},
+    {"LATIN SMALL LETTER U WITH DIAERESIS", 0x00FC},
+    {"LEFT DOUBLE QUOTATION MARK", 0x201C},
+    {"LEFT SINGLE QUOTATION MARK", 0x2018},
+    {"LEFT-POINTING DOUBLE ANGLE QUOTATION MARK", 0x00AB},
+    {"LEFTWARDS ARROW", 0x2190},
+    {"LESS-THAN OR EQUAL TO", 0x2264},
+    {"LIGHT SHADE", 0x2591},
+    {"LINE FEED", 0x000A},
+    {"LOWER LEFT PENCIL", 0x1F589},
+    {"MEDIUM SHADE", 0x2592},
+    {"MICRO SIGN", 0x00B5},
+    {"MIDDLE DOT", 0x00B7},
+    {"MINUS SIGN", 0x2212},
+    {"MULTIPLICATION SIGN", 0x00D7},
+    {"N-ARY SUMMATION", 0x2211},
+    {"NABLA", 0x2207},
+    {"NARROW NO-BREAK SPACE", 0x202F},
+    {"NO-BREAK SPACE", 0x00A0},
+    {"NON-BREAKING HYPHEN", 0x2011},
+    {"NOT EQUAL TO", 0x2260},
+    {"NULL", 0x0000},
+    {"PARTIAL DIFFERENTIAL", 0x2202},
+    {"PARTY POPPER", 0x1F389},
+    {"PER MILLE SIGN", 0x2030},
+    {"PILCROW SIGN", 0x00B6},
+    {"PILE OF POO", 0x1F4A9},
+    {"PLUS-MINUS SIGN", 0x00B1},
+    {"POUND SIGN", 0x00A3},
+    {"REGISTERED SIGN", 0x00AE},
+    {"REPLACEMENT CHARACTER", 0xFFFD},
+    {"RIGHT DOUBLE QUOTATION MARK", 0x201D},
+    {"RIGHT SINGLE QUOTATION MARK", 0x2019},
+    {"RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK", 0x00BB},
+    {"RIGHTWARDS ARROW", 0x2192},
+    {"ROCKET", 0x1F680},
+    {"SECTION SIGN", 0x00A7},
+    {"SKULL", 0x1F480},
+    {"SMILING FACE WITH SMILING EYES", 0x1F60A},
+    {"SNAKE", 0x1F40D},
+    {"SNOWMAN", 0x2603},
+    {"SOFT HYPHEN", 0x00AD},
+    {"SPACE", 0x0020},
+    {"SPARKLES", 0x2728},
+    {"SQUARE ROOT", 0x221A},
+    {"STOPWATCH", 0x23F1},
+    {"SUPERSCRIPT THREE", 0x00B3},
+    {"SUPERSCRIPT TWO", 0x00B2},
+    {"THIN SPACE", 0x2009},
+    {"THUMBS UP SIGN", 0x1F44D},
+    {"TRADE MARK SIGN", 0x2122},
+    {"UPWARDS ARROW", 0x2191},
+    {"VULGAR FRACTION ONE HALF", 0x00BD},
+    {"WARNING SIGN", 0x26A0},
+    {"WATCH", 0x231A},
+    {"WHITE CIRCLE", 0x25CB},
+    {"WHITE SMILING FACE", 0x263A},
+    {"WHITE SQUARE", 0x25A1},
+    {"WHITE STAR", 0x2606},
+    {"YEN SIGN", 0x00A5},
+    {"ZERO WIDTH JOINER", 0x200D},
+    {"ZERO WIDTH NO-BREAK SPACE", 0xFEFF},
+    {"ZERO WIDTH SPACE", 0x200B},
+};
+
+static int32_t unicode_name_lookup(const char *s, size_t n)
+{
+    static const char cjk[] = "CJK UNIFIED IDEOGRAPH-";
+    if (n > sizeof cjk - 1 && strncasecmp(s, cjk, sizeof cjk - 1) == 0) {
+        char *end;
+        char buf[16];
+        size_t hn = n - (sizeof cjk - 1);
+        if (hn >= 4 && hn <= 5) {
+            memcpy(buf, s + sizeof cjk - 1, hn);
+            buf[hn] = 0;
+            long v = strtol(buf, &end, 16);
+            if (*end == 0)
+                return (int32_t)v;
+        }
+        return -1;
+    }
+    for (size_t i = 0; i < sizeof unicode_names / sizeof unicode_names[0]; i++)
+        if (strlen(unicode_names[i].name) == n && strncasecmp(unicode_names[i].name, s, n) == 0)
+            return unicode_names[i].cp;
+    return -1;
+}
+
 static int hexval(int c)
 {
     if (c >= '0' && c <= '9')
@@ -507,8 +683,25 @@ static size_t decode_escapes(Parser *p, Token *t, const char *s, size_t n, char 
             k += put_utf8(out + k, v);
             break;
         }
-        case 'N':
-            p_error_tok(p, t, "(unicode error) \\N{...} escapes are not supported");
+        case 'N': {
+            long pos = (long)(esc - body);
+            const char *close = s < e && *s == '{' ? memchr(s, '}', (size_t)(e - s)) : NULL;
+            char msg[160];
+            if (!close) {
+                snprintf(msg, sizeof msg, "(unicode error) 'unicodeescape' codec can't decode bytes in "
+                         "position %ld-%ld: malformed \\N character escape", pos, pos + 1);
+                p_error_pos(p, wf_exc_SyntaxError, t->end_lineno, t->end, msg);
+            }
+            int32_t cp = unicode_name_lookup(s + 1, (size_t)(close - s - 1));
+            if (cp < 0) {
+                snprintf(msg, sizeof msg, "(unicode error) 'unicodeescape' codec can't decode bytes in "
+                         "position %ld-%ld: unknown Unicode character name", pos, (long)(close - body));
+                p_error_pos(p, wf_exc_SyntaxError, t->end_lineno, t->end, msg);
+            }
+            k += put_utf8(out + k, (uint32_t)cp);
+            s = close + 1;
+            break;
+        }
         default:
             out[k++] = '\\';
             s--;
@@ -779,8 +972,16 @@ static const char *fs_parse_literal(Parser *p, Token *t, const char *s, const ch
     while (s < e) {
         const char *lit = s;
         while (s < e && *s != '{' && *s != '}') {
-            if (*s == '\\' && !raw && s + 1 < e)
-                s++;
+            if (*s == '\\' && !raw && s + 1 < e) {
+                if (s[1] == 'N' && s + 2 < e && s[2] == '{') {
+                    /* \N{NAME}: its braces are not a replacement field */
+                    const char *close = memchr(s, '}', (size_t)(e - s));
+                    s = close ? close + 1 : e;
+                    continue;
+                }
+                if (s[1] != '{' && s[1] != '}')
+                    s++;
+            }
             s++;
         }
         if (s > lit) {
