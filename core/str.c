@@ -729,6 +729,8 @@ static Value str_repeat(Value sv, intptr_t n)
 
 /* ---- the type's slots ---- */
 
+extern const MethodDef wf_str_methods[];   /* core/strmethods.c */
+
 static void str_dealloc(Object *o)
 {
     wf_object_free(o);
@@ -802,17 +804,18 @@ static Value str_mul(Value a, Value b)
     Value idx = wf_index(n);
     if (!idx)
         return 0;
-    intptr_t k;
-    if (wf_is_small(idx)) {
-        k = wf_small_val(idx);
-    } else {
+    int64_t k;
+    if (wf_int_as_i64(idx, &k) < 0) {
+        /* Too large for C: only an empty result is representable. */
+        wf_err_clear();
         int sign = wf_int_sign(idx);
         wf_decref(idx);
         if (sign <= 0 || str_obj(s)->len == 0)
             return str_empty;
         return wf_err_format(wf_exc_OverflowError, "cannot fit 'int' into an index-sized integer");
     }
-    return str_repeat(s, k);
+    wf_decref(idx);
+    return str_repeat(s, (intptr_t)k);
 }
 
 static Value str_binop(Value a, Value b, int op)
@@ -913,12 +916,15 @@ static Value str_getitem(Value sv, Value key)
         Value idx = wf_index(key);
         if (!idx)
             return 0;
-        if (!wf_is_small(idx)) {
-            wf_decref(idx);
+        int64_t k;
+        int rc = wf_int_as_i64(idx, &k);
+        wf_decref(idx);
+        if (rc < 0) {
+            wf_err_clear();
             return wf_err_format(wf_exc_IndexError, "cannot fit '%s' into an index-sized integer",
                                  wf_type_name(key));
         }
-        i = wf_small_val(idx);
+        i = (intptr_t)k;
     } else {
         return wf_err_format(wf_exc_TypeError, "string indices must be integers, not '%s'",
                              wf_type_name(key));

@@ -84,7 +84,6 @@ size_t wf_str_offset(StrObject *s, size_t idx);
 size_t wf_str_char_index(StrObject *s, size_t off);
 Value wf_str_empty(void);               /* the immortal '' (new ref, for symmetry) */
 extern TypeObject wf_type_str_iter;
-extern const MethodDef wf_str_methods[];   /* core/strmethods.c */
 /* str.format_map(mapping) (core/strformat.c). */
 Value wf_str_format_map(Value fmt, Value mapping);
 /* Append a repr of s's data to sb with CPython's quoting. */

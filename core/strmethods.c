@@ -91,10 +91,12 @@ static int sm_slice_index(Value v, intptr_t *out)
     Value i = wf_index(v);
     if (!i)
         return -1;
-    if (wf_is_small(i))
-        *out = wf_small_val(i);
-    else
-        *out = wf_int_sign(i) < 0 ? -SM_MAX : SM_MAX;
+    int64_t k;
+    if (wf_int_as_i64(i, &k) < 0) {
+        wf_err_clear();
+        k = wf_int_sign(i) < 0 ? -SM_MAX : SM_MAX;
+    }
+    *out = k < -SM_MAX ? -SM_MAX : k > SM_MAX ? SM_MAX : (intptr_t)k;
     wf_decref(i);
     return 0;
 }
