@@ -99,6 +99,7 @@ typedef struct SuperObject {
 } SuperObject;
 
 extern TypeObject wf_type_wrapper_descr, wf_type_method_wrapper, wf_type_classmethod_descr;
+extern TypeObject wf_type_union;   /* types.UnionType: int | None */
 
 /* typeobject.c */
 extern const SlotDef om_slotdefs[];

@@ -786,6 +786,14 @@ Value wf_type_call(Value tv, const Value *args, size_t nargs, Value kwnames)
     return obj;
 }
 
+static Value union_binop(Value a, Value b, int op);
+
+/* Only `|` (PEP 604 unions) is defined on classes. */
+static Value type_binop(Value a, Value b, int op)
+{
+    return union_binop(a, b, op);
+}
+
 static Hash type_hash(Value v)
 {
     return wf_hash_pointer((const void *)v);
@@ -805,6 +813,7 @@ TypeObject wf_type_type = {
     .tp_call = wf_type_call,
     .tp_new = type_tp_new,
     .tp_init = type_init,
+    .tp_binop = type_binop,
     .tp_methods = type_methods,
     .tp_getset = type_getset,
 };
@@ -1027,6 +1036,7 @@ void wf_object_init(void)
 {
     static TypeObject *const core[] = {
         &wf_type_object, &wf_type_type, &wf_type_none, &wf_type_notimplemented, &wf_type_ellipsis,
+        &wf_type_union,
     };
     for (size_t i = 0; i < sizeof core / sizeof core[0]; i++)
         wf_type_ready(core[i]);
@@ -2175,3 +2185,163 @@ Value wf_type_new_class(Value name, Value bases, Value dict, Value metaclass)
         return wf_err_format(wf_exc_TypeError, "type.__new__() argument 2 must be tuple, not %s", wf_type_name(bases));
     return new_class(meta, name, bases, dict, NULL, 0);
 }
+
+/* ---- X | Y on classes: types.UnionType (PEP 604) ---- */
+
+typedef struct UnionObject {
+    Object ob;
+    Value args;   /* tuple of distinct types, None given as NoneType */
+} UnionObject;
+
+static bool union_operand(Value v)
+{
+    return v == wf_None || wf_is_type(v) || wf_is_type_exact(v, &wf_type_union);
+}
+
+/* Append v (a type, None or a union) to list, flattening and de-duplicating. */
+static void union_add(Value list, Value v)
+{
+    if (wf_is_type_exact(v, &wf_type_union)) {
+        Value args = ((UnionObject *)wf_obj(v))->args;
+        for (size_t i = 0; i < wf_tuple_size(args); i++)
+            union_add(list, wf_tuple_get(args, i));
+        return;
+    }
+    if (v == wf_None)
+        v = wf_val(&wf_type_none);
+    for (size_t i = 0; i < wf_list_size(list); i++)
+        if (wf_list_get(list, i) == v)
+            return;
+    wf_list_append(list, v);
+}
+
+static Value union_binop(Value a, Value b, int op)
+{
+    if (op != WF_BINOP_OR || !union_operand(a) || !union_operand(b))
+        return wf_NotImplemented;
+    Value list = wf_list_new(0);
+    union_add(list, a);
+    union_add(list, b);
+    Value r;
+    if (wf_list_size(list) == 1) {
+        r = wf_incref(wf_list_get(list, 0));
+    } else {
+        UnionObject *u = (UnionObject *)wf_object_alloc(&wf_type_union, sizeof(UnionObject));
+        u->args = wf_list_as_tuple(list);
+        r = wf_val(u);
+    }
+    wf_decref(list);
+    return r;
+}
+
+static void union_dealloc(Object *o)
+{
+    wf_decref(((UnionObject *)o)->args);
+    wf_object_free(o);
+}
+
+static Value union_repr(Value v)
+{
+    Value args = ((UnionObject *)wf_obj(v))->args;
+    StrBuilder sb;
+    wf_sb_init(&sb);
+    for (size_t i = 0; i < wf_tuple_size(args); i++) {
+        Value a = wf_tuple_get(args, i);
+        if (i)
+            wf_sb_add_c(&sb, " | ");
+        if (a == wf_val(&wf_type_none)) {
+            wf_sb_add_c(&sb, "None");
+            continue;
+        }
+        if (!wf_is_type(a)) {
+            if (wf_sb_add_repr(&sb, a) < 0) {
+                wf_sb_discard(&sb);
+                return 0;
+            }
+            continue;
+        }
+        TypeObject *t = wf_as_type(a);
+        Value mod = wf_type_module_name(t);
+        if (mod && !wf_str_eq_c(mod, "builtins")) {
+            wf_sb_add_str(&sb, mod);
+            wf_sb_add_char(&sb, '.');
+        }
+        wf_decref(mod);
+        wf_sb_add_str(&sb, wf_type_qualname(t));
+    }
+    return wf_sb_finish(&sb);
+}
+
+static bool union_same(Value a, Value b)
+{
+    Value x = ((UnionObject *)wf_obj(a))->args, y = ((UnionObject *)wf_obj(b))->args;
+    if (wf_tuple_size(x) != wf_tuple_size(y))
+        return false;
+    for (size_t i = 0; i < wf_tuple_size(x); i++) {
+        bool found = false;
+        for (size_t j = 0; j < wf_tuple_size(y) && !found; j++)
+            found = wf_tuple_get(x, i) == wf_tuple_get(y, j);
+        if (!found)
+            return false;
+    }
+    return true;
+}
+
+static Value union_richcompare(Value a, Value b, int op)
+{
+    if ((op != WF_EQ && op != WF_NE) || !wf_is_type_exact(b, &wf_type_union))
+        return wf_NotImplemented;
+    bool eq = union_same(a, b);
+    return wf_bool(op == WF_EQ ? eq : !eq);
+}
+
+static Hash union_hash(Value v)
+{
+    Value args = ((UnionObject *)wf_obj(v))->args;
+    Hash h = 0x345678;
+    for (size_t i = 0; i < wf_tuple_size(args); i++)
+        h ^= wf_hash_pointer((const void *)wf_tuple_get(args, i));  /* order-insensitive */
+    return h == -1 ? -2 : h;
+}
+
+static Value union_instancecheck(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_check_nargs("__instancecheck__", nargs, 1, 1) < 0)
+        return 0;
+    int r = wf_isinstance(args[0], ((UnionObject *)wf_obj(self))->args);
+    return r < 0 ? 0 : wf_bool(r);
+}
+
+static Value union_subclasscheck(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_check_nargs("__subclasscheck__", nargs, 1, 1) < 0)
+        return 0;
+    int r = wf_issubclass(args[0], ((UnionObject *)wf_obj(self))->args);
+    return r < 0 ? 0 : wf_bool(r);
+}
+
+static Value union_get_args(Value v) { return wf_incref(((UnionObject *)wf_obj(v))->args); }
+
+static const MethodDef union_methods[] = {
+    { "__instancecheck__", union_instancecheck, 0, NULL },
+    { "__subclasscheck__", union_subclasscheck, 0, NULL },
+    { NULL, NULL, 0, NULL },
+};
+
+static const GetSetDef union_getset[] = {
+    { "__args__", union_get_args, NULL },
+    { NULL, NULL, NULL },
+};
+
+TypeObject wf_type_union = {
+    .ob = WF_STATIC_HEAD(&wf_type_type),
+    .tp_name = "types.UnionType",
+    .tp_basicsize = sizeof(UnionObject),
+    .tp_dealloc = union_dealloc,
+    .tp_repr = union_repr,
+    .tp_hash = union_hash,
+    .tp_richcompare = union_richcompare,
+    .tp_binop = union_binop,
+    .tp_methods = union_methods,
+    .tp_getset = union_getset,
+};
