@@ -63,6 +63,7 @@ typedef struct Scope {
     NameSet params;           /* in binding order */
     NameSet classfree;        /* class: free names passed through to methods */
     int needs_class_cell;
+    Value private;            /* the enclosing class name, for __name mangling */
 } Scope;
 
 /* ---- instructions ---- */
@@ -161,6 +162,23 @@ static _Noreturn void c_fail(Compiler *c)
 
 static const char *c_name(Value v) { return wf_str_cstr(v); }
 
+/* Private names: __x inside class A becomes _A__x (CPython's _Py_Mangle). */
+static Value c_mangle(Value private, Value name)
+{
+    if (!private || !name)
+        return name;
+    const char *n = c_name(name);
+    size_t len = strlen(n);
+    if (len < 3 || n[0] != '_' || n[1] != '_' || (n[len - 1] == '_' && n[len - 2] == '_') || strchr(n, '.'))
+        return name;
+    const char *p = c_name(private);
+    while (*p == '_')
+        p++;
+    if (!*p)
+        return name;
+    return wf_str_intern(wf_str_printf("_%s%s", p, n));
+}
+
 /* ---- name sets ---- */
 
 static bool ns_has(const NameSet *s, Value name)
@@ -218,7 +236,7 @@ static Sym *st_sym(Scope *s, Value name)
 
 static void st_add(Compiler *c, Value name, int flag)
 {
-    st_sym(c->st, name)->flags |= flag;
+    st_sym(c->st, c_mangle(c->st->private, name))->flags |= flag;
 }
 
 static Scope *st_enter(Compiler *c, int kind, const void *node, Value name, int lineno)
@@ -229,6 +247,7 @@ static Scope *st_enter(Compiler *c, int kind, const void *node, Value name, int 
     s->name = name;
     s->lineno = lineno;
     s->parent = c->st;
+    s->private = kind == SC_CLASS ? name : c->st ? c->st->private : 0;
     if (c->st) {
         Scope *p = c->st;
         if (p->nchildren == p->capchildren) {
@@ -269,10 +288,11 @@ static void st_exprs(Compiler *c, ExprSeq *seq)
 
 static void st_param(Compiler *c, Arg *a)
 {
-    if (st_find(c->st, a->arg) && (st_find(c->st, a->arg)->flags & DEF_PARAM))
+    Value name = c_mangle(c->st->private, a->arg);
+    if (st_find(c->st, name) && (st_find(c->st, name)->flags & DEF_PARAM))
         c_error(c, a->lineno, a->col_offset, "duplicate argument '%s' in function definition", c_name(a->arg));
     st_add(c, a->arg, DEF_PARAM);
-    ns_add(&c->st->params, a->arg);
+    ns_add(&c->st->params, name);
 }
 
 /* Defaults are evaluated outside; parameters are bound inside. */
@@ -433,7 +453,7 @@ static void st_declare(Compiler *c, Stmt *s, IdentSeq *names, int flag)
 {
     const char *what = flag == DEF_GLOBAL ? "global" : "nonlocal";
     for (size_t i = 0; i < names->count; i++) {
-        Value name = names->items[i];
+        Value name = c_mangle(c->st->private, names->items[i]);
         Sym *y = st_find(c->st, name);
         int fl = y ? y->flags : 0;
         if (fl & DEF_PARAM)
@@ -449,6 +469,26 @@ static void st_declare(Compiler *c, Stmt *s, IdentSeq *names, int flag)
         d->lineno = s->lineno;
         d->col = s->col_offset;
     }
+}
+
+static void st_arg_annotation(Compiler *c, Arg *a)
+{
+    if (a && a->annotation)
+        st_expr(c, a->annotation);
+}
+
+static void st_annotations(Compiler *c, Arguments *a, Expr *returns)
+{
+    for (size_t i = 0; i < a->posonlyargs.count; i++)
+        st_arg_annotation(c, a->posonlyargs.items[i]);
+    for (size_t i = 0; i < a->args.count; i++)
+        st_arg_annotation(c, a->args.items[i]);
+    st_arg_annotation(c, a->vararg);
+    for (size_t i = 0; i < a->kwonlyargs.count; i++)
+        st_arg_annotation(c, a->kwonlyargs.items[i]);
+    st_arg_annotation(c, a->kwarg);
+    if (returns)
+        st_expr(c, returns);
 }
 
 static Value c_import_store_name(Alias *a)
@@ -472,6 +512,7 @@ static void st_stmt(Compiler *c, Stmt *s)
         st_exprs(c, &s->v.FunctionDef.decorator_list);
         st_exprs(c, &a->defaults);
         st_exprs(c, &a->kw_defaults);
+        st_annotations(c, a, s->v.FunctionDef.returns);
         st_enter(c, SC_FUNCTION, s, s->v.FunctionDef.name, s->lineno);
         st_params(c, a);
         st_stmts(c, &s->v.FunctionDef.body);
@@ -507,6 +548,8 @@ static void st_stmt(Compiler *c, Stmt *s)
             st_add(c, s->v.AnnAssign.target->v.Name.id, DEF_LOCAL);
         else
             st_expr(c, s->v.AnnAssign.target);
+        if (c->st->kind != SC_FUNCTION && s->v.AnnAssign.simple)
+            st_expr(c, s->v.AnnAssign.annotation);
         break;
     case WF_STMT_For:
         st_expr(c, s->v.For.iter);
@@ -737,6 +780,10 @@ static int c_list_index(Value list, Value name, bool add)
 static void c_load_const(Compiler *c, Value v) { c_emit(c, OP_LOAD_CONST, c_add_const(c, v)); }
 static void c_load_none(Compiler *c) { c_load_const(c, wf_None); }
 static int c_name_index(Compiler *c, Value name) { return c_list_index(c->u->names, name, true); }
+static int c_attr_index(Compiler *c, Value name)
+{
+    return c_name_index(c, c_mangle(c->u->scope->private, name));
+}
 
 static void c_enter_unit(Compiler *c, Scope *s, Value name, Value qualname, int lineno)
 {
@@ -794,6 +841,7 @@ static int c_deref_index(Compiler *c, Value name)
 static void c_nameop(Compiler *c, Value name, ExprContext ctx)
 {
     Unit *u = c->u;
+    name = c_mangle(u->scope->private, name);
     Sym *y = c_lookup(c, name);
     int scope = y ? y->scope : R_GLOBAL_IMPLICIT;
     int kind = u->scope->kind;
@@ -1338,7 +1386,7 @@ static void c_call(Compiler *c, Expr *e)
         c_expr(c, f->v.Attribute.value);
         int saved = c->u->lineno;
         c->u->lineno = f->end_lineno > 0 ? f->end_lineno : f->lineno;
-        c_emit(c, OP_LOAD_METHOD, c_name_index(c, f->v.Attribute.attr));
+        c_emit(c, OP_LOAD_METHOD, c_attr_index(c, f->v.Attribute.attr));
         c->u->lineno = saved;
     } else {
         c_expr(c, f);
@@ -1407,6 +1455,8 @@ static void c_make_function(Compiler *c, Value code, int flags)
     c_emit0(c, OP_MAKE_FUNCTION);
     if (flags & WF_FUNC_CLOSURE)
         c_emit(c, OP_SET_FUNCTION_ATTRIBUTE, WF_FUNC_CLOSURE);
+    if (flags & WF_FUNC_ANNOTATIONS)
+        c_emit(c, OP_SET_FUNCTION_ATTRIBUTE, WF_FUNC_ANNOTATIONS);
     if (flags & WF_FUNC_KWDEFAULTS)
         c_emit(c, OP_SET_FUNCTION_ATTRIBUTE, WF_FUNC_KWDEFAULTS);
     if (flags & WF_FUNC_DEFAULTS)
@@ -1425,7 +1475,7 @@ static int c_defaults(Compiler *c, Arguments *a)
     int nkw = 0;
     for (size_t i = 0; i < a->kwonlyargs.count; i++) {
         if (i < a->kw_defaults.count && a->kw_defaults.items[i]) {
-            c_load_const(c, a->kwonlyargs.items[i]->arg);
+            c_load_const(c, c_mangle(c->u->scope->private, a->kwonlyargs.items[i]->arg));
             c_expr(c, a->kw_defaults.items[i]);
             nkw++;
         }
@@ -1435,6 +1485,38 @@ static int c_defaults(Compiler *c, Arguments *a)
         flags |= WF_FUNC_KWDEFAULTS;
     }
     return flags;
+}
+
+static int c_arg_annotation(Compiler *c, Arg *a)
+{
+    if (!a || !a->annotation)
+        return 0;
+    c_load_const(c, c_mangle(c->u->scope->private, a->arg));
+    c_expr(c, a->annotation);
+    return 1;
+}
+
+/* The __annotations__ dict, evaluated at definition time (3.11 semantics). */
+static int c_annotations(Compiler *c, Arguments *a, Expr *returns)
+{
+    int n = 0;
+    for (size_t i = 0; i < a->posonlyargs.count; i++)
+        n += c_arg_annotation(c, a->posonlyargs.items[i]);
+    for (size_t i = 0; i < a->args.count; i++)
+        n += c_arg_annotation(c, a->args.items[i]);
+    n += c_arg_annotation(c, a->vararg);
+    for (size_t i = 0; i < a->kwonlyargs.count; i++)
+        n += c_arg_annotation(c, a->kwonlyargs.items[i]);
+    n += c_arg_annotation(c, a->kwarg);
+    if (returns) {
+        c_load_const(c, wf_str_intern_c("return"));
+        c_expr(c, returns);
+        n++;
+    }
+    if (!n)
+        return 0;
+    c_emit(c, OP_BUILD_MAP, n);
+    return WF_FUNC_ANNOTATIONS;
 }
 
 static void c_function_unit_setup(Compiler *c, Arguments *a, Scope *s)
@@ -1576,7 +1658,7 @@ static void c_store(Compiler *c, Expr *t)
     case WF_EXPR_Name: c_nameop(c, t->v.Name.id, WF_CTX_Store); break;
     case WF_EXPR_Attribute:
         c_expr(c, t->v.Attribute.value);
-        c_emit(c, OP_STORE_ATTR, c_name_index(c, t->v.Attribute.attr));
+        c_emit(c, OP_STORE_ATTR, c_attr_index(c, t->v.Attribute.attr));
         break;
     case WF_EXPR_Subscript:
         c_expr(c, t->v.Subscript.value);
@@ -1684,9 +1766,9 @@ static void c_expr_inner(Compiler *c, Expr *e)
     case WF_EXPR_Attribute:
         c_expr(c, e->v.Attribute.value);
         if (e->v.Attribute.ctx == WF_CTX_Load)
-            c_emit(c, OP_LOAD_ATTR, c_name_index(c, e->v.Attribute.attr));
+            c_emit(c, OP_LOAD_ATTR, c_attr_index(c, e->v.Attribute.attr));
         else
-            c_emit(c, OP_DELETE_ATTR, c_name_index(c, e->v.Attribute.attr));
+            c_emit(c, OP_DELETE_ATTR, c_attr_index(c, e->v.Attribute.attr));
         break;
     case WF_EXPR_Subscript:
         c_expr(c, e->v.Subscript.value);
@@ -2085,7 +2167,7 @@ static void c_augassign(Compiler *c, Stmt *s)
         c_nameop(c, t->v.Name.id, WF_CTX_Store);
         break;
     case WF_EXPR_Attribute: {
-        int idx = c_name_index(c, t->v.Attribute.attr);
+        int idx = c_attr_index(c, t->v.Attribute.attr);
         c_expr(c, t->v.Attribute.value);
         c_emit(c, OP_COPY, 1);
         c_emit(c, OP_LOAD_ATTR, idx);
@@ -2119,7 +2201,7 @@ static void c_delete(Compiler *c, Expr *t)
     case WF_EXPR_Name: c_nameop(c, t->v.Name.id, WF_CTX_Del); break;
     case WF_EXPR_Attribute:
         c_expr(c, t->v.Attribute.value);
-        c_emit(c, OP_DELETE_ATTR, c_name_index(c, t->v.Attribute.attr));
+        c_emit(c, OP_DELETE_ATTR, c_attr_index(c, t->v.Attribute.attr));
         break;
     case WF_EXPR_Subscript:
         c_expr(c, t->v.Subscript.value);
@@ -2186,6 +2268,46 @@ static void c_import_from(Compiler *c, Stmt *s)
     c_emit0(c, OP_POP_TOP);
 }
 
+/* Does a module or class body (outside nested scopes) annotate a name? */
+static bool c_find_ann(StmtSeq *body)
+{
+    for (size_t i = 0; i < body->count; i++) {
+        Stmt *s = body->items[i];
+        switch (s->kind) {
+        case WF_STMT_AnnAssign:
+            if (s->v.AnnAssign.simple)
+                return true;
+            break;
+        case WF_STMT_For:
+            if (c_find_ann(&s->v.For.body) || c_find_ann(&s->v.For.orelse))
+                return true;
+            break;
+        case WF_STMT_While:
+            if (c_find_ann(&s->v.While.body) || c_find_ann(&s->v.While.orelse))
+                return true;
+            break;
+        case WF_STMT_If:
+            if (c_find_ann(&s->v.If.body) || c_find_ann(&s->v.If.orelse))
+                return true;
+            break;
+        case WF_STMT_With:
+            if (c_find_ann(&s->v.With.body))
+                return true;
+            break;
+        case WF_STMT_Try:
+            for (size_t j = 0; j < s->v.Try.handlers.count; j++)
+                if (c_find_ann(&s->v.Try.handlers.items[j]->body))
+                    return true;
+            if (c_find_ann(&s->v.Try.body) || c_find_ann(&s->v.Try.orelse) || c_find_ann(&s->v.Try.finalbody))
+                return true;
+            break;
+        default:
+            break;
+        }
+    }
+    return false;
+}
+
 static Value c_docstring(StmtSeq *body)
 {
     if (body->count == 0)
@@ -2218,6 +2340,7 @@ static void c_funcdef(Compiler *c, Stmt *s)
     c_decorators_push(c, &s->v.FunctionDef.decorator_list);
     c->u->lineno = s->lineno;
     int flags = c_defaults(c, a);
+    flags |= c_annotations(c, a, s->v.FunctionDef.returns);
     Scope *sc = c_scope_of(c, s);
     Value name = s->v.FunctionDef.name;
     c_enter_unit(c, sc, name, c_qualname(c, name), s->lineno);
@@ -2255,6 +2378,8 @@ static void c_classdef(Compiler *c, Stmt *s)
     c_nameop(c, wf_str_intern_c("__module__"), WF_CTX_Store);
     c_load_const(c, qualname);
     c_nameop(c, wf_str_intern_c("__qualname__"), WF_CTX_Store);
+    if (c_find_ann(&s->v.ClassDef.body))
+        c_emit0(c, OP_SETUP_ANNOTATIONS);
     Value doc = c_docstring(&s->v.ClassDef.body);
     StmtSeq body = s->v.ClassDef.body;
     if (doc) {
@@ -2320,6 +2445,13 @@ static void c_stmt(Compiler *c, Stmt *s)
         if (s->v.AnnAssign.value) {
             c_expr(c, s->v.AnnAssign.value);
             c_store(c, s->v.AnnAssign.target);
+        }
+        if (s->v.AnnAssign.simple && s->v.AnnAssign.target->kind == WF_EXPR_Name &&
+            c->u->scope->kind != SC_FUNCTION) {
+            c_expr(c, s->v.AnnAssign.annotation);
+            c_nameop(c, wf_str_intern_c("__annotations__"), WF_CTX_Load);
+            c_load_const(c, c_mangle(c->u->scope->private, s->v.AnnAssign.target->v.Name.id));
+            c_emit0(c, OP_STORE_SUBSCR);
         }
         break;
     case WF_STMT_For: c_for(c, s); break;
@@ -2399,6 +2531,8 @@ static Value c_compile_module(Compiler *c, Mod *mod, int mode)
         c_emit0(c, OP_RETURN_VALUE);
     } else {
         StmtSeq body = mod->kind == WF_MOD_Module ? mod->v.Module.body : mod->v.Interactive.body;
+        if (c_find_ann(&body))
+            c_emit0(c, OP_SETUP_ANNOTATIONS);
         Value doc = mode == WF_MODE_EXEC ? c_docstring(&body) : 0;
         if (doc) {
             c_load_const(c, doc);
