@@ -40,6 +40,7 @@ typedef struct Parser {
     Value tok_error;              /* tokenizer error after the last token, or 0 */
     bool tok_error_soft;          /* ... that an earlier parser error hides */
     bool keep_error;              /* "unexpected indent": wins over tok_error */
+    bool looked_ahead;            /* the error's rule read one token past it */
 } Parser;
 
 #define MAX_DEPTH 2000
@@ -1103,8 +1104,10 @@ static void check_missing_comma(Parser *p, Expr *elt)
             if (!starts_expression(peek_at(p, i)->kind) || peek_at(p, i)->kind == TK_STAR ||
                 peek_at(p, i)->kind == TK_MINUS || peek_at(p, i)->kind == TK_PLUS || peek_at(p, i)->kind == TK_KW_not)
                 return;
+            p->looked_ahead = true;
             p_error_tok(p, peek(p), "invalid syntax. Perhaps you forgot a comma?");
         }
+        p->looked_ahead = true;
         p_error_expr(p, elt, "invalid syntax. Perhaps you forgot a comma?");
     default:
         return;
@@ -1120,6 +1123,8 @@ static void parse_display_rest(Parser *p, Vec *elts, TokKind close)
             return;
         Expr *e = parse_star_named_expression(p);
         vec_push(p, elts, e);
+        if (at(p, TK_KW_for))
+            p_error_expr(p, elts->items[0], "did you forget parentheses around the comprehension target?");
         if (!at(p, TK_COMMA) && !at(p, close))
             check_missing_comma(p, e);
     }
@@ -1332,6 +1337,11 @@ static void parse_call_args(Parser *p, Token *open, ExprSeq *args_out, KeywordSe
                 p_error_tok(p, &p->toks[open - p->toks + 1],
                             "iterable argument unpacking follows keyword argument unpacking");
             vec_push(p, &args, e);
+        } else if ((at(p, TK_KW_True) || at(p, TK_KW_False) || at(p, TK_KW_None)) &&
+                   peek_at(p, 1)->kind == TK_EQUAL) {
+            char msg[64];
+            snprintf(msg, sizeof msg, "cannot assign to %s", wf_tok_names[st->kind]);
+            p_error_tok(p, st, msg);
         } else if (at(p, TK_NAME) && peek_at(p, 1)->kind == TK_EQUAL) {
             advance(p);
             advance(p);
@@ -1835,8 +1845,12 @@ static Arguments *parse_params(Parser *p, TokKind close, bool annotations)
         } else {
             Arg *a = parse_param(p, annotations, false);
             Expr *def = NULL;
-            if (accept(p, TK_EQUAL))
+            if (at(p, TK_EQUAL)) {
+                Token *eq = advance(p);
+                if (at(p, TK_COMMA) || at(p, close))
+                    p_error_tok(p, eq, "expected default value expression");
                 def = parse_expression(p);
+            }
             if (seen_star) {
                 vec_push(p, &kwonly, a);
                 vec_push(p, &kwdefaults, def);
@@ -2223,12 +2237,28 @@ static StmtSeq parse_block(Parser *p, const char *what, int line)
     return SEQ(StmtSeq, body);
 }
 
+/* `if x = 1:` — CPython's hints for '=' where '==' was meant. */
+static void check_test_assign(Parser *p, Expr *test)
+{
+    if (!at(p, TK_EQUAL))
+        return;
+    if (test->kind == WF_EXPR_Name)
+        p_error_expr(p, test, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+    if (test->kind == WF_EXPR_Attribute || test->kind == WF_EXPR_Subscript || test->kind == WF_EXPR_Call ||
+        test->kind == WF_EXPR_BinOp || test->kind == WF_EXPR_UnaryOp ||
+        (test->kind == WF_EXPR_Constant && test->v.Constant.value != wf_None &&
+         test->v.Constant.value != wf_True && test->v.Constant.value != wf_False)) {
+        char msg[128];
+        snprintf(msg, sizeof msg, "cannot assign to %s here. Maybe you meant '==' instead of '='?", expr_name(test));
+        p_error_expr(p, test, msg);
+    }
+}
+
 static Stmt *parse_if(Parser *p, const char *kw)
 {
     Token *st = advance(p);
     Expr *test = parse_named_expression(p);
-    if (at(p, TK_EQUAL))
-        p_error_expr(p, test, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+    check_test_assign(p, test);
     expect_colon(p, false);
     char what[32];
     snprintf(what, sizeof what, "'%s' statement", kw);
@@ -2261,8 +2291,7 @@ static Stmt *parse_while(Parser *p)
 {
     Token *st = advance(p);
     Expr *test = parse_named_expression(p);
-    if (at(p, TK_EQUAL))
-        p_error_expr(p, test, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+    check_test_assign(p, test);
     expect_colon(p, false);
     Stmt *s = new_stmt(p, WF_STMT_While, st);
     s->v.While.test = test;
@@ -2613,7 +2642,7 @@ static void parse_fixup_error(Parser *p)
     Token *t = &p->toks[p->pos];
     /* CPython compares the line of the furthest token its parser fetched
      * (about one past the error token) with the bracket's line. */
-    Token *far = p->pos + 1 < p->ntoks ? &p->toks[p->pos + 1] : t;
+    Token *far = p->looked_ahead && p->pos + 1 < p->ntoks ? &p->toks[p->pos + 1] : t;
     if (p->unclosed_level && wf_err_matches(wf_exc_SyntaxError) &&
         (far->kind == TK_ENDMARKER || far->lineno > p->unclosed_line)) {
         char msg[64];
