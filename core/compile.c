@@ -1161,9 +1161,52 @@ static void c_cmpop(Compiler *c, int op)
         c_emit(c, OP_CONTAINS_OP, op == WF_CMP_NotIn);
 }
 
+static bool c_is_literal(Expr *e)
+{
+    switch (e->kind) {
+    case WF_EXPR_Constant: {
+        Value v = e->v.Constant.value;
+        return v != wf_None && v != wf_True && v != wf_False && v != wf_Ellipsis;
+    }
+    case WF_EXPR_Tuple: case WF_EXPR_List: case WF_EXPR_Dict: case WF_EXPR_Set:
+    case WF_EXPR_ListComp: case WF_EXPR_SetComp: case WF_EXPR_DictComp: case WF_EXPR_JoinedStr:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* CPython's SyntaxWarning for `x is 1`, printed as warnings.showwarning does. */
+static void c_check_compare(Compiler *c, Expr *e)
+{
+    Expr *left = e->v.Compare.left;
+    for (size_t i = 0; i < e->v.Compare.ops.count; i++) {
+        int op = e->v.Compare.ops.items[i];
+        Expr *right = e->v.Compare.comparators.items[i];
+        if ((op == WF_CMP_Is || op == WF_CMP_IsNot) && (c_is_literal(left) || c_is_literal(right))) {
+            char msg[1300], line[1024];
+            snprintf(msg, sizeof msg, "%s:%d: SyntaxWarning: \"%s\" with a literal. Did you mean \"%s\"?\n",
+                     c->filename, e->lineno, op == WF_CMP_Is ? "is" : "is not", op == WF_CMP_Is ? "==" : "!=");
+            wf_sys_write_stderr(msg);
+            c_source_line(c, e->lineno, line, sizeof line);
+            const char *p = line;
+            while (*p == ' ' || *p == '\t')
+                p++;
+            if (c->filename[0] != '<' && *p) {
+                snprintf(msg, sizeof msg, "  %s\n", p);
+                wf_sys_write_stderr(msg);
+            }
+            if (wf_err_occurred())
+                wf_err_clear();
+        }
+        left = right;
+    }
+}
+
 static void c_compare(Compiler *c, Expr *e)
 {
     size_t n = e->v.Compare.ops.count;
+    c_check_compare(c, e);
     c_expr(c, e->v.Compare.left);
     if (n == 1) {
         c_expr(c, e->v.Compare.comparators.items[0]);
