@@ -164,6 +164,8 @@ static void lst_dealloc(Object *o)
 {
     ListObject *l = (ListObject *)o;
     TypeObject *type = o->ob_type;
+    if (!wf_seq_trash_begin(o, lst_dealloc))
+        return;
     lst_clear(l);
     if (type->tp_dictoffset) {
         Value *slot = (Value *)((char *)o + type->tp_dictoffset);
@@ -172,6 +174,7 @@ static void lst_dealloc(Object *o)
         wf_decref(d);
     }
     wf_object_free(o);
+    wf_seq_trash_end();
 }
 
 /* ---- repr, hash, compare ---- */
@@ -261,14 +264,15 @@ static Value lst_binop(Value a, Value b, int op)
                              "can only concatenate list (not \"%T\") to list", b);
     }
     if (op == WF_BINOP_MUL) {
-        Value seq = wf_is_list(a) ? a : b, n = seq == a ? b : a;
+        bool left = wf_is_list(a);
+        Value seq = left ? a : b, n = left ? b : a;
         intptr_t k;
         int r = wf_seq_repeat_count(n, &k);
         if (r < 0)
             return 0;
         if (r == 1)
             return lst_repeat(lst(seq), k);
-        if (seq == b || lst_other_may_handle(n))
+        if (!left || lst_other_may_handle(n))
             return wf_incref(wf_NotImplemented);
         return wf_err_format(wf_exc_TypeError,
                              "can't multiply sequence by non-int of type '%T'", n);

@@ -78,6 +78,14 @@ int wf_seq_no_kwargs(const char *fname, Value kwnames);
 int wf_seq_repr_enter(Value v);
 void wf_seq_repr_leave(Value v);
 
+/* Deallocation of deeply nested containers (CPython's trashcan): call
+ * wf_seq_trash_begin(o, self) first in the dealloc function `self`; if it
+ * returns false, o was put aside and the dealloc must return at once (self
+ * runs on it later, from the outermost level). Otherwise finish with
+ * wf_seq_trash_end(). */
+bool wf_seq_trash_begin(Object *o, void (*self)(Object *));
+void wf_seq_trash_end(void);
+
 /* Iterator objects over a list or tuple (core/iterobject.c). */
 Value wf_seqiter_make(TypeObject *type, Value seq, intptr_t index);
 

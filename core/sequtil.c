@@ -184,6 +184,49 @@ Value wf_seq_richcompare(Value a, Value b, int op, SeqItemAt at)
     }
 }
 
+/* ---- the trashcan: bounded C recursion when freeing nested containers ---- */
+
+/* Freeing [[[...]]] decrefs the inner list from the outer one's dealloc, so
+ * C recursion grows with the nesting. Past SU_TRASH_DEPTH nested deallocs
+ * the object (refcount already 0) is parked, and the outermost dealloc frees
+ * the parked ones in a loop. Per thread, never shared. */
+#define SU_TRASH_DEPTH 50
+static _Thread_local int su_trash_depth;
+static _Thread_local bool su_trash_draining;
+typedef struct SuTrash {
+    Object *o;
+    void (*dealloc)(Object *);  /* the function that parked o, not tp_dealloc:
+                                   a subclass's dealloc already ran its part */
+} SuTrash;
+static _Thread_local SuTrash *su_trash;
+static _Thread_local size_t su_trash_len, su_trash_cap;
+
+bool wf_seq_trash_begin(Object *o, void (*self)(Object *))
+{
+    if (su_trash_depth >= SU_TRASH_DEPTH) {
+        if (su_trash_len == su_trash_cap) {
+            su_trash_cap = su_trash_cap ? 2 * su_trash_cap : 64;
+            su_trash = wf_mem_realloc(su_trash, su_trash_cap * sizeof(SuTrash));
+        }
+        su_trash[su_trash_len++] = (SuTrash){o, self};
+        return false;
+    }
+    su_trash_depth++;
+    return true;
+}
+
+void wf_seq_trash_end(void)
+{
+    if (--su_trash_depth > 0 || su_trash_draining)
+        return;
+    su_trash_draining = true;
+    while (su_trash_len > 0) {
+        SuTrash t = su_trash[--su_trash_len];
+        t.dealloc(t.o);
+    }
+    su_trash_draining = false;
+}
+
 /* ---- the per-thread set of containers being repr'd ---- */
 
 /* A small stack per thread: reprs nest, so lookups scan a handful of

@@ -84,6 +84,8 @@ Value *wf_tuple_dict_slot(Value t)
 static void tup_dealloc(Object *o)
 {
     TupleObject *t = (TupleObject *)o;
+    if (!wf_seq_trash_begin(o, tup_dealloc))
+        return;
     for (size_t i = 0; i < t->size; i++)
         wf_decref(t->items[i]);
     if (tup_is_subtype(o->ob_type)) {
@@ -92,6 +94,7 @@ static void tup_dealloc(Object *o)
         wf_decref(d);
     }
     wf_object_free(o);
+    wf_seq_trash_end();
 }
 
 /* ---- repr and hash ---- */
@@ -223,14 +226,15 @@ static Value tup_binop(Value a, Value b, int op)
                              "can only concatenate tuple (not \"%T\") to tuple", b);
     }
     if (op == WF_BINOP_MUL) {
-        Value seq = wf_is_tuple(a) ? a : b, n = seq == a ? b : a;
+        bool left = wf_is_tuple(a);
+        Value seq = left ? a : b, n = left ? b : a;
         intptr_t k;
         int r = wf_seq_repeat_count(n, &k);
         if (r < 0)
             return 0;
         if (r == 1)
             return tup_repeat(seq, k);
-        if (seq == b || tup_other_may_handle(n))
+        if (!left || tup_other_may_handle(n))
             return wf_incref(wf_NotImplemented);
         return wf_err_format(wf_exc_TypeError,
                              "can't multiply sequence by non-int of type '%T'", n);
