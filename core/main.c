@@ -114,7 +114,7 @@ static void main_parse(int argc, char **argv, MainOptions *o)
         o->script = argv[i];
         o->rest = i + 1;
     } else {
-        o->script = "-";
+        o->script = "";  /* no script: read the program from stdin, sys.argv == [''] */
         o->rest = argc;
     }
 }
@@ -329,8 +329,6 @@ int main(int argc, char **argv)
     sysargv[0] = (char *)(o.command ? "-c" : o.module ? "-m" : o.script);
     for (int i = o.rest; i < argc; i++)
         sysargv[i - o.rest + 1] = argv[i];
-    if (o.script && !strcmp(o.script, "-"))
-        sysargv[0] = "";
 
     if (wf_runtime_init(nsys, sysargv) < 0) {
         int st = wf_runtime_exit_status();
@@ -357,7 +355,7 @@ int main(int argc, char **argv)
         char cwd[PATH_MAX];
         wf_sys_set_path0(getcwd(cwd, sizeof cwd) ? cwd : "");
         status = main_run_module(argv[0], o.module);
-    } else if (!strcmp(o.script, "-")) {
+    } else if (!strcmp(o.script, "-") || !*o.script) {
         status = main_run_stdin();
     } else {
         status = main_run_script(argv[0], o.script);

@@ -116,6 +116,28 @@ static Value sys_make_float_info(void)
     return sseq_new(&sys_float_info_type, items);
 }
 
+static StructSeqType sys_int_info_type, sys_hash_info_type;
+
+static Value sys_make_int_info(void)
+{
+    static const char *const fields[] = {"bits_per_digit", "sizeof_digit", "default_max_str_digits",
+                                         "str_digits_check_threshold"};
+    sseq_type_init(&sys_int_info_type, "sys.int_info", fields, 4);
+    Value items[4] = {wf_small(30), wf_small(4), wf_small(4300), wf_small(640)};
+    return sseq_new(&sys_int_info_type, items);
+}
+
+static Value sys_make_hash_info(void)
+{
+    static const char *const fields[] = {"width", "modulus", "inf", "nan", "imag", "algorithm",
+                                         "hash_bits", "seed_bits", "cutoff"};
+    sseq_type_init(&sys_hash_info_type, "sys.hash_info", fields, 9);
+    Value items[9] = {wf_small(64), wf_int_from_i64(2305843009213693951LL), wf_small(314159), wf_small(0),
+                      wf_small(1000003), wf_str_from_cstr("siphash13"), wf_small(64), wf_small(128),
+                      wf_small(0)};
+    return sseq_new(&sys_hash_info_type, items);
+}
+
 static Value sys_make_implementation(Value version_info)
 {
     static const char *const fields[] = {"name", "cache_tag", "version", "hexversion", "_multiarch"};
@@ -422,6 +444,8 @@ Value wf_sys_create(void)
     sys_add("_xoptions", wf_dict_new());
     sys_add("flags", sys_make_flags());
     sys_add("float_info", sys_make_float_info());
+    sys_add("int_info", sys_make_int_info());
+    sys_add("hash_info", sys_make_hash_info());
     sys_add("dont_write_bytecode", wf_True);
     sys_add("builtin_module_names", wf_import_builtin_names());
     sys_add("__excepthook__", wf_incref(wf_dict_get_c(wf_module_dict(wf_sys_module), "excepthook")));
