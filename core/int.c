@@ -25,7 +25,7 @@ int wf_int_max_str_digits = 4300;
 
 /* Result sizes past this many bits are refused with MemoryError instead of
  * letting GMP abort the process. */
-#define INT_MAX_BITS ((uint64_t)1 << 36)
+#define INT_MAX_BITS ((uint64_t)1 << 33)
 
 /* ---- representation ---- */
 
@@ -1043,8 +1043,10 @@ static Value int_m_round(Value self, const Value *args, size_t nargs, Value kw)
     int64_t e;
     int rc = wf_int_as_i64(nn, &e);
     wf_decref(nn);
-    if (rc < 0)
-        return 0;
+    if (rc < 0) {
+        wf_err_clear();  /* 10**-ndigits dwarfs any int we can hold */
+        return wf_small(0);
+    }
     IntView iv;
     mpz_srcptr z = wf_int_view(&iv, self);
     if ((uint64_t)e > mpz_sizeinbase(z, 10) + 1)
