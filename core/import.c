@@ -202,7 +202,8 @@ static Value import_load_file(Value fullname, Found *f, Value parent_name)
         return 0;
     Value d = wf_module_dict(m);
     Value file = import_abspath(f->file);
-    int bad = !file || wf_dict_set(d, WF_ID(__file__), file) < 0 || wf_dict_set(d, WF_ID(__spec__), wf_None) < 0;
+    int bad = !file || wf_dict_set(d, WF_ID(__file__), file) < 0 || wf_dict_set(d, WF_ID(__spec__), wf_None) < 0 ||
+              wf_dict_set_c(d, "__cached__", wf_None) < 0 || wf_dict_set(d, WF_ID(__builtins__), wf_builtins_module) < 0;
     if (!bad && f->pkgdir) {
         Value dir = import_abspath(f->pkgdir);
         Value path = dir ? wf_list_from_array(&dir, 1) : 0;

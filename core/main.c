@@ -138,6 +138,10 @@ static Value main_module(void)
     if (!m)
         return 0;
     Value d = wf_module_dict(m);
+    Value ann = wf_dict_new();
+    if (!ann || wf_dict_set(d, WF_ID(__annotations__), ann) < 0)
+        return 0;
+    wf_decref(ann);
     if (wf_dict_set(d, WF_ID(__builtins__), wf_builtins_module) < 0)
         return 0;
     if (wf_dict_set(wf_sys_modules, WF_ID(__main__), m) < 0)
@@ -189,6 +193,13 @@ static int main_run_script(const char *argv0, const char *script)
         return wf_runtime_exit_status();
     /* CPython runs the script under its absolute path (__file__, tracebacks). */
     char *abs = main_abspath(script);
+    Value file = wf_str_from_cstr(abs);
+    Value d = wf_module_dict(m);
+    if (!file || wf_dict_set(d, WF_ID(__file__), file) < 0 || wf_dict_set_c(d, "__cached__", wf_None) < 0) {
+        free(abs);
+        return wf_runtime_exit_status();
+    }
+    wf_decref(file);
     Value r = wf_run_file(abs, m);
     free(abs);
     if (!r)
