@@ -264,6 +264,12 @@ static void intern_grow(void)
 /* Looks up (p, n); adds a new immortal string if absent. Borrowed result. */
 static Value intern_bytes(const char *p, size_t n, Value reuse)
 {
+    if (n == 0 ? str_empty != 0 : n == 1 && (unsigned char)p[0] < 128 && str_chars[(unsigned char)p[0]]) {
+        /* The singletons are interned already; common from wf_str_intern_c(""). */
+        if (reuse)
+            wf_decref(reuse);
+        return n ? str_chars[(unsigned char)p[0]] : str_empty;
+    }
     if ((intern_used + 1) * 2 > intern_cap)
         intern_grow();
     Hash h = str_hash_final(str_hash_bytes(p, n));

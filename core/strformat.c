@@ -335,14 +335,31 @@ static int pf_format_int(StrBuilder *sb, const PctArg *a, Value v)
     if (!iv)
         return -1;
     int base = a->ch == 'x' || a->ch == 'X' ? 16 : a->ch == 'o' ? 8 : 10;
-    Value digits = wf_int_to_base(iv, base, false);
-    wf_decref(iv);
-    if (!digits)
-        return -1;
-    StrObject *d = str_obj(digits);
-    bool neg = d->len && d->data[0] == '-';
-    const char *body = d->data + neg;
-    size_t blen = d->len - neg;
+    char small[72];
+    Value digits = 0;
+    const char *body;
+    size_t blen;
+    bool neg;
+    if (wf_is_small(iv)) {
+        /* Tagged ints: convert here rather than through a temporary str. */
+        intptr_t x = wf_small_val(iv);
+        uintptr_t u = x < 0 ? -(uintptr_t)x : (uintptr_t)x;
+        char *e = small + sizeof small, *p = e;
+        do {
+            *--p = "0123456789abcdef"[u % (unsigned)base];
+            u /= (unsigned)base;
+        } while (u);
+        neg = x < 0, body = p, blen = (size_t)(e - p);
+    } else {
+        digits = wf_int_to_base(iv, base, false);
+        wf_decref(iv);
+        if (!digits)
+            return -1;
+        StrObject *d = str_obj(digits);
+        neg = d->len && d->data[0] == '-';
+        body = d->data + neg;
+        blen = d->len - neg;
+    }
     StrBuilder tmp;
     wf_sb_init(&tmp);
     for (intptr_t i = (intptr_t)blen; i < a->prec; i++)
@@ -355,7 +372,7 @@ static int pf_format_int(StrBuilder *sb, const PctArg *a, Value v)
                          a->ch == 'o' ? "0o" : "";
     pf_emit_number(sb, a, tmp.buf ? tmp.buf : "", tmp.len, neg, prefix);
     wf_sb_discard(&tmp);
-    wf_decref(digits);
+    wf_xdecref(digits);
     return 0;
 }
 
@@ -708,7 +725,7 @@ static int fm_render(StrBuilder *sb, FmtArgs *fa, Sub name, uint32_t conv, Sub s
         }
         specv = wf_sb_finish(&ssb);
     } else {
-        specv = wf_str_new(spec.p, spec.n);
+        specv = spec.n ? wf_str_new(spec.p, spec.n) : wf_str_empty();
     }
     if (wf_is_str_exact(obj))
         out = wf_str_format_spec(obj, specv);
