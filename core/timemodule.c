@@ -3,6 +3,7 @@
 #include <math.h>
 #include <time.h>
 #include <errno.h>
+#include <stdio.h>
 #include "int.h"
 
 static int64_t tm_clock_ns(clockid_t id)
@@ -61,17 +62,121 @@ static Value tm_sleep(Value self, const Value *args, size_t nargs, Value kw)
     return wf_None;
 }
 
-/* The struct_time fields as a plain 9-tuple (weft has no structseq yet). */
+/* ---- struct_time: a tuple subclass with named fields ----
+ * Instances use the tuple layout (9 items, then the dict slot tuple.c keeps
+ * for subclasses) followed by tm_zone and tm_gmtoff, which are immortal
+ * (an interned str) or tagged (a small int), so tuple's dealloc may ignore them. */
+
+#define TM_NFIELDS 9
+static const char *const tm_names[TM_NFIELDS] = {
+    "tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst",
+};
+
+static TypeObject struct_time_type;
+
+static Value *tm_extra(Value v) { return &wf_as_tuple(v)->items[TM_NFIELDS + 1]; }
+
+static Value tm_new_struct(const Value *fields, Value zone, Value gmtoff)
+{
+    TupleObject *t = (TupleObject *)wf_object_alloc(&struct_time_type,
+        sizeof(TupleObject) + (TM_NFIELDS + 3) * sizeof(Value));
+    t->size = TM_NFIELDS;
+    t->hash_cache = -1;
+    for (int i = 0; i < TM_NFIELDS; i++)
+        t->items[i] = wf_incref(fields[i]);
+    tm_extra(wf_val(t))[0] = zone ? zone : wf_None;
+    tm_extra(wf_val(t))[1] = gmtoff ? gmtoff : wf_None;
+    return wf_val(t);
+}
+
 static Value tm_struct(const struct tm *t)
 {
     int wday = (t->tm_wday + 6) % 7;  /* Python: Monday == 0 */
-    Value fields[9] = {
+    Value fields[TM_NFIELDS] = {
         wf_small(t->tm_year + 1900), wf_small(t->tm_mon + 1), wf_small(t->tm_mday),
         wf_small(t->tm_hour), wf_small(t->tm_min), wf_small(t->tm_sec),
         wf_small(wday), wf_small(t->tm_yday + 1), wf_small(t->tm_isdst),
     };
-    return wf_tuple_from_array(fields, 9);
+    Value zone = t->tm_zone ? wf_str_intern_c(t->tm_zone) : wf_None;
+    return tm_new_struct(fields, zone, wf_small(t->tm_gmtoff));
 }
+
+static Value tm_struct_repr(Value v)
+{
+    StrBuilder sb;
+    wf_sb_init(&sb);
+    wf_sb_add_c(&sb, "time.struct_time(");
+    for (int i = 0; i < TM_NFIELDS; i++) {
+        if (i)
+            wf_sb_add_c(&sb, ", ");
+        wf_sb_add_c(&sb, tm_names[i]);
+        wf_sb_add_char(&sb, '=');
+        if (wf_sb_add_repr(&sb, wf_tuple_get(v, (size_t)i)) < 0) {
+            wf_sb_discard(&sb);
+            return 0;
+        }
+    }
+    wf_sb_add_char(&sb, ')');
+    return wf_sb_finish(&sb);
+}
+
+#define TM_GETTER(i, name) \
+    static Value tm_get_##name(Value v) { return wf_incref(wf_tuple_get(v, i)); }
+TM_GETTER(0, tm_year)
+TM_GETTER(1, tm_mon)
+TM_GETTER(2, tm_mday)
+TM_GETTER(3, tm_hour)
+TM_GETTER(4, tm_min)
+TM_GETTER(5, tm_sec)
+TM_GETTER(6, tm_wday)
+TM_GETTER(7, tm_yday)
+TM_GETTER(8, tm_isdst)
+static Value tm_get_tm_zone(Value v) { return wf_incref(tm_extra(v)[0]); }
+static Value tm_get_tm_gmtoff(Value v) { return wf_incref(tm_extra(v)[1]); }
+
+static const GetSetDef struct_time_getset[] = {
+    {"tm_year", tm_get_tm_year, NULL}, {"tm_mon", tm_get_tm_mon, NULL},
+    {"tm_mday", tm_get_tm_mday, NULL}, {"tm_hour", tm_get_tm_hour, NULL},
+    {"tm_min", tm_get_tm_min, NULL}, {"tm_sec", tm_get_tm_sec, NULL},
+    {"tm_wday", tm_get_tm_wday, NULL}, {"tm_yday", tm_get_tm_yday, NULL},
+    {"tm_isdst", tm_get_tm_isdst, NULL}, {"tm_zone", tm_get_tm_zone, NULL},
+    {"tm_gmtoff", tm_get_tm_gmtoff, NULL},
+    {NULL, NULL, NULL},
+};
+
+/* struct_time(sequence): 9 to 11 items. */
+static Value tm_struct_new(TypeObject *type, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_no_kwargs("struct_time", kwnames) < 0 || wf_check_nargs("struct_time", nargs, 1, 1) < 0)
+        return 0;
+    Value t = wf_tuple_from_iterable(args[0]);
+    if (!t)
+        return 0;
+    size_t n = wf_tuple_size(t);
+    if (n < TM_NFIELDS || n > TM_NFIELDS + 2) {
+        wf_decref(t);
+        if (n < TM_NFIELDS)
+            return wf_err_format(wf_exc_TypeError, "time.struct_time() takes an at least 9-sequence (%zu-sequence given)", n);
+        return wf_err_format(wf_exc_TypeError, "time.struct_time() takes an at most 11-sequence (%zu-sequence given)", n);
+    }
+    /* LEAK: extra fields must be immortal or tagged; others are dropped to None. */
+    Value zone = n > 9 && (wf_is_small(wf_tuple_get(t, 9)) || wf_is_immortal(wf_obj(wf_tuple_get(t, 9)))) ? wf_tuple_get(t, 9) : 0;
+    Value off = n > 10 && wf_is_small(wf_tuple_get(t, 10)) ? wf_tuple_get(t, 10) : 0;
+    Value r = tm_new_struct(wf_as_tuple(t)->items, zone, off);
+    wf_decref(t);
+    return r;
+}
+
+static TypeObject struct_time_type = {
+    .ob = WF_STATIC_HEAD(&wf_type_type),
+    .tp_name = "time.struct_time",
+    .tp_base = &wf_type_tuple,
+    .tp_flags = WF_TPF_TUPLE_SUBCLASS,
+    .tp_repr = tm_struct_repr,
+    .tp_str = tm_struct_repr,
+    .tp_new = tm_struct_new,
+    .tp_getset = struct_time_getset,
+};
 
 static int tm_arg_time(const Value *args, size_t nargs, time_t *out)
 {
@@ -193,7 +298,48 @@ static Value tm_mktime(Value self, const Value *args, size_t nargs, Value kw)
     return wf_float_new((double)r);
 }
 
+/* CPython's _asctime: "Thu Jan  1 00:00:00 1970". */
+static Value tm_format_asctime(const struct tm *t)
+{
+    static const char wday[7][4] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+    static const char mon[12][4] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    char buf[64];
+    int n = snprintf(buf, sizeof buf, "%s %s%3d %.2d:%.2d:%.2d %d", wday[((t->tm_wday % 7) + 7) % 7],
+                     mon[((t->tm_mon % 12) + 12) % 12], t->tm_mday, t->tm_hour, t->tm_min, t->tm_sec,
+                     1900 + t->tm_year);
+    return wf_str_new(buf, (size_t)n);
+}
+
+static Value tm_asctime(Value self, const Value *args, size_t nargs, Value kw)
+{
+    struct tm t;
+    if (wf_check_nargs("asctime", nargs, 0, 1) < 0)
+        return 0;
+    if (nargs == 1) {
+        if (tm_from_tuple(args[0], &t) < 0)
+            return 0;
+    } else {
+        time_t now = time(NULL);
+        localtime_r(&now, &t);
+    }
+    return tm_format_asctime(&t);
+}
+
+static Value tm_ctime(Value self, const Value *args, size_t nargs, Value kw)
+{
+    time_t secs;
+    struct tm t;
+    if (wf_check_nargs("ctime", nargs, 0, 1) < 0 || tm_arg_time(args, nargs, &secs) < 0)
+        return 0;
+    if (!localtime_r(&secs, &t))
+        return wf_err_set_str(wf_exc_OverflowError, "timestamp out of range for platform time_t");
+    return tm_format_asctime(&t);
+}
+
 static const MethodDef time_functions[] = {
+    {"asctime", tm_asctime, 0, "Convert a time tuple to a string, e.g. 'Sat Jun 06 16:26:11 1998'."},
+    {"ctime", tm_ctime, 0, "Convert a time in seconds since the Epoch to a string in local time."},
     {"time", tm_time, 0, "Return the current time in seconds since the Epoch."},
     {"time_ns", tm_time_ns, 0, "Return the current time in nanoseconds since the Epoch."},
     {"perf_counter", tm_perf_counter, 0, "Performance counter for benchmarking."},
@@ -214,9 +360,13 @@ static const MethodDef time_functions[] = {
 
 Value wf_time_module_create(void)
 {
+    if (!(struct_time_type.tp_flags & WF_TPF_READY) && wf_type_ready(&struct_time_type) < 0)
+        return 0;
     Value m = wf_module_new("time");
     if (!m || wf_module_add_functions(m, time_functions) < 0)
         return 0;
+    wf_dict_set_c(struct_time_type.tp_dict, "__module__", wf_str_intern_c("time"));
+    wf_module_add_object(m, "struct_time", wf_incref(wf_val(&struct_time_type)));
     tzset();
     wf_module_add_object(m, "timezone", wf_int_from_i64(timezone));
     wf_module_add_object(m, "daylight", wf_small(daylight));
