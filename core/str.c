@@ -129,6 +129,61 @@ Value wf_str_from_codepoint(uint32_t cp)
     return wf_str_new_n(buf, n, 1);
 }
 
+/* ---- code point index -> byte offset ----
+ * ASCII strings index directly. Long non-ASCII strings get a checkpoint
+ * array (the byte offset of every STR_MARK_STEP-th code point) kept in a
+ * small direct-mapped cache keyed by the object's address, so that loops
+ * like `for i in range(len(s)): s[i]` stay linear. str_dealloc drops a
+ * string's entry, so a recycled address never sees stale marks.
+ * Single-threaded for now: the free-threading issue must make the cache
+ * per-thread (or lock it). */
+
+#define STR_MARK_STEP 32
+#define STR_MARK_MIN 256      /* shorter strings just scan */
+#define STR_MARK_SLOTS 64
+
+typedef struct StrMarks {
+    StrObject *s;
+    size_t *marks;
+} StrMarks;
+
+static StrMarks str_marks[STR_MARK_SLOTS];
+
+static StrMarks *marks_slot(StrObject *s)
+{
+    uintptr_t h = (uintptr_t)s;
+    h ^= h >> 17;
+    return &str_marks[(h >> 4) % STR_MARK_SLOTS];
+}
+
+static const size_t *marks_get(StrObject *s)
+{
+    StrMarks *m = marks_slot(s);
+    if (m->s == s)
+        return m->marks;
+    size_t n = s->nchars / STR_MARK_STEP + 1, k = 0, i = 0, c = 0;
+    size_t *marks = wf_mem_realloc(m->s ? m->marks : NULL, n * sizeof *marks);
+    while (k < n) {
+        if (c % STR_MARK_STEP == 0)
+            marks[k++] = i;
+        str_decode(s->data, &i);
+        c++;
+    }
+    m->s = s;
+    m->marks = marks;
+    return marks;
+}
+
+static void marks_forget(StrObject *s)
+{
+    StrMarks *m = marks_slot(s);
+    if (m->s == s) {
+        wf_mem_free(m->marks);
+        m->s = NULL;
+        m->marks = NULL;
+    }
+}
+
 size_t wf_str_offset(StrObject *s, size_t idx)
 {
     if (s->ascii)
@@ -136,7 +191,10 @@ size_t wf_str_offset(StrObject *s, size_t idx)
     if (idx >= s->nchars)
         return s->len;
     size_t i = 0;
-    if (idx > s->nchars / 2) {
+    if (s->nchars >= STR_MARK_MIN) {
+        i = marks_get(s)[idx / STR_MARK_STEP];
+        idx %= STR_MARK_STEP;
+    } else if (idx > s->nchars / 2) {
         /* Closer to the end: walk backwards. */
         size_t back = s->nchars - idx;
         i = s->len;
@@ -739,6 +797,9 @@ extern const MethodDef wf_str_methods[];   /* core/strmethods.c */
 
 static void str_dealloc(Object *o)
 {
+    StrObject *s = (StrObject *)o;
+    if (!s->ascii && s->nchars >= STR_MARK_MIN)
+        marks_forget(s);
     wf_object_free(o);
 }
 
