@@ -682,6 +682,166 @@ static Value rnd_m_triangular(Value self, const Value *args, size_t nargs, Value
     return wf_float_new(low + (high - low) * sqrt(u * c));
 }
 
+/* Python's float % for a positive modulus (floor semantics). */
+static double rnd_pymod(double x, double m)
+{
+    double r = fmod(x, m);
+    if (r && r < 0)
+        r += m;
+    return r ? r : 0.0;
+}
+
+/* Reads real-number arguments into doubles; TypeError otherwise. */
+static int rnd_reals(const char *fname, const Value *args, size_t nargs, Value kw,
+                     const char *const *names, size_t want, double *out)
+{
+    Value v[3] = {0, 0, 0};
+    const char *spec = want == 1 ? "O" : want == 2 ? "OO" : "OOO";
+    if (wf_parse_args(fname, args, nargs, kw, spec, names, &v[0], &v[1], &v[2]) < 0)
+        return -1;
+    for (size_t i = 0; i < want; i++) {
+        int rc = wf_float_convert(v[i], &out[i]);
+        if (rc <= 0) {
+            if (rc == 0)
+                wf_err_format(wf_exc_TypeError, "must be real number, not %T", v[i]);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static const double rnd_e = 2.718281828459045;
+static const double rnd_twopi = 2.0 * 3.141592653589793;
+
+/* random.py's gammavariate: Cheng's algorithm for alpha > 1, GS for alpha < 1. */
+static double rnd_gamma(RandomObject *r, double alpha, double beta)
+{
+    if (alpha > 1.0) {
+        const double log4 = log(4.0), sg_magic = 1.0 + log(4.5);
+        double ainv = sqrt(2.0 * alpha - 1.0), bbb = alpha - log4, ccc = alpha + ainv;
+        for (;;) {
+            double u1 = mt_random(r);
+            if (!(1e-7 < u1 && u1 < 0.9999999))
+                continue;
+            double u2 = 1.0 - mt_random(r);
+            double v = log(u1 / (1.0 - u1)) / ainv;
+            double x = alpha * exp(v);
+            double z = u1 * u1 * u2;
+            double rr = bbb + ccc * v - x;
+            if (rr + sg_magic - 4.5 * z >= 0.0 || rr >= log(z))
+                return x * beta;
+        }
+    }
+    if (alpha == 1.0)
+        return -log(1.0 - mt_random(r)) * beta;
+    double x;
+    for (;;) {
+        double u = mt_random(r);
+        double b = (rnd_e + alpha) / rnd_e;
+        double p = b * u;
+        x = p <= 1.0 ? pow(p, 1.0 / alpha) : -log((b - p) / alpha);
+        double u1 = mt_random(r);
+        if (p > 1.0) {
+            if (u1 <= pow(x, alpha - 1.0))
+                break;
+        } else if (u1 <= exp(-x)) {
+            break;
+        }
+    }
+    return x * beta;
+}
+
+static Value rnd_m_gammavariate(Value self, const Value *args, size_t nargs, Value kw)
+{
+    static const char *const names[] = {"alpha", "beta", NULL};
+    double a[2];
+    if (rnd_reals("gammavariate", args, nargs, kw, names, 2, a) < 0)
+        return 0;
+    if (a[0] <= 0.0 || a[1] <= 0.0)
+        return wf_err_set_str(wf_exc_ValueError, "gammavariate: alpha and beta must be > 0.0");
+    return wf_float_new(rnd_gamma(rnd(self), a[0], a[1]));
+}
+
+static Value rnd_m_betavariate(Value self, const Value *args, size_t nargs, Value kw)
+{
+    static const char *const names[] = {"alpha", "beta", NULL};
+    double a[2];
+    if (rnd_reals("betavariate", args, nargs, kw, names, 2, a) < 0)
+        return 0;
+    if (a[0] <= 0.0 || a[1] <= 0.0)
+        return wf_err_set_str(wf_exc_ValueError, "gammavariate: alpha and beta must be > 0.0");
+    double y = rnd_gamma(rnd(self), a[0], 1.0);
+    if (y == 0.0)
+        return wf_float_new(0.0);
+    return wf_float_new(y / (y + rnd_gamma(rnd(self), a[1], 1.0)));
+}
+
+static double rnd_normal(RandomObject *r)
+{
+    const double magic = 4 * exp(-0.5) / sqrt(2.0);
+    for (;;) {
+        double u1 = mt_random(r);
+        double u2 = 1.0 - mt_random(r);
+        double z = magic * (u1 - 0.5) / u2;
+        if (z * z / 4.0 <= -log(u2))
+            return z;
+    }
+}
+
+static Value rnd_m_lognormvariate(Value self, const Value *args, size_t nargs, Value kw)
+{
+    static const char *const names[] = {"mu", "sigma", NULL};
+    double a[2];
+    if (rnd_reals("lognormvariate", args, nargs, kw, names, 2, a) < 0)
+        return 0;
+    return wf_float_new(exp(a[0] + rnd_normal(rnd(self)) * a[1]));
+}
+
+static Value rnd_m_vonmisesvariate(Value self, const Value *args, size_t nargs, Value kw)
+{
+    static const char *const names[] = {"mu", "kappa", NULL};
+    double a[2];
+    if (rnd_reals("vonmisesvariate", args, nargs, kw, names, 2, a) < 0)
+        return 0;
+    RandomObject *r = rnd(self);
+    double mu = a[0], kappa = a[1];
+    if (kappa <= 1e-6)
+        return wf_float_new(rnd_twopi * mt_random(r));
+    double s = 0.5 / kappa, rr = s + sqrt(1.0 + s * s), z;
+    for (;;) {
+        double u1 = mt_random(r);
+        z = cos(3.141592653589793 * u1);
+        double d = z / (rr + z);
+        double u2 = mt_random(r);
+        if (u2 < 1.0 - d * d || u2 <= (1.0 - d) * exp(d))
+            break;
+    }
+    double q = 1.0 / rr, f = (q + z) / (1.0 + q * z);
+    double u3 = mt_random(r);
+    double theta = u3 > 0.5 ? rnd_pymod(mu + acos(f), rnd_twopi) : rnd_pymod(mu - acos(f), rnd_twopi);
+    return wf_float_new(theta);
+}
+
+static Value rnd_m_paretovariate(Value self, const Value *args, size_t nargs, Value kw)
+{
+    static const char *const names[] = {"alpha", NULL};
+    double a[1];
+    if (rnd_reals("paretovariate", args, nargs, kw, names, 1, a) < 0)
+        return 0;
+    double u = 1.0 - mt_random(rnd(self));
+    return wf_float_new(pow(u, -1.0 / a[0]));
+}
+
+static Value rnd_m_weibullvariate(Value self, const Value *args, size_t nargs, Value kw)
+{
+    static const char *const names[] = {"alpha", "beta", NULL};
+    double a[2];
+    if (rnd_reals("weibullvariate", args, nargs, kw, names, 2, a) < 0)
+        return 0;
+    double u = 1.0 - mt_random(rnd(self));
+    return wf_float_new(a[0] * pow(-log(u), 1.0 / a[1]));
+}
+
 /* bisect_right(cum, x, 0, hi) over a list of numbers. */
 static intptr_t rnd_bisect(Value cum, Value x, intptr_t hi)
 {
@@ -845,6 +1005,12 @@ static const MethodDef random_methods[] = {
     {"normalvariate", rnd_m_normalvariate, 0, "Normal distribution."},
     {"expovariate", rnd_m_expovariate, 0, "Exponential distribution."},
     {"triangular", rnd_m_triangular, 0, "Triangular distribution."},
+    {"gammavariate", rnd_m_gammavariate, 0, "Gamma distribution.  Not the gamma function!"},
+    {"betavariate", rnd_m_betavariate, 0, "Beta distribution."},
+    {"lognormvariate", rnd_m_lognormvariate, 0, "Log normal distribution."},
+    {"vonmisesvariate", rnd_m_vonmisesvariate, 0, "Circular data distribution."},
+    {"paretovariate", rnd_m_paretovariate, 0, "Pareto distribution.  alpha is the shape parameter."},
+    {"weibullvariate", rnd_m_weibullvariate, 0, "Weibull distribution."},
     {"getstate", rnd_m_getstate, 0, "Return internal state; can be passed to setstate() later."},
     {"setstate", rnd_m_setstate, 0, "Restore internal state from object returned by getstate()."},
     {NULL, NULL, 0, NULL},
