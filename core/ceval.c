@@ -661,9 +661,7 @@ static int ceval_dict_update(Value dict, Value update)
 static int ceval_merge_one(Value callee, Value dict, Value key, Value value)
 {
     if (!wf_is_str(key)) {
-        Value fs = ceval_func_str(callee);
-        wf_err_format(wf_exc_TypeError, "%U keywords must be strings", fs);
-        wf_decref(fs);
+        wf_err_set_str(wf_exc_TypeError, "keywords must be strings");
         return -1;
     }
     if (wf_dict_contains(dict, key) > 0) {

@@ -1176,6 +1176,63 @@ static bool c_is_literal(Expr *e)
     }
 }
 
+static void c_syntax_warning(Compiler *c, int lineno, const char *text)
+{
+    char msg[1300], line[1024];
+    snprintf(msg, sizeof msg, "%s:%d: SyntaxWarning: %s\n", c->filename, lineno, text);
+    wf_sys_write_stderr(msg);
+    c_source_line(c, lineno, line, sizeof line);
+    const char *p = line;
+    while (*p == ' ' || *p == '\t')
+        p++;
+    if (c->filename[0] != '<' && *p) {
+        snprintf(msg, sizeof msg, "  %s\n", p);
+        wf_sys_write_stderr(msg);
+    }
+    if (wf_err_occurred())
+        wf_err_clear();
+}
+
+/* The type a literal expression will certainly have, or NULL. */
+static const char *c_literal_type(Expr *e)
+{
+    switch (e->kind) {
+    case WF_EXPR_Constant: return wf_type_name(e->v.Constant.value);
+    case WF_EXPR_Tuple: return "tuple";
+    case WF_EXPR_List: case WF_EXPR_ListComp: return "list";
+    case WF_EXPR_Dict: case WF_EXPR_DictComp: return "dict";
+    case WF_EXPR_Set: case WF_EXPR_SetComp: return "set";
+    case WF_EXPR_GeneratorExp: return "generator";
+    case WF_EXPR_JoinedStr: return "str";
+    case WF_EXPR_Lambda: return "function";
+    default: return NULL;
+    }
+}
+
+/* `5()` / `5[0]`: CPython warns at compile time (a missing comma). */
+static void c_check_caller(Compiler *c, Expr *f)
+{
+    const char *t = c_literal_type(f);
+    if (!t || f->kind == WF_EXPR_Lambda)
+        return;
+    char msg[200];
+    snprintf(msg, sizeof msg, "'%s' object is not callable; perhaps you missed a comma?", t);
+    c_syntax_warning(c, f->lineno, msg);
+}
+
+static void c_check_subscripter(Compiler *c, Expr *v)
+{
+    const char *t = c_literal_type(v);
+    if (!t || !strcmp(t, "str") || !strcmp(t, "tuple") || !strcmp(t, "list") || !strcmp(t, "dict") ||
+        !strcmp(t, "bytes"))
+        return;
+    if (v->kind == WF_EXPR_Constant && v->v.Constant.value == wf_None)
+        return;
+    char msg[200];
+    snprintf(msg, sizeof msg, "'%s' object is not subscriptable; perhaps you missed a comma?", t);
+    c_syntax_warning(c, v->lineno, msg);
+}
+
 /* CPython's SyntaxWarning for `x is 1`, printed as warnings.showwarning does. */
 static void c_check_compare(Compiler *c, Expr *e)
 {
@@ -1184,20 +1241,10 @@ static void c_check_compare(Compiler *c, Expr *e)
         int op = e->v.Compare.ops.items[i];
         Expr *right = e->v.Compare.comparators.items[i];
         if ((op == WF_CMP_Is || op == WF_CMP_IsNot) && (c_is_literal(left) || c_is_literal(right))) {
-            char msg[1300], line[1024];
-            snprintf(msg, sizeof msg, "%s:%d: SyntaxWarning: \"%s\" with a literal. Did you mean \"%s\"?\n",
-                     c->filename, e->lineno, op == WF_CMP_Is ? "is" : "is not", op == WF_CMP_Is ? "==" : "!=");
-            wf_sys_write_stderr(msg);
-            c_source_line(c, e->lineno, line, sizeof line);
-            const char *p = line;
-            while (*p == ' ' || *p == '\t')
-                p++;
-            if (c->filename[0] != '<' && *p) {
-                snprintf(msg, sizeof msg, "  %s\n", p);
-                wf_sys_write_stderr(msg);
-            }
-            if (wf_err_occurred())
-                wf_err_clear();
+            char msg[200];
+            snprintf(msg, sizeof msg, "\"%s\" with a literal. Did you mean \"%s\"?",
+                     op == WF_CMP_Is ? "is" : "is not", op == WF_CMP_Is ? "==" : "!=");
+            c_syntax_warning(c, e->lineno, msg);
         }
         left = right;
     }
@@ -1421,6 +1468,7 @@ static void c_call_args(Compiler *c, ExprSeq *args, KeywordSeq *kws, int nprefix
 static void c_call(Compiler *c, Expr *e)
 {
     Expr *f = e->v.Call.func;
+    c_check_caller(c, f);
     bool ex = c_has_starred(&e->v.Call.args);
     for (size_t i = 0; i < e->v.Call.keywords.count; i++)
         if (!e->v.Call.keywords.items[i]->arg)
@@ -1814,6 +1862,8 @@ static void c_expr_inner(Compiler *c, Expr *e)
             c_emit(c, OP_DELETE_ATTR, c_attr_index(c, e->v.Attribute.attr));
         break;
     case WF_EXPR_Subscript:
+        if (e->v.Subscript.ctx == WF_CTX_Load)
+            c_check_subscripter(c, e->v.Subscript.value);
         c_expr(c, e->v.Subscript.value);
         c_subscript_slice(c, e->v.Subscript.slice);
         c_emit0(c, e->v.Subscript.ctx == WF_CTX_Load ? OP_BINARY_SUBSCR : OP_DELETE_SUBSCR);
