@@ -85,6 +85,31 @@ static int rt_system_exit_status(Value exc)
     return 1;
 }
 
+/* Print an uncaught exception through sys.excepthook (our own printer
+ * unless the program replaced it), as CPython's PyErr_Print does. */
+static void rt_print_uncaught(Value exc)
+{
+    Value hook = wf_sys_get("excepthook");
+    Value orig = wf_sys_get("__excepthook__");
+    if (!hook || hook == orig || hook == wf_None) {
+        wf_exc_print(exc);
+        return;
+    }
+    Value tb = ((ExceptionObject *)wf_obj(exc))->traceback;
+    Value args[3] = {wf_val(wf_type(exc)), exc, tb ? tb : wf_None};
+    Value r = wf_call(hook, args, 3, 0);
+    if (r) {
+        wf_decref(r);
+        return;
+    }
+    Value err = wf_err_fetch();
+    wf_sys_write_stderr("Error in sys.excepthook:\n");
+    wf_exc_print(err);
+    wf_sys_write_stderr("\nOriginal exception was:\n");
+    wf_exc_print(exc);
+    wf_xdecref(err);
+}
+
 int wf_runtime_exit_status(void)
 {
     Value exc = wf_err_fetch();
@@ -94,7 +119,7 @@ int wf_runtime_exit_status(void)
     if (wf_isinstance_type(exc, wf_exc_SystemExit)) {
         status = rt_system_exit_status(exc);
     } else {
-        wf_exc_print(exc);
+        rt_print_uncaught(exc);
         status = wf_isinstance_type(exc, wf_exc_KeyboardInterrupt) ? 130 : 1;
     }
     wf_decref(exc);
