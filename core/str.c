@@ -778,6 +778,8 @@ static Value str_repeat(Value sv, intptr_t n)
     if ((size_t)n > ((SIZE_MAX >> 4) / x->len))
         return wf_err_set_str(wf_exc_OverflowError, "repeated string is too long");
     size_t total = x->len * (size_t)n;
+    if (total > WF_STR_MAX_BYTES)
+        return wf_err_no_memory();
     StrObject *s = wf_str_alloc(total);
     memcpy(s->data, x->data, x->len);
     size_t done = x->len;

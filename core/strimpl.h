@@ -70,6 +70,10 @@ static inline size_t str_encode(uint32_t cp, char *out)
 
 static inline StrObject *str_obj(Value v) { return (StrObject *)wf_obj(v); }
 
+/* Results larger than this raise MemoryError instead of asking malloc
+ * (which aborts the process on failure, see wf_mem_alloc). */
+#define WF_STR_MAX_BYTES ((size_t)1 << 34)
+
 /* ---- construction and indexing (core/str.c) ---- */
 size_t wf_str_count_chars(const char *s, size_t len);
 /* A new exact str from bytes whose code point count is already known. */

@@ -772,6 +772,8 @@ static Value sm_justify(Value self, const Value *args, size_t nargs, Value kwnam
     intptr_t n = (intptr_t)str_obj(self)->nchars;
     if (width <= n)
         return sm_self_exact(self);
+    if ((size_t)(width - n) * fill_len > WF_STR_MAX_BYTES)
+        return wf_err_no_memory();
     size_t marg = (size_t)(width - n), left;
     if (how == SM_LEFT)          /* ljust: pad on the right */
         left = 0;
@@ -808,6 +810,8 @@ static Value str_zfill(Value self, const Value *args, size_t nargs, Value kwname
     if (width <= (intptr_t)s->nchars)
         return sm_self_exact(self);
     size_t fill = (size_t)width - s->nchars;
+    if (fill > WF_STR_MAX_BYTES)
+        return wf_err_no_memory();
     StrBuilder sb;
     wf_sb_init(&sb);
     size_t i = 0;
@@ -833,6 +837,8 @@ static Value str_expandtabs(Value self, const Value *args, size_t nargs, Value k
     StrObject *s = str_obj(self);
     if (!memchr(s->data, '\t', s->len))
         return sm_self_exact(self);
+    if (ts > 0 && (size_t)ts > WF_STR_MAX_BYTES)
+        return wf_err_set_str(wf_exc_OverflowError, "new string is too long");
     StrBuilder sb;
     wf_sb_init(&sb);
     size_t col = 0, i = 0;
