@@ -287,6 +287,8 @@ static Expr *new_const(Parser *p, Token *t, Value v)
 /* ---- forward declarations ---- */
 static Expr *parse_expression(Parser *p);
 static Expr *parse_named_expression(Parser *p);
+static Expr *parse_named_expression_ex(Parser *p, bool check_eq);
+static void check_test_assign(Parser *p, Expr *test);
 static Expr *parse_star_expressions(Parser *p);
 static Expr *parse_disjunction(Parser *p);
 static Expr *parse_bitwise_or(Parser *p);
@@ -1359,7 +1361,7 @@ static void parse_call_args(Parser *p, Token *open, ExprSeq *args_out, KeywordSe
             vec_push(p, &kws, k);
             seen_kw = true;
         } else {
-            Expr *e = parse_named_expression(p);
+            Expr *e = parse_named_expression_ex(p, false);
             if (at(p, TK_EQUAL))
                 p_error_expr(p, e, "expression cannot contain assignment, perhaps you meant \"==\"?");
             if (at(p, TK_KW_for)) {
@@ -1690,7 +1692,15 @@ static Expr *parse_expression(Parser *p)
     return body;
 }
 
+
 static Expr *parse_named_expression(Parser *p)
+{
+    return parse_named_expression_ex(p, true);
+}
+
+/* check_eq: `name = value` here is a mistyped comparison (not in call
+ * arguments, where it is a keyword argument). */
+static Expr *parse_named_expression_ex(Parser *p, bool check_eq)
 {
     if (at(p, TK_NAME) && peek_at(p, 1)->kind == TK_COLONEQUAL) {
         Token *t = advance(p);
@@ -1708,6 +1718,8 @@ static Expr *parse_named_expression(Parser *p)
         snprintf(msg, sizeof msg, "cannot use assignment expressions with %s", expr_name(e));
         p_error_expr(p, e, msg);
     }
+    if (check_eq)
+        check_test_assign(p, e);
     return e;
 }
 
@@ -2630,11 +2642,11 @@ static Mod *parse_mod(Parser *p, int mode)
  * bracket left open on an earlier line than the error. */
 static void parse_fixup_error(Parser *p)
 {
-    if (p->keep_error || (p->tok_error && p->tok_error_soft && p->pos + 1 < p->ntoks)) {
+    if (p->keep_error || (p->tok_error && p->tok_error_soft && p->pos + 2 < p->ntoks)) {
         wf_xdecref(p->tok_error);
         return;
     }
-    if (p->tok_error && (!p->tok_error_soft || p->pos + 1 >= p->ntoks)) {
+    if (p->tok_error && (!p->tok_error_soft || p->pos + 2 >= p->ntoks)) {
         wf_err_clear();
         wf_err_restore(p->tok_error);
         return;
