@@ -2,6 +2,7 @@
 /* POSIX calls -> os.getpid, os.listdir, os.environ, os.path.join, ... with CPython's errors. */
 #include <dirent.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -222,6 +223,95 @@ static Value os_fspath(Value self, const Value *args, size_t nargs, Value kwname
     return wf_incref(args[0]);
 }
 
+static int os_chdir_c(const char *p) { return chdir(p); }
+
+static Value os_chdir(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    return os_path_call("chdir", args, nargs, kwnames, os_chdir_c);
+}
+
+static Value os_rename(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    static const char *const names[] = {"src", "dst", NULL};
+    Value src = 0, dst = 0;
+    if (wf_parse_args("rename", args, nargs, kwnames, "OO", names, &src, &dst) < 0)
+        return 0;
+    const char *s = os_path_arg("rename", src), *d = s ? os_path_arg("rename", dst) : NULL;
+    if (!d)
+        return 0;
+    if (rename(s, d) < 0) {
+        /* CPython reports both names: "[Errno 2] No such file or directory: 'a' -> 'b'". */
+        Value a[5] = {wf_small(errno), wf_str_from_cstr(strerror(errno)), src, wf_small(0), dst};
+        Value exc = wf_exc_new(wf_exc_OSError, a, 5);
+        wf_decref(a[1]);
+        if (exc) {
+            wf_err_raise(exc);
+            wf_decref(exc);
+        }
+        return 0;
+    }
+    return wf_incref(wf_None);
+}
+
+/* makedirs(name, mode=0o777, exist_ok=False): create every missing parent. */
+static Value os_makedirs(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    static const char *const names[] = {"name", "mode", "exist_ok", NULL};
+    Value name = 0, mode = 0, exist_ok = wf_False;
+    if (wf_parse_args("makedirs", args, nargs, kwnames, "O|OO", names, &name, &mode, &exist_ok) < 0)
+        return 0;
+    const char *path = os_path_arg("mkdir", name);
+    int ok = path ? wf_truthy(exist_ok) : -1;
+    if (ok < 0)
+        return 0;
+    size_t len = strlen(path);
+    char *buf = wf_mem_alloc(len + 1);
+    memcpy(buf, path, len + 1);
+    /* Parents first; an existing parent is fine whatever exist_ok says. */
+    for (size_t i = 1; i < len; i++) {
+        if (buf[i] != '/' || buf[i - 1] == '/')
+            continue;
+        buf[i] = '\0';
+        struct stat st;
+        int err = stat(buf, &st) == 0 || mkdir(buf, 0777) == 0 ? 0 : errno;
+        buf[i] = '/';
+        if (err && err != EEXIST) {
+            Value fn = wf_str_new(buf, i);
+            os_error(err, fn);
+            wf_xdecref(fn);
+            wf_mem_free(buf);
+            return 0;
+        }
+    }
+    wf_mem_free(buf);
+    if (mkdir(path, 0777) < 0) {
+        struct stat st;
+        int err = errno;
+        if (!(err == EEXIST && ok && stat(path, &st) == 0 && S_ISDIR(st.st_mode)))
+            return os_error(err, name);
+    }
+    return wf_incref(wf_None);
+}
+
+static Value os_getppid(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_check_nargs("getppid", nargs, 0, 0) < 0)
+        return 0;
+    return wf_int_from_i64(getppid());
+}
+
+static Value os_strerror(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_check_nargs("strerror", nargs, 1, 1) < 0)
+        return 0;
+    int64_t code;
+    if (!wf_is_int(args[0]))
+        return wf_err_format(wf_exc_TypeError, "'%T' object cannot be interpreted as an integer", args[0]);
+    if (wf_int_as_i64(args[0], &code) < 0)
+        return 0;
+    return wf_str_from_cstr(strerror((int)code));
+}
+
 static const MethodDef os_functions[] = {
     {"getpid", os_getpid, 0, "Return the current process id."},
     {"getcwd", os_getcwd, 0, "Return a unicode string representing the current working directory."},
@@ -233,6 +323,11 @@ static const MethodDef os_functions[] = {
     {"mkdir", os_mkdir, 0, "Create a directory."},
     {"rmdir", os_rmdir, 0, "Remove a directory."},
     {"fspath", os_fspath, 0, "Return the file system path representation of the object."},
+    {"chdir", os_chdir, 0, "Change the current working directory to the specified path."},
+    {"rename", os_rename, 0, "Rename a file or directory."},
+    {"makedirs", os_makedirs, 0, "makedirs(name [, mode=0o777][, exist_ok=False])"},
+    {"getppid", os_getppid, 0, "Return the parent's process id."},
+    {"strerror", os_strerror, 0, "Translate an error code to a message string."},
     {NULL},
 };
 
@@ -465,6 +560,102 @@ static Value op_getsize(Value self, const Value *args, size_t nargs, Value kwnam
     return wf_int_from_i64((int64_t)st.st_size);
 }
 
+/* relpath(path, start=os.curdir), posixpath's algorithm on absolute paths. */
+static Value op_relpath(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    static const char *const names[] = {"path", "start", NULL};
+    Value path = 0, start = 0;
+    if (wf_parse_args("relpath", args, nargs, kwnames, "O|O", names, &path, &start) < 0)
+        return 0;
+    StrObject *p = os_str_arg(path);
+    if (!p)
+        return 0;
+    if (p->len == 0)
+        return wf_err_set_str(wf_exc_ValueError, "no path specified");
+    Value dot = wf_str_new(".", 1);
+    Value a = op_abspath(0, &path, 1, 0);
+    Value b = op_abspath(0, start && start != wf_None ? &start : &dot, 1, 0);
+    wf_decref(dot);
+    Value r = 0;
+    if (a && b) {
+        const char *x = wf_str_cstr(a), *y = wf_str_cstr(b);
+        /* Common leading components (whole components only). */
+        size_t i = 0, common = 0;
+        while (x[i] && x[i] == y[i]) {
+            i++;
+            if ((x[i] == '/' || !x[i]) && (y[i] == '/' || !y[i]))
+                common = i;
+        }
+        StrBuilder sb;
+        wf_sb_init(&sb);
+        for (const char *q = y + common; *q; q++)
+            if (*q == '/' && q[1] && q[1] != '/')
+                wf_sb_add_c(&sb, sb.len ? "/.." : "..");
+        const char *rest = x + common;
+        while (*rest == '/')
+            rest++;
+        if (*rest) {
+            if (sb.len)
+                wf_sb_add_char(&sb, '/');
+            wf_sb_add_c(&sb, rest);
+        }
+        if (sb.len == 0)
+            wf_sb_add_char(&sb, '.');
+        r = wf_sb_finish(&sb);
+    }
+    wf_xdecref(a);
+    wf_xdecref(b);
+    return r;
+}
+
+static Value op_expanduser(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_check_nargs("expanduser", nargs, 1, 1) < 0)
+        return 0;
+    StrObject *p = os_str_arg(args[0]);
+    if (!p)
+        return 0;
+    const char *home = getenv("HOME");
+    if (p->len == 0 || p->data[0] != '~' || (p->len > 1 && p->data[1] != '/') || !home)
+        return wf_incref(args[0]);
+    size_t hl = strlen(home);
+    while (hl > 1 && home[hl - 1] == '/')
+        hl--;
+    StrBuilder sb;
+    wf_sb_init(&sb);
+    wf_sb_add(&sb, home, hl);
+    wf_sb_add(&sb, p->data + 1, p->len - 1);
+    return wf_sb_finish(&sb);
+}
+
+static Value op_realpath(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_check_nargs("realpath", nargs, 1, 1) < 0)
+        return 0;
+    const char *path = os_path_arg("realpath", args[0]);
+    if (!path)
+        return 0;
+    char *r = realpath(path, NULL);
+    if (!r)  /* posixpath keeps the unresolved rest: abspath is the closest simple answer */
+        return op_abspath(0, args, 1, 0);
+    Value v = wf_str_from_cstr(r);
+    free(r);
+    return v;
+}
+
+static Value op_getmtime(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_check_nargs("getmtime", nargs, 1, 1) < 0)
+        return 0;
+    const char *path = os_path_arg("stat", args[0]);
+    if (!path)
+        return 0;
+    struct stat st;
+    if (stat(path, &st) < 0)
+        return os_error(errno, args[0]);
+    return wf_float_new((double)st.st_mtim.tv_sec + st.st_mtim.tv_nsec * 1e-9);
+}
+
 static const MethodDef path_functions[] = {
     {"join", op_join, 0, "Join two or more pathname components, inserting '/' as needed."},
     {"basename", op_basename, 0, "Returns the final component of a pathname"},
@@ -478,6 +669,10 @@ static const MethodDef path_functions[] = {
     {"isfile", op_isfile, 0, "Test whether a path is a regular file"},
     {"isdir", op_isdir, 0, "Return true if the pathname refers to an existing directory."},
     {"getsize", op_getsize, 0, "Return the size of a file, reported by os.stat()."},
+    {"getmtime", op_getmtime, 0, "Return the last modification time of a file, reported by os.stat()."},
+    {"relpath", op_relpath, 0, "Return a relative version of a path"},
+    {"expanduser", op_expanduser, 0, "Expand ~ and ~user constructions."},
+    {"realpath", op_realpath, 0, "Return the canonical path of the specified filename."},
     {NULL},
 };
 
