@@ -221,8 +221,8 @@ static Value rev_new(TypeObject *type, const Value *args, size_t nargs, Value kw
 {
     if (type == &wf_type_reversed && wf_seq_no_kwargs("reversed", kwnames) < 0)
         return 0;
-    if (wf_check_nargs("reversed", nargs, 1, 1) < 0)
-        return 0;
+    if (nargs != 1)  /* _PyArg_CheckPositional's words, not METH_O's */
+        return wf_err_format(wf_exc_TypeError, "reversed expected 1 argument, got %zu", nargs);
     return rev_make(type, args[0]);
 }
 

@@ -518,7 +518,12 @@ static int lst_setitem(Value self, Value key, Value v)
 static intptr_t lst_find(Value self, Value x, intptr_t start, intptr_t stop)
 {
     for (intptr_t i = start; i < stop && (size_t)i < lst(self)->size; i++) {
-        Value item = wf_incref(lst(self)->items[i]);
+        Value item = lst(self)->items[i];
+        if (item == x)
+            return i;
+        if (wf_is_small(item) && wf_is_small(x))
+            continue;
+        wf_incref(item);
         int r = wf_richcompare_bool(item, x, WF_EQ);
         wf_decref(item);
         if (r < 0)
@@ -645,8 +650,13 @@ static Value lst_m_count(Value self, const Value *args, size_t nargs, Value kwna
         return 0;
     intptr_t n = 0;
     for (size_t i = 0; i < lst(self)->size; i++) {
-        Value item = wf_incref(lst(self)->items[i]);
-        int r = wf_richcompare_bool(item, args[0], WF_EQ);
+        Value item = lst(self)->items[i];
+        if (wf_is_small(item) && wf_is_small(args[0])) {
+            n += item == args[0];
+            continue;
+        }
+        wf_incref(item);
+        int r = wf_seq_eq(item, args[0]);
         wf_decref(item);
         if (r < 0)
             return 0;

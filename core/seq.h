@@ -47,6 +47,17 @@ extern TypeObject wf_type_seqiter, wf_type_calliter;
 
 /* ---- helpers shared by the files of this area ---- */
 
+/* a == b for searches (in, index, count, comparisons): identity first, as
+ * CPython's PyObject_RichCompareBool, and two small ints without a call. */
+static inline int wf_seq_eq(Value a, Value b)
+{
+    if (a == b)
+        return 1;
+    if (wf_is_small(a) && wf_is_small(b))
+        return 0;
+    return wf_richcompare_bool(a, b, WF_EQ);
+}
+
 /* An integer key for indexing (int, bool or __index__): 1 and *out on
  * success, 0 if key is no integer at all, -1 on error. Values outside
  * intptr_t raise IndexError "cannot fit 'int' into an index-sized integer"

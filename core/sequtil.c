@@ -132,8 +132,8 @@ int wf_seq_no_kwargs(const char *fname, Value kwnames)
     return wf_err_format(wf_exc_TypeError, "%s() takes no keyword arguments", fname), -1;
 }
 
-/* The result of comparing sizes na, nb with op. */
-static Value su_cmp_sizes(size_t na, size_t nb, int op)
+/* The result of comparing two C integers (sizes, small ints) with op. */
+static Value su_cmp(int64_t na, int64_t nb, int op)
 {
     bool r;
     switch (op) {
@@ -161,9 +161,14 @@ Value wf_seq_richcompare(Value a, Value b, int op, SeqItemAt at)
     for (;; i++) {
         Value x = at(a, i, &na), y = at(b, i, &nb);
         if (!x || !y)
-            return su_cmp_sizes(na, nb, op);
+            return su_cmp((int64_t)na, (int64_t)nb, op);
         if (x == y)
             continue;
+        if (wf_is_small(x) && wf_is_small(y)) {  /* differ: decide here */
+            if (op == WF_EQ || op == WF_NE)
+                return wf_bool(op == WF_NE);
+            return su_cmp(wf_small_val(x), wf_small_val(y), op);
+        }
         wf_incref(x);
         wf_incref(y);
         int eq = wf_richcompare_bool(x, y, WF_EQ);

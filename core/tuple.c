@@ -284,7 +284,7 @@ static int tup_contains(Value self, Value item)
 {
     TupleObject *t = wf_as_tuple(self);
     for (size_t i = 0; i < t->size; i++) {
-        int r = wf_richcompare_bool(t->items[i], item, WF_EQ);
+        int r = wf_seq_eq(t->items[i], item);
         if (r != 0)
             return r;
     }
@@ -309,7 +309,7 @@ static Value tup_count(Value self, const Value *args, size_t nargs, Value kwname
     TupleObject *t = wf_as_tuple(self);
     intptr_t n = 0;
     for (size_t i = 0; i < t->size; i++) {
-        int r = wf_richcompare_bool(t->items[i], args[0], WF_EQ);
+        int r = wf_seq_eq(t->items[i], args[0]);
         if (r < 0)
             return 0;
         n += r;
@@ -326,7 +326,7 @@ static Value tup_index(Value self, const Value *args, size_t nargs, Value kwname
     if (wf_seq_index_bounds(args + 1, nargs - 1, t->size, &start, &stop) < 0)
         return 0;
     for (intptr_t i = start; i < stop && (size_t)i < t->size; i++) {
-        int r = wf_richcompare_bool(t->items[i], args[0], WF_EQ);
+        int r = wf_seq_eq(t->items[i], args[0]);
         if (r < 0)
             return 0;
         if (r)
