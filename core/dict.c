@@ -378,11 +378,19 @@ int wf_dict_merge(Value d, Value other, int override)
 {
     if (dict_plain_iter(other))
         return dict_merge_dict(wf_as_dict(d), wf_as_dict(other), override);
-    Value keys = wf_call_method(other, "keys", NULL, 0);
-    if (!keys)
+    Value out = wf_call_method(other, "keys", NULL, 0);
+    if (!out)
         return -1;
-    Value it = wf_iter(keys);
-    wf_decref(keys);
+    /* As CPython's PyMapping_Keys: the keys are listed before any lookup. */
+    Value keys = wf_list_from_iterable(out);
+    if (!keys && wf_err_matches(wf_exc_TypeError)) {
+        wf_err_clear();
+        wf_err_format(wf_exc_TypeError, "%s.keys() returned a non-iterable (type %s)",
+                      wf_type_name(other), wf_type_name(out));
+    }
+    wf_decref(out);
+    Value it = keys ? wf_iter(keys) : 0;
+    wf_xdecref(keys);
     if (!it)
         return -1;
     Value k;
