@@ -96,6 +96,16 @@ static Value file_err_unsupported(const char *what)
     return wf_err_set_str(wf_exc_UnsupportedOperation, what);
 }
 
+/* fileno(), isatty(), writable(), seekable() and iter() word it without the period. */
+static int file_check_open_np(FileObject *f)
+{
+    if (f->closed) {
+        wf_err_set_str(wf_exc_ValueError, "I/O operation on closed file");
+        return -1;
+    }
+    return 0;
+}
+
 static int file_check_open(FileObject *f)
 {
     if (f->closed) {
@@ -539,35 +549,33 @@ static Value file_m_close(Value self, const Value *args, size_t nargs, Value kwn
 
 static Value file_m_fileno(Value self, const Value *args, size_t nargs, Value kwnames)
 {
-    if (file_check_open(file_obj(self)) < 0)
+    if (file_check_open_np(file_obj(self)) < 0)
         return 0;
     return wf_small(file_obj(self)->fd);
 }
 
 static Value file_m_isatty(Value self, const Value *args, size_t nargs, Value kwnames)
 {
-    if (file_check_open(file_obj(self)) < 0)
+    if (file_check_open_np(file_obj(self)) < 0)
         return 0;
     return wf_bool(isatty(file_obj(self)->fd));
 }
 
 static Value file_m_readable(Value self, const Value *args, size_t nargs, Value kwnames)
 {
-    if (file_check_open(file_obj(self)) < 0)
-        return 0;
     return wf_bool(file_obj(self)->readable);
 }
 
 static Value file_m_writable(Value self, const Value *args, size_t nargs, Value kwnames)
 {
-    if (file_check_open(file_obj(self)) < 0)
+    if (file_check_open_np(file_obj(self)) < 0)
         return 0;
     return wf_bool(file_obj(self)->writable);
 }
 
 static Value file_m_seekable(Value self, const Value *args, size_t nargs, Value kwnames)
 {
-    if (file_check_open(file_obj(self)) < 0)
+    if (file_check_open_np(file_obj(self)) < 0)
         return 0;
     return wf_bool(lseek(file_obj(self)->fd, 0, SEEK_CUR) >= 0);
 }
@@ -649,7 +657,7 @@ static Value file_m_exit(Value self, const Value *args, size_t nargs, Value kwna
 
 static Value file_iter(Value self)
 {
-    if (file_check_open(file_obj(self)) < 0)
+    if (file_check_open_np(file_obj(self)) < 0)
         return 0;
     return wf_incref(self);
 }
