@@ -1,6 +1,7 @@
 /* weft: memory, the singletons and the abstract object protocol. */
 /* Values -> generic operations (repr, hash, compare, operators, attributes, calls, iteration). */
 #include <errno.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include "objimpl.h"
@@ -72,10 +73,34 @@ void wf_mem_free(void *p)
     free(p);
 }
 
+/* Small objects are recycled through per-thread free lists, one per 16-byte
+ * size class. A block's class comes from malloc_usable_size() when it is
+ * freed, so no header is needed and blocks may move freely between
+ * wf_mem_* and wf_object_*: a block on list c always has room for 16*c
+ * bytes. A block freed by another thread than the allocating one simply
+ * joins the freeing thread's list. */
+#define FL_CLASSES 16   /* up to 256 bytes */
+#define FL_MAX 1024     /* blocks kept per class and thread */
+typedef struct FreeBlock {
+    struct FreeBlock *next;
+} FreeBlock;
+static _Thread_local FreeBlock *fl_head[FL_CLASSES + 1];
+static _Thread_local uint32_t fl_count[FL_CLASSES + 1];
+
 Object *wf_object_alloc(TypeObject *type, size_t size)
 {
     WF_ASSERT(size >= sizeof(Object));
-    Object *o = wf_mem_calloc(1, size);
+    size_t c = (size + 15) >> 4;
+    Object *o;
+    if (c <= FL_CLASSES && fl_head[c]) {
+        FreeBlock *b = fl_head[c];
+        fl_head[c] = b->next;
+        fl_count[c]--;
+        memset(b, 0, size);
+        o = (Object *)b;
+    } else {
+        o = wf_mem_calloc(1, size);
+    }
     o->ob_type = type;
     o->ob_ref_local = 1;
     ThreadState *ts = wf_tstate();
@@ -86,6 +111,14 @@ Object *wf_object_alloc(TypeObject *type, size_t size)
 
 void wf_object_free(Object *o)
 {
+    size_t c = malloc_usable_size(o) >> 4;
+    if (c >= 1 && c <= FL_CLASSES && fl_count[c] < FL_MAX) {
+        FreeBlock *b = (FreeBlock *)o;
+        b->next = fl_head[c];
+        fl_head[c] = b;
+        fl_count[c]++;
+        return;
+    }
     wf_mem_free(o);
 }
 
