@@ -237,7 +237,10 @@ static Value nf_render(const Spec *sp, bool neg, const char *prefix, const char 
     bool zero_fill = sp->align == '=' && strcmp(sp->fill, "0") == 0 && sp->width > 0;
     int64_t min_digits = zero_fill && sp->grouping && ndigits ? sp->width - (int64_t)fixed : 0;
     nf_group(&body, digits, ndigits, sp, min_digits);
-    /* Width counts code points: the body is ASCII, the fill one code point. */
+    /* Width counts code points: only rest (a 'c' result) may be non-ASCII. */
+    for (const char *c = rest; *c; c++)
+        if (((unsigned char)*c & 0xC0) == 0x80)
+            fixed--;
     int64_t total = (int64_t)(fixed + body.len);
     int64_t pad = sp->width > total ? sp->width - total : 0;
     int64_t left = 0, right = 0, mid = 0;
