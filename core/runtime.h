@@ -61,6 +61,10 @@ extern TypeObject *wf_exc_UnsupportedOperation;  /* io.UnsupportedOperation (an 
 void wf_exc_set_context_from_handled(Value exc);
 /* Calls fn for every built-in exception class (for the builtins module). */
 void wf_exceptions_each(void (*fn)(const char *name, TypeObject *type));
+/* The printed report of exc as one str (chain: with causes and contexts). */
+Value wf_exc_format(Value exc, bool chain);
+/* The built-in `traceback` module (core/traceback.c). */
+Value wf_traceback_module_create(void);
 /* The qualified class name as tracebacks print it ("ValueError", "helper.MyError"). */
 Value wf_exc_type_display_name(TypeObject *type);
 

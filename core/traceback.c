@@ -429,14 +429,18 @@ static void tb_add_recursive(StrBuilder *sb, Value exc, Seen *seen, int depth)
     tb_add_one(sb, exc);
 }
 
-void wf_exc_print(Value exc)
+/* The whole report as one str (chain=false: this exception only). */
+Value wf_exc_format(Value exc, bool chain)
 {
     Value pending = wf_err_fetch();
     StrBuilder sb;
     wf_sb_init(&sb);
     if (exc && wf_isinstance_type(exc, wf_exc_BaseException)) {
         Seen seen = {0};
-        tb_add_recursive(&sb, exc, &seen, 0);
+        if (chain)
+            tb_add_recursive(&sb, exc, &seen, 0);
+        else
+            tb_add_one(&sb, exc);
         free(seen.items);
     } else {
         wf_sb_add_c(&sb, "TypeError: print_exception(): Exception expected for value, ");
@@ -444,6 +448,26 @@ void wf_exc_print(Value exc)
         wf_sb_add_c(&sb, " found\n");
     }
     Value text = wf_sb_finish(&sb);
+    wf_err_clear();
+    wf_err_restore(pending);
+    return text;
+}
+
+/* Only the final "Type: message" line(s), as traceback.format_exception_only. */
+static Value tb_format_only(Value exc)
+{
+    StrBuilder sb;
+    wf_sb_init(&sb);
+    if (!(wf_isinstance_type(exc, wf_exc_SyntaxError) && tb_add_syntax_error(&sb, exc)))
+        tb_add_message(&sb, exc, exc);
+    tb_add_notes(&sb, exc);
+    return wf_sb_finish(&sb);
+}
+
+void wf_exc_print(Value exc)
+{
+    Value pending = wf_err_fetch();
+    Value text = wf_exc_format(exc, true);
     if (text) {
         if (wf_sys_write_stderr(wf_str_cstr(text)) < 0) {
             wf_err_clear();
@@ -459,4 +483,142 @@ void wf_exc_print(Value exc)
     }
     wf_err_clear();
     wf_err_restore(pending);
+}
+
+/* ---- the `traceback` module (the commonly used part of Lib/traceback.py) ---- */
+
+/* Split a report into CPython's chunks: one per line, with an entry's
+ * source line kept together with its "  File" line. */
+static Value tb_chunks(Value text)
+{
+    Value list = wf_list_new(0);
+    const char *p = wf_str_cstr(text);
+    while (list && *p) {
+        const char *start = p;
+        const char *nl = strchr(p, '\n');
+        p = nl ? nl + 1 : p + strlen(p);
+        if (!strncmp(start, "  File ", 7) && !strncmp(p, "    ", 4)) {
+            nl = strchr(p, '\n');
+            p = nl ? nl + 1 : p + strlen(p);
+        }
+        Value chunk = wf_str_new(start, (size_t)(p - start));
+        if (!chunk || wf_list_append(list, chunk) < 0) {
+            wf_xdecref(chunk);
+            wf_decref(list);
+            return 0;
+        }
+        wf_decref(chunk);
+    }
+    return list;
+}
+
+/* The exception argument of format_exception(exc) / (type, value, tb). */
+static Value tb_exc_arg(const Value *args, size_t nargs)
+{
+    Value v = nargs >= 2 ? args[1] : args[0];
+    return v;
+}
+
+static Value tb_handled(void)
+{
+    Value e = wf_tstate()->exc_info;
+    return e && e != wf_None ? e : 0;
+}
+
+static Value tb_none_text(void) { return wf_str_from_cstr("NoneType: None\n"); }
+
+static Value tbm_format_exc(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    Value e = tb_handled();
+    return e ? wf_exc_format(e, true) : tb_none_text();
+}
+
+static int tb_write(Value file, Value text)
+{
+    if (!file || file == wf_None)
+        file = wf_sys_get("stderr");
+    if (!file || file == wf_None)
+        return 0;
+    return wf_file_write_c(file, wf_str_cstr(text), wf_as_str(text)->len);
+}
+
+static Value tb_kwarg(const Value *args, size_t nargs, Value kwnames, const char *name)
+{
+    size_t n = kwnames ? wf_tuple_size(kwnames) : 0;
+    for (size_t i = 0; i < n; i++)
+        if (wf_str_eq_c(wf_tuple_get(kwnames, i), name))
+            return args[nargs + i];
+    return 0;
+}
+
+static Value tbm_print_exc(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    Value e = tb_handled();
+    Value text = e ? wf_exc_format(e, true) : tb_none_text();
+    if (!text)
+        return 0;
+    int r = tb_write(tb_kwarg(args, nargs, kwnames, "file"), text);
+    wf_decref(text);
+    return r < 0 ? 0 : wf_incref(wf_None);
+}
+
+static Value tb_format_value(Value v)
+{
+    if (v == wf_None)
+        return tb_none_text();
+    return wf_exc_format(v, true);
+}
+
+static Value tbm_format_exception(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_check_nargs("format_exception", nargs, 1, 3) < 0)
+        return 0;
+    Value text = tb_format_value(tb_exc_arg(args, nargs));
+    if (!text)
+        return 0;
+    Value list = tb_chunks(text);
+    wf_decref(text);
+    return list;
+}
+
+static Value tbm_format_exception_only(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_check_nargs("format_exception_only", nargs, 1, 2) < 0)
+        return 0;
+    Value v = tb_exc_arg(args, nargs);
+    Value text = v == wf_None || !wf_isinstance_type(v, wf_exc_BaseException) ? tb_none_text() : tb_format_only(v);
+    if (!text)
+        return 0;
+    Value list = tb_chunks(text);
+    wf_decref(text);
+    return list;
+}
+
+static Value tbm_print_exception(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_check_nargs("print_exception", nargs, 1, 3) < 0)
+        return 0;
+    Value text = tb_format_value(tb_exc_arg(args, nargs));
+    if (!text)
+        return 0;
+    int r = tb_write(tb_kwarg(args, nargs, kwnames, "file"), text);
+    wf_decref(text);
+    return r < 0 ? 0 : wf_incref(wf_None);
+}
+
+static const MethodDef tb_module_functions[] = {
+    {"format_exc", tbm_format_exc, 0, "Like print_exc() but return a string."},
+    {"print_exc", tbm_print_exc, 0, "Print the exception being handled to sys.stderr."},
+    {"format_exception", tbm_format_exception, 0, NULL},
+    {"format_exception_only", tbm_format_exception_only, 0, NULL},
+    {"print_exception", tbm_print_exception, 0, NULL},
+    {NULL},
+};
+
+Value wf_traceback_module_create(void)
+{
+    Value m = wf_module_new("traceback");
+    if (!m || wf_module_add_functions(m, tb_module_functions) < 0)
+        return 0;
+    return m;
 }
