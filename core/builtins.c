@@ -924,7 +924,7 @@ static Value builtin_compile(Value self, const Value *args, size_t nargs, Value 
     if (m < 0)
         return 0;
     if (!wf_is_str(filename))
-        return wf_err_format(wf_exc_TypeError, "compile() argument 'filename' must be str, not %T", filename);
+        return wf_err_format(wf_exc_TypeError, "expected str, bytes or os.PathLike object, not %T", filename);
     if (wf_is_type_exact(source, &wf_type_code))
         return wf_incref(source);
     if (!wf_is_str(source))
