@@ -522,11 +522,31 @@ static inline Value ceval_small_binop(Value a, Value b, int oparg)
     return wf_fits_small(r) ? wf_small(r) : 0;
 }
 
+#define CEVAL_EXACT_DOUBLE ((intptr_t)1 << 53)
+
+/* A float or a small int that converts to a double exactly. */
+static inline bool ceval_as_double(Value v, double *out)
+{
+    if (wf_is_small(v)) {
+        intptr_t i = wf_small_val(v);
+        if (i > CEVAL_EXACT_DOUBLE || i < -CEVAL_EXACT_DOUBLE)
+            return false;
+        *out = (double)i;
+        return true;
+    }
+    if (wf_is_float_exact(v)) {
+        *out = wf_float_val(v);
+        return true;
+    }
+    return false;
+}
+
 static Value ceval_binop(Value a, Value b, int oparg)
 {
     int op = oparg & ~WF_BINOP_INPLACE;
-    if (wf_is_float_exact(a) && wf_is_float_exact(b)) {
-        double x = wf_float_val(a), y = wf_float_val(b);
+    double x, y;
+    if ((wf_is_float_exact(a) || wf_is_float_exact(b) || op == WF_BINOP_TRUEDIV) &&
+        ceval_as_double(a, &x) && ceval_as_double(b, &y)) {
         switch (op) {
         case WF_BINOP_ADD: return wf_float_new(x + y);
         case WF_BINOP_SUB: return wf_float_new(x - y);
@@ -542,6 +562,26 @@ static Value ceval_binop(Value a, Value b, int oparg)
     if (oparg & WF_BINOP_INPLACE)
         return wf_inplace(a, b, op);
     return wf_binop(a, b, op);
+}
+
+static Value ceval_compare(Value a, Value b, int op)
+{
+    if (wf_is_float_exact(a) && wf_is_float_exact(b)) {
+        double x = wf_float_val(a), y = wf_float_val(b);
+        switch (op) {
+        case WF_LT: return wf_bool(x < y);
+        case WF_LE: return wf_bool(x <= y);
+        case WF_EQ: return wf_bool(x == y);
+        case WF_NE: return wf_bool(x != y);
+        case WF_GT: return wf_bool(x > y);
+        default: return wf_bool(x >= y);
+        }
+    }
+    if (wf_is_str_exact(a) && wf_is_str_exact(b) && (op == WF_EQ || op == WF_NE)) {
+        bool eq = a == b || wf_str_eq(a, b);
+        return wf_bool(op == WF_EQ ? eq : !eq);
+    }
+    return wf_richcompare(a, b, op);
 }
 
 static Value ceval_subscr(Value container, Value sub)
