@@ -64,6 +64,8 @@ Value wf_import_builtin_names(void)
     return t;
 }
 
+static Value importlib_create(void);
+
 void wf_modules_init(void)
 {
     wf_sys_modules = wf_dict_new();
@@ -71,6 +73,7 @@ void wf_modules_init(void)
     wf_register_builtin_module("sys", NULL);
     wf_register_builtin_module("builtins", NULL);
     wf_register_builtin_module("traceback", wf_traceback_module_create);
+    wf_register_builtin_module("importlib", importlib_create);
     Value sys = wf_sys_create();
     if (wf_dict_set_c(wf_sys_modules, "sys", sys) < 0 ||
         wf_dict_set_c(wf_sys_modules, "builtins", wf_builtins_module) < 0)
@@ -501,4 +504,53 @@ Value wf_import(Value name, Value globals, Value fromlist, int level)
     Value r = first ? wf_dict_get(wf_sys_modules, first) : 0;
     wf_xdecref(first);
     return r ? wf_incref(r) : 0;
+}
+
+/* ---- importlib.import_module ---- */
+
+static Value importlib_import_module(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    static const char *const names[] = {"name", "package", NULL};
+    Value name = 0, package = 0;
+    if (wf_parse_args("import_module", args, nargs, kwnames, "O|O", names, &name, &package) < 0)
+        return 0;
+    if (!wf_is_str(name))
+        return wf_err_format(wf_exc_TypeError, "module name must be str, not %T", name);
+    const char *n = wf_str_cstr(name);
+    int level = 0;
+    while (n[level] == '.')
+        level++;
+    Value globals = 0, rest = name;
+    if (level) {
+        if (!package || package == wf_None)
+            return wf_err_format(wf_exc_TypeError,
+                                 "the 'package' argument is required to perform a relative import for %R", name);
+        globals = wf_dict_new();
+        if (!globals || wf_dict_set(globals, WF_ID(__package__), package) < 0)
+            return 0;
+        rest = wf_str_from_cstr(n + level);
+        if (!rest)
+            return 0;
+    }
+    Value fromlist = wf_tuple_pack(1, wf_str_intern_c("__name__"));
+    Value m = fromlist ? wf_import(rest, globals, fromlist, level) : 0;
+    wf_xdecref(fromlist);
+    if (level) {
+        wf_decref(rest);
+        wf_decref(globals);
+    }
+    return m;
+}
+
+static const MethodDef importlib_functions[] = {
+    {"import_module", importlib_import_module, 0, "Import a module by name."},
+    {NULL},
+};
+
+static Value importlib_create(void)
+{
+    Value m = wf_module_new("importlib");
+    if (!m || wf_module_add_functions(m, importlib_functions) < 0)
+        return 0;
+    return m;
 }
