@@ -14,9 +14,12 @@
  *     No allocation of str/dict/tuple happens here.
  *  2. Other areas' init functions may call wf_type_ready() before dicts
  *     exist: slots are inherited at once, and the type is queued.
- *  3. wf_object_init_late() right after wf_dict_init(): from then on
- *     wf_type_ready() is complete (tp_dict, tp_mro, slot wrappers), and it
- *     finishes every queued type. Needs wf_ids, str, tuple, list and dict.
+ *  3. wf_object_init_late() finishes every queued type; from then on
+ *     wf_type_ready() is complete at once (tp_dict, tp_mro, slot wrappers).
+ *     It needs wf_ids, str, tuple, list and dict, and runs by itself when
+ *     wf_dict_init() readies the dict type (dict.c then uses dict's tp_dict
+ *     straight away); the runtime's explicit call after wf_dict_init() is
+ *     then a no-op.
  *
  * The abstract protocol below follows CPython's Objects/abstract.c and
  * Objects/object.c: same lookup order, same error messages.
