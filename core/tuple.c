@@ -5,7 +5,7 @@
 /*
  * A tuple is one block: header, size, cached hash, items. The empty tuple is
  * a static immortal singleton; exact tuples of size 0 are always it.
- * Instances of tuple subclasses carry one more Value after the items: their
+ * Instances of heap tuple subclasses carry one more Value after the items: their
  * __dict__ (see wf_tuple_dict_slot).
  */
 
@@ -14,14 +14,16 @@ static TupleObject tup_empty = {
 };
 Value wf_empty_tuple = (Value)&tup_empty;
 
-static bool tup_is_subtype(TypeObject *type) { return type != &wf_type_tuple; }
+/* Only classes made by a class statement get the dict slot; static tuple
+ * subclasses (sys.version_info's type) are plain tuples in memory. */
+static bool tup_has_dict(TypeObject *type) { return (type->tp_flags & WF_TPF_HEAPTYPE) != 0; }
 
 /* A tuple of `type` with n zeroed items (plus the dict slot of subclasses). */
 static Value tup_alloc(TypeObject *type, size_t n)
 {
-    if (n == 0 && !tup_is_subtype(type))
+    if (n == 0 && type == &wf_type_tuple)
         return wf_empty_tuple;
-    size_t extra = tup_is_subtype(type) ? 1 : 0;
+    size_t extra = tup_has_dict(type) ? 1 : 0;
     if (n > (SIZE_MAX - sizeof(TupleObject)) / sizeof(Value) - 1)
         return wf_err_no_memory();
     TupleObject *t = (TupleObject *)wf_object_alloc(type,
@@ -77,7 +79,7 @@ Value wf_tuple_from_iterable(Value it)
 Value *wf_tuple_dict_slot(Value t)
 {
     TupleObject *to = wf_as_tuple(t);
-    WF_ASSERT(tup_is_subtype(to->ob.ob_type));
+    WF_ASSERT(tup_has_dict(to->ob.ob_type));
     return &to->items[to->size];
 }
 
@@ -88,7 +90,7 @@ static void tup_dealloc(Object *o)
         return;
     for (size_t i = 0; i < t->size; i++)
         wf_decref(t->items[i]);
-    if (tup_is_subtype(o->ob_type)) {
+    if (tup_has_dict(o->ob_type)) {
         Value d = t->items[t->size];
         t->items[t->size] = 0;
         wf_decref(d);
@@ -360,7 +362,7 @@ static Value tup_new(TypeObject *type, const Value *args, size_t nargs, Value kw
     if (wf_seq_no_kwargs("tuple", kwnames) < 0 || wf_check_nargs("tuple", nargs, 0, 1) < 0)
         return 0;
     Value t = nargs ? wf_tuple_from_iterable(args[0]) : wf_empty_tuple;
-    if (!t || !tup_is_subtype(type))
+    if (!t || type == &wf_type_tuple)
         return t;
     /* A subclass instance: copy the items into a block with a dict slot. */
     TupleObject *src = wf_as_tuple(t);

@@ -153,7 +153,7 @@ Value wf_enumerate_new(Value iterable, Value start);
 Value wf_reversed_new(Value seq);
 Value wf_calliter_new(Value callable, Value sentinel);   /* iter(callable, sentinel) */
 extern TypeObject wf_type_enumerate, wf_type_zip, wf_type_map, wf_type_filter, wf_type_reversed;
-/* Instances of tuple subclasses are a TupleObject followed, after its items,
+/* Instances of class-statement tuple subclasses are a TupleObject followed, after its items,
  * by one `Value dict` slot (0 until used): its address. */
 Value *wf_tuple_dict_slot(Value t);
 
