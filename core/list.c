@@ -183,7 +183,7 @@ static Value lst_repr(Value self)
 {
     if (lst(self)->size == 0)
         return wf_str_from_cstr("[]");
-    int busy = wf_seq_repr_enter(self);
+    int busy = wf_repr_enter(self);
     if (busy)
         return busy < 0 ? 0 : wf_str_from_cstr("[...]");
     /* Depth is guarded by wf_repr (wf_enter_recursive_call) on each item. */
@@ -199,7 +199,7 @@ static Value lst_repr(Value self)
         err = wf_sb_add_repr(&sb, x);
         wf_decref(x);
     }
-    wf_seq_repr_leave(self);
+    wf_repr_leave(self);
     if (err) {
         wf_sb_discard(&sb);
         return 0;

@@ -4,6 +4,7 @@
 #define WF_SEQ_H
 
 #include "weft.h"
+#include "dict.h"   /* wf_repr_enter / wf_repr_leave: one per-thread repr stack */
 
 /*
  * The object layouts here are public so that the interpreter can specialize
@@ -82,12 +83,6 @@ Value wf_seq_richcompare(Value a, Value b, int op, SeqItemAt at);
 Value wf_seq_class_getitem(Value cls, const Value *args, size_t nargs, Value kwnames);
 /* Drop any keyword arguments with "NAME() takes no keyword arguments". */
 int wf_seq_no_kwargs(const char *fname, Value kwnames);
-
-/* repr of self-containing containers: 1 if v is already being repr'd on this
- * thread (print "[...]"), 0 if entered now, -1 on error. Pair every 0 with
- * wf_seq_repr_leave(v). */
-int wf_seq_repr_enter(Value v);
-void wf_seq_repr_leave(Value v);
 
 /* Deallocation of deeply nested containers (CPython's trashcan): call
  * wf_seq_trash_begin(o, self) first in the dealloc function `self`; if it

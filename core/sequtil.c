@@ -231,36 +231,3 @@ void wf_seq_trash_end(void)
     }
     su_trash_draining = false;
 }
-
-/* ---- the per-thread set of containers being repr'd ---- */
-
-/* A small stack per thread: reprs nest, so lookups scan a handful of
- * entries. Never freed (one block per thread that printed a container). */
-static _Thread_local Value *su_repr_stack;
-static _Thread_local size_t su_repr_len, su_repr_cap;
-
-int wf_seq_repr_enter(Value v)
-{
-    for (size_t i = 0; i < su_repr_len; i++)
-        if (su_repr_stack[i] == v)
-            return 1;
-    if (su_repr_len == su_repr_cap) {
-        su_repr_cap = su_repr_cap ? 2 * su_repr_cap : 16;
-        su_repr_stack = wf_mem_realloc(su_repr_stack, su_repr_cap * sizeof(Value));
-    }
-    su_repr_stack[su_repr_len++] = v;
-    return 0;
-}
-
-void wf_seq_repr_leave(Value v)
-{
-    /* Usually the top; search downwards in case of unbalanced use. */
-    for (size_t i = su_repr_len; i-- > 0;) {
-        if (su_repr_stack[i] == v) {
-            memmove(su_repr_stack + i, su_repr_stack + i + 1,
-                    (su_repr_len - i - 1) * sizeof(Value));
-            su_repr_len--;
-            return;
-        }
-    }
-}

@@ -106,7 +106,7 @@ static Value tup_repr(Value self)
     TupleObject *t = wf_as_tuple(self);
     if (t->size == 0)
         return wf_str_from_cstr("()");
-    int busy = wf_seq_repr_enter(self);
+    int busy = wf_repr_enter(self);
     if (busy)
         return busy < 0 ? 0 : wf_str_from_cstr("(...)");
     /* Depth is guarded by wf_repr (wf_enter_recursive_call) on each item. */
@@ -119,7 +119,7 @@ static Value tup_repr(Value self)
             wf_sb_add_c(&sb, ", ");
         err = wf_sb_add_repr(&sb, t->items[i]);
     }
-    wf_seq_repr_leave(self);
+    wf_repr_leave(self);
     if (err) {
         wf_sb_discard(&sb);
         return 0;
