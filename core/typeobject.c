@@ -2084,85 +2084,132 @@ static int prepare_namespace(Value dict, Value *qualname, Value name)
     return 0;
 }
 
-static Value new_class(TypeObject *meta, Value name, Value bases, Value ns, const Value *kwvals, Value kwnames)
-{
-    TypeObject *winner = calculate_metaclass(meta, bases);
-    if (!winner)
-        return 0;
-    if (winner != meta && winner->tp_new != type_tp_new) {
-        Value args[3] = { name, bases, ns };
-        return winner->tp_new(winner, args, 3, 0);
-    }
-    meta = winner;
-    Value own_bases = wf_tuple_size(bases) ? wf_incref(bases) : wf_tuple_pack(1, wf_val(&wf_type_object));
-    for (size_t i = 0; i < wf_tuple_size(own_bases); i++)
-        for (size_t j = 0; j < i; j++)
-            if (wf_tuple_get(own_bases, i) == wf_tuple_get(own_bases, j) && wf_is_type(wf_tuple_get(own_bases, i))) {
-                wf_decref(own_bases);
-                return wf_err_format(wf_exc_TypeError, "duplicate base class %s", wf_as_type(wf_tuple_get(own_bases, i))->tp_name);
-            }
-    TypeObject *base = best_base(own_bases);
-    if (!base) {
-        wf_decref(own_bases);
-        return 0;
-    }
-    Value dict = wf_dict_copy(ns);
-    Value qualname = 0, slotnames = 0;
-    bool want_dict = true, want_weakref = false;
-    if (prepare_namespace(dict, &qualname, name) < 0)
-        goto fail;
-    Value slots = wf_dict_get(dict, WF_ID(__slots__));
-    if (slots) {
-        want_dict = false;
-        slotnames = parse_slots(slots, name, dict, &want_dict, &want_weakref);
-        if (!slotnames)
-            goto fail;
-        if (wf_tuple_size(slotnames) && base->tp_itemsize) {
-            wf_err_format(wf_exc_TypeError, "nonempty __slots__ not supported for subtype of '%s'", base->tp_name);
-            goto fail;
-        }
-    }
+/* What a class statement asks for, checked and normalised. */
+typedef struct ClassSpec {
+    Value name, bases, dict, qualname, slotnames;  /* owned, except name */
+    TypeObject *base;                               /* best base: the layout to extend */
+    bool want_dict, want_weakref;
+} ClassSpec;
 
+static void class_spec_clear(ClassSpec *cs)
+{
+    wf_decref(cs->bases);
+    wf_decref(cs->dict);
+    wf_decref(cs->qualname);
+    wf_decref(cs->slotnames);
+}
+
+/* bases, or (object,) when empty; TypeError for a repeated base. */
+static Value class_bases(Value bases)
+{
+    size_t n = wf_tuple_size(bases);
+    if (!n)
+        return wf_tuple_pack(1, wf_val(&wf_type_object));
+    for (size_t i = 0; i < n; i++) {
+        Value b = wf_tuple_get(bases, i);
+        for (size_t j = 0; j < i; j++)
+            if (wf_tuple_get(bases, j) == b && wf_is_type(b))
+                return wf_err_format(wf_exc_TypeError, "duplicate base class %s", wf_as_type(b)->tp_name);
+    }
+    return wf_incref(bases);
+}
+
+static int class_spec_init(ClassSpec *cs, Value name, Value bases, Value ns)
+{
+    memset(cs, 0, sizeof *cs);
+    cs->name = name;
+    cs->want_dict = true;
+    if (!(cs->bases = class_bases(bases)) || !(cs->base = best_base(cs->bases)))
+        return -1;
+    cs->dict = wf_dict_copy(ns);
+    if (!cs->dict || prepare_namespace(cs->dict, &cs->qualname, name) < 0)
+        return -1;
+    Value slots = wf_dict_get(cs->dict, WF_ID(__slots__));
+    if (!slots)
+        return 0;
+    cs->want_dict = false;
+    cs->slotnames = parse_slots(slots, name, cs->dict, &cs->want_dict, &cs->want_weakref);
+    if (!cs->slotnames)
+        return -1;
+    if (wf_tuple_size(cs->slotnames) && cs->base->tp_itemsize)
+        return wf_err_format(wf_exc_TypeError, "nonempty __slots__ not supported for subtype of '%s'", cs->base->tp_name), -1;
+    return 0;
+}
+
+/* The class object with its layout and MRO; takes over cs's references. */
+static TypeObject *class_alloc(TypeObject *meta, ClassSpec *cs)
+{
     size_t metasize = meta->tp_basicsize >= sizeof(HeapTypeObject) ? meta->tp_basicsize : sizeof(HeapTypeObject);
     HeapTypeObject *h = (HeapTypeObject *)wf_object_alloc(meta, metasize);
     TypeObject *t = &h->type;
-    h->ht_name = wf_str_intern(wf_incref(name));
-    h->ht_qualname = qualname;
+    h->ht_name = wf_str_intern(wf_incref(cs->name));
+    h->ht_qualname = cs->qualname;
     t->tp_name = wf_str_cstr(h->ht_name);
     t->tp_flags = WF_TPF_HEAPTYPE | WF_TPF_BASETYPE | TPF_SLOTS_INHERITED;
-    t->tp_base = base;
-    t->tp_bases = own_bases;
-    t->tp_dict = dict;
-    t->tp_slotnames = slotnames;
+    t->tp_base = cs->base;
+    t->tp_bases = cs->bases;
+    t->tp_dict = cs->dict;
+    t->tp_slotnames = cs->slotnames;
     t->tp_dealloc = subtype_dealloc;
-    set_layout(h, base, slotnames, want_dict);
-    for (size_t i = 0; i < wf_tuple_size(own_bases); i++)
-        inherit_flags(t, wf_as_type(wf_tuple_get(own_bases, i)));
-    t->tp_mro = mro_c3(t, own_bases);
+    set_layout(h, cs->base, cs->slotnames, cs->want_dict);
+    for (size_t i = 0; i < wf_tuple_size(cs->bases); i++)
+        inherit_flags(t, wf_as_type(wf_tuple_get(cs->bases, i)));
+    t->tp_mro = mro_c3(t, cs->bases);
     if (!t->tp_mro)
-        return 0;  /* LEAK: the half-built class */
+        return NULL;  /* LEAK: the half-built class and what it took over */
     /* Ready from here on, so that lookups below see the MRO; version 0 until
      * finished, so nothing cached meanwhile survives. */
     t->tp_flags |= WF_TPF_READY;
     wf_make_immortal(wf_val(t));
-    add_slot_members(h, slotnames, want_weakref);
+    add_slot_members(h, cs->slotnames, cs->want_weakref);
+    return t;
+}
+
+/* C slots, version, subclass links, then the class-creation hooks. */
+static Value class_finish(TypeObject *t, const Value *kwvals, Value kwnames)
+{
     for (size_t i = 1; i < wf_tuple_size(t->tp_mro); i++)
         inherit_slots(t, wf_as_type(wf_tuple_get(t->tp_mro, i)));
     fixup_all_slots(t);
     if (t->tp_dictoffset)
         t->tp_flags |= WF_TPF_HAVE_DICT;
     atomic_store_explicit(&t->tp_version, 1, memory_order_release);  /* release: pairs with guard loads (tier 2) */
-    for (size_t i = 0; i < wf_tuple_size(own_bases); i++)
-        add_to_subclasses(wf_as_type(wf_tuple_get(own_bases, i)), t);
+    for (size_t i = 0; i < wf_tuple_size(t->tp_bases); i++)
+        add_to_subclasses(wf_as_type(wf_tuple_get(t->tp_bases, i)), t);
     if (call_set_names(t) < 0 || call_init_subclass(t, kwvals, kwnames) < 0)
         return 0;
     return wf_val(t);
-fail:
-    wf_decref(own_bases);
-    wf_decref(dict);
-    wf_decref(qualname);
-    wf_decref(slotnames);
-    return 0;
+}
+
+/* A more derived metaclass with its own __new__ takes over. */
+static Value delegate_new(TypeObject *winner, Value name, Value bases, Value ns, const Value *kwvals, Value kwnames)
+{
+    size_t nk = kw_count(kwnames);
+    Value *args = wf_mem_alloc((3 + nk) * sizeof(Value));
+    args[0] = name;
+    args[1] = bases;
+    args[2] = ns;
+    if (nk)
+        memcpy(args + 3, kwvals, nk * sizeof(Value));
+    Value r = winner->tp_new(winner, args, 3, kwnames);
+    wf_mem_free(args);
+    return r;
+}
+
+static Value new_class(TypeObject *meta, Value name, Value bases, Value ns, const Value *kwvals, Value kwnames)
+{
+    TypeObject *winner = calculate_metaclass(meta, bases);
+    if (!winner)
+        return 0;
+    if (winner != meta && winner->tp_new != type_tp_new)
+        return delegate_new(winner, name, bases, ns, kwvals, kwnames);
+    ClassSpec cs;
+    if (class_spec_init(&cs, name, bases, ns) < 0) {
+        class_spec_clear(&cs);
+        return 0;
+    }
+    TypeObject *t = class_alloc(winner, &cs);
+    return t ? class_finish(t, kwvals, kwnames) : 0;
 }
 
 static Value type_tp_new(TypeObject *meta, const Value *args, size_t nargs, Value kwnames)
