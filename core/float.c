@@ -524,21 +524,19 @@ Value wf_float_from_object(Value v)
 {
     if (wf_is_float_exact(v))
         return wf_incref(v);
-    if (wf_is_float(v))
-        return wf_float_new(wf_float_val(v));
-    if (wf_is_int(v)) {
+    /* Subclasses of int and float go through tp_float (an override of
+     * __float__ wins, as in CPython). */
+    if (wf_is_small(v) || wf_is_type_exact(v, &wf_type_int) || wf_is_bool(v)) {
         double d = wf_int_as_double(v);
         return (d == -1.0 && wf_err_occurred()) ? 0 : wf_float_new(d);
     }
     if (wf_is_str(v))
         return flt_from_string(v);
     TypeObject *t = wf_type(v);
-    if (t->tp_float)
-        return flt_check_result(t->tp_float(v), v);
-    Value m = wf_lookup_special(v, WF_ID(__float__));
-    if (m) {
-        Value r = flt_check_result(wf_call0(m), v);
-        wf_decref(m);
+    Value m = 0;
+    if (t->tp_float || (m = wf_lookup_special(v, WF_ID(__float__)))) {
+        Value r = flt_check_result(m ? wf_call0(m) : t->tp_float(v), v);
+        wf_xdecref(m);
         if (r && !wf_is_float_exact(r)) {
             Value f = wf_float_new(wf_float_val(r));
             wf_decref(r);

@@ -907,9 +907,11 @@ static Value int_from_str_value(Value s, int base)
 
 Value wf_int_from_object(Value v)
 {
-    if (wf_is_int(v))
+    /* Exact types take the fast paths; subclasses go through their slots so
+     * that an overridden __int__ is honoured. */
+    if (wf_is_small(v) || wf_is_type_exact(v, &wf_type_int) || wf_is_bool(v))
         return int_exact(v);
-    if (wf_is_float(v))
+    if (wf_is_float_exact(v))
         return wf_int_from_double(wf_float_val(v));
     if (wf_is_str(v))
         return int_from_str_value(v, 10);
