@@ -1908,6 +1908,30 @@ static const GetSetDef subtype_dict_getset = { "__dict__", subtype_dict_get, sub
 static Value subtype_weakref_get(Value self) { return wf_None; }
 static const GetSetDef subtype_weakref_getset = { "__weakref__", subtype_weakref_get, NULL };
 
+/* An exception escaping __del__ is printed, not raised (CPython's
+ * PyErr_WriteUnraisable). */
+static void report_ignored(Value where)
+{
+    Value exc = wf_err_fetch();
+    Value r = wf_repr(where);
+    if (!r)
+        wf_err_clear();
+    StrBuilder sb;
+    wf_sb_init(&sb);
+    wf_sb_add_c(&sb, "Exception ignored in: ");
+    if (r)
+        wf_sb_add_str(&sb, r);
+    wf_sb_add_char(&sb, '\n');
+    Value msg = wf_sb_finish(&sb);
+    wf_sys_write_stderr(wf_str_cstr(msg));
+    wf_decref(msg);
+    wf_decref(r);
+    if (exc)
+        wf_exc_print(exc);
+    wf_decref(exc);
+    wf_err_clear();
+}
+
 /* Free an instance of a heap class: __del__, its slots and dict, then the
  * memory through the nearest built-in base's deallocator. */
 static void subtype_dealloc(Object *o)
@@ -1919,7 +1943,7 @@ static void subtype_dealloc(Object *o)
         Value saved = wf_err_fetch();
         Value r = call_dunder(wf_val(o), WF_ID(__del__), NULL, 0);
         if (!r)
-            wf_err_clear();  /* CPython prints "Exception ignored in ..."; dropped here */
+            report_ignored(del);
         wf_decref(r);
         wf_err_restore(saved);
         if (--o->ob_ref_local != 0)
