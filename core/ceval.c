@@ -605,6 +605,22 @@ static Value ceval_subscr(Value container, Value sub)
     return wf_getitem(container, sub);
 }
 
+/* container[sub] = v; v borrowed. */
+static int ceval_store_subscr(Value container, Value sub, Value v)
+{
+    if (wf_is_small(sub) && wf_is_list_exact(container)) {
+        ListObject *l = wf_as_list(container);
+        intptr_t i = wf_small_val(sub);
+        if (i < 0)
+            i += (intptr_t)l->size;
+        if (i >= 0 && (size_t)i < l->size) {
+            wf_setref(&l->items[i], wf_incref(v));
+            return 0;
+        }
+    }
+    return wf_setitem(container, sub, v);
+}
+
 static Value ceval_build_tuple(Value *values, int n)
 {
     if (n == 0)
