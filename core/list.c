@@ -272,7 +272,7 @@ static Value lst_binop(Value a, Value b, int op)
             return 0;
         if (r == 1)
             return lst_repeat(lst(seq), k);
-        if (!left || lst_other_may_handle(n))
+        if (left && lst_other_may_handle(n))
             return wf_incref(wf_NotImplemented);
         return wf_err_format(wf_exc_TypeError,
                              "can't multiply sequence by non-int of type '%T'", n);
@@ -577,10 +577,8 @@ static Value lst_m_insert(Value self, const Value *args, size_t nargs, Value kwn
     if (lst_args("insert", nargs, kwnames, 2, 2) < 0)
         return 0;
     intptr_t i;
-    int r = wf_seq_key_index(args[0], &i, wf_exc_OverflowError);
-    if (r <= 0)
-        return r == 0 ? wf_err_format(wf_exc_TypeError,
-                                      "'%T' object cannot be interpreted as an integer", args[0]) : 0;
+    if (wf_seq_int_arg(args[0], &i, "ssize_t") < 0)
+        return 0;
     ListObject *l = lst(self);
     intptr_t n = (intptr_t)l->size;
     if (i < 0) {
@@ -598,12 +596,8 @@ static Value lst_m_pop(Value self, const Value *args, size_t nargs, Value kwname
     if (lst_args("pop", nargs, kwnames, 0, 1) < 0)
         return 0;
     intptr_t i = -1;
-    if (nargs) {
-        int r = wf_seq_key_index(args[0], &i, wf_exc_OverflowError);
-        if (r <= 0)
-            return r == 0 ? wf_err_format(wf_exc_TypeError,
-                                          "'%T' object cannot be interpreted as an integer", args[0]) : 0;
-    }
+    if (nargs && wf_seq_int_arg(args[0], &i, "ssize_t") < 0)
+        return 0;
     ListObject *l = lst(self);
     if (l->size == 0)
         return wf_err_set_str(wf_exc_IndexError, "pop from empty list");
@@ -705,10 +699,8 @@ static Value lst_m_sort(Value self, const Value *args, size_t nargs, Value kwnam
     if (wf_parse_args("sort", args, nargs, kwnames, "|$OO", names, &key, &rev) < 0)
         return 0;
     intptr_t reverse;
-    int r = wf_seq_key_index(rev, &reverse, wf_exc_OverflowError);
-    if (r <= 0)
-        return r == 0 ? wf_err_format(wf_exc_TypeError,
-                                      "'%T' object cannot be interpreted as an integer", rev) : 0;
+    if (wf_seq_int_arg(rev, &reverse, "int") < 0)
+        return 0;
     if (wf_list_sort(self, key == wf_None ? 0 : key, reverse != 0) < 0)
         return 0;
     return wf_None;

@@ -64,6 +64,11 @@ static inline int wf_seq_eq(Value a, Value b)
  * intptr_t raise IndexError "cannot fit 'int' into an index-sized integer"
  * (the type given by overflow_exc). */
 int wf_seq_key_index(Value key, intptr_t *out, TypeObject *overflow_exc);
+/* An integer argument converted as Argument Clinic's Py_ssize_t / int
+ * converters: TypeError "'float' object cannot be interpreted as an
+ * integer", OverflowError "Python int too large to convert to C ssize_t"
+ * (ctype "ssize_t") or "... C int" (ctype "int", range of a C int). */
+int wf_seq_int_arg(Value v, intptr_t *out, const char *ctype);
 /* An int (or __index__) as intptr_t clamped to [INTPTR_MIN, INTPTR_MAX], as
  * CPython's _PyEval_SliceIndex: 1 on success, 0 if v has no __index__. */
 int wf_seq_clamped_index(Value v, intptr_t *out);

@@ -50,6 +50,23 @@ int wf_seq_key_index(Value key, intptr_t *out, TypeObject *overflow_exc)
     return 1;
 }
 
+int wf_seq_int_arg(Value v, intptr_t *out, const char *ctype)
+{
+    bool c_int = strcmp(ctype, "int") == 0;
+    int r = wf_seq_key_index(v, out, wf_exc_OverflowError);
+    if (r == 0)
+        return wf_err_format(wf_exc_TypeError, "'%T' object cannot be interpreted as an integer", v), -1;
+    if (r < 0) {
+        if (!wf_err_matches(wf_exc_OverflowError))
+            return -1;
+        wf_err_clear();
+    } else if (!c_int || (*out >= INT32_MIN && *out <= INT32_MAX)) {
+        return 0;
+    }
+    return wf_err_format(wf_exc_OverflowError, "Python int too large to convert to C %s",
+                         c_int ? "int" : "ssize_t"), -1;
+}
+
 int wf_seq_clamped_index(Value v, intptr_t *out)
 {
     if (wf_is_small(v)) {

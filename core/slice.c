@@ -117,8 +117,10 @@ static Value slc_m_indices(Value self, const Value *args, size_t nargs, Value kw
     if (wf_seq_no_kwargs("slice.indices", kwnames) < 0 ||
         wf_check_nargs("slice.indices", nargs, 1, 1) < 0)
         return 0;
+    /* Lengths past intptr_t are clamped: results are exact for lengths
+     * and bounds below 2**63 (CPython computes with big ints). */
     intptr_t len;
-    int r = wf_seq_key_index(args[0], &len, wf_exc_OverflowError);
+    int r = wf_seq_clamped_index(args[0], &len);
     if (r <= 0)
         return r == 0 ? wf_err_format(wf_exc_TypeError,
                                       "'%T' object cannot be interpreted as an integer", args[0]) : 0;

@@ -236,7 +236,7 @@ static Value tup_binop(Value a, Value b, int op)
             return 0;
         if (r == 1)
             return tup_repeat(seq, k);
-        if (!left || tup_other_may_handle(n))
+        if (left && tup_other_may_handle(n))
             return wf_incref(wf_NotImplemented);
         return wf_err_format(wf_exc_TypeError,
                              "can't multiply sequence by non-int of type '%T'", n);
@@ -339,6 +339,8 @@ static Value tup_index(Value self, const Value *args, size_t nargs, Value kwname
 
 static Value tup_getnewargs(Value self, const Value *args, size_t nargs, Value kwnames)
 {
+    if (wf_check_nargs("tuple.__getnewargs__", nargs, 0, 0) < 0)
+        return 0;
     TupleObject *t = wf_as_tuple(self);
     Value copy = wf_tuple_from_array(t->items, t->size);
     if (!copy)
