@@ -943,6 +943,13 @@ static Value sm_case(Value self, int kind)
         size_t at = i;
         uint32_t c = str_decode(s->data, &i);
         unsigned f = wf_uc_flags(c);
+        if (!(f & WF_UC_CASED)) {
+            /* Every case mapping leaves uncased characters (CJK, digits,
+             * punctuation) alone; core/strunicode.py's tables agree. */
+            wf_sb_add(&sb, s->data + at, i - at);
+            prev_cased = false;
+            continue;
+        }
         switch (kind) {
         case CASE_LOWER:
             sm_add_lower(&sb, s, c, at, i);

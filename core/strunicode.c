@@ -11,6 +11,8 @@
 unsigned wf_uc_flags(uint32_t cp)
 {
     size_t lo = 0, hi = sizeof uc_flag_starts / sizeof uc_flag_starts[0];
+    if (cp < 256)
+        return uc_latin1_flags[cp];
     if (cp >= 0x110000)
         return 0;
     while (hi - lo > 1) {
@@ -24,8 +26,15 @@ unsigned wf_uc_flags(uint32_t cp)
 }
 
 static int uc_map(const UcCaseRun *runs, size_t nruns, const UcCaseMulti *multi,
-                  size_t nmulti, uint32_t cp, uint32_t out[3])
+                  size_t nmulti, bool to_lower, uint32_t cp, uint32_t out[3])
 {
+    /* ASCII letters map within ASCII for every kind (lower and fold alike,
+     * upper and title alike). */
+    if (cp < 128) {
+        bool lo = cp >= 'a' && cp <= 'z', up = cp >= 'A' && cp <= 'Z';
+        out[0] = to_lower ? (up ? cp + 32 : cp) : (lo ? cp - 32 : cp);
+        return 1;
+    }
     size_t lo = 0, hi = nmulti;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
@@ -58,14 +67,14 @@ static int uc_map(const UcCaseRun *runs, size_t nruns, const UcCaseMulti *multi,
     return 1;
 }
 
-#define UC_MAP(kind, cp, out) \
+#define UC_MAP(kind, to_lower, cp, out) \
     uc_map(uc_##kind##_runs, sizeof uc_##kind##_runs / sizeof(UcCaseRun), \
-           uc_##kind##_multi, sizeof uc_##kind##_multi / sizeof(UcCaseMulti), cp, out)
+           uc_##kind##_multi, sizeof uc_##kind##_multi / sizeof(UcCaseMulti), to_lower, cp, out)
 
-int wf_uc_lower(uint32_t cp, uint32_t out[3]) { return UC_MAP(lower, cp, out); }
-int wf_uc_upper(uint32_t cp, uint32_t out[3]) { return UC_MAP(upper, cp, out); }
-int wf_uc_title(uint32_t cp, uint32_t out[3]) { return UC_MAP(title, cp, out); }
-int wf_uc_fold(uint32_t cp, uint32_t out[3]) { return UC_MAP(fold, cp, out); }
+int wf_uc_lower(uint32_t cp, uint32_t out[3]) { return UC_MAP(lower, true, cp, out); }
+int wf_uc_upper(uint32_t cp, uint32_t out[3]) { return UC_MAP(upper, false, cp, out); }
+int wf_uc_title(uint32_t cp, uint32_t out[3]) { return UC_MAP(title, false, cp, out); }
+int wf_uc_fold(uint32_t cp, uint32_t out[3]) { return UC_MAP(fold, true, cp, out); }
 
 int wf_uc_decimal(uint32_t cp)
 {

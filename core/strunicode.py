@@ -80,6 +80,10 @@ def main(path):
     for i in range(0, len(runs), 12):
         w('    ' + ', '.join('0x%x' % v for _, v in runs[i:i + 12]) + ',')
     w('};')
+    w('static const uint16_t uc_latin1_flags[256] = {')
+    for i in range(0, 256, 12):
+        w('    ' + ', '.join('0x%x' % f for f in flags[i:min(i + 12, 256)]) + ',')
+    w('};')
     w('typedef struct UcCaseRun { uint32_t start; uint16_t count; uint8_t stride; int32_t delta; } UcCaseRun;')
     w('typedef struct UcCaseMulti { uint32_t cp; uint32_t out[3]; } UcCaseMulti;')
     for name, fn in (('lower', str.lower), ('upper', str.upper), ('title', str.title), ('fold', str.casefold)):
