@@ -59,7 +59,9 @@ static const char *p_line_start(Parser *p, const char *pos)
     return pos;
 }
 
-_Noreturn static void p_error_pos(Parser *p, TypeObject *type, int lineno, const char *pos, const char *msg)
+/* Raise at [pos, end_pos) (end_pos NULL: a single position). */
+_Noreturn static void p_error_range(Parser *p, TypeObject *type, int lineno, const char *pos,
+                                    int end_lineno, const char *end_pos, const char *msg)
 {
     char buf[320];
     if (p->fstring_depth > 0 && strncmp(msg, "f-string", 8) != 0) {
@@ -67,24 +69,36 @@ _Noreturn static void p_error_pos(Parser *p, TypeObject *type, int lineno, const
         snprintf(buf, sizeof buf, "f-string: %s", msg);
         msg = buf;
     }
-    wf_tok_error_at(p->base, p->filename, type, lineno, pos, msg);
+    wf_tok_error_range(p->base, p->filename, type, lineno, pos, end_lineno, end_pos, msg);
     p_jump(p);
+}
+
+_Noreturn static void p_error_pos(Parser *p, TypeObject *type, int lineno, const char *pos, const char *msg)
+{
+    p_error_range(p, type, lineno, pos, 0, NULL, msg);
 }
 
 _Noreturn static void p_error_tok(Parser *p, Token *t, const char *msg)
 {
-    p_error_pos(p, wf_exc_SyntaxError, t->lineno, t->start, msg);
+    p_error_range(p, wf_exc_SyntaxError, t->lineno, t->start, t->end_lineno, t->end, msg);
+}
+
+/* The start of line `lineno` (1-based) of the source. */
+static const char *p_line_ptr(Parser *p, int lineno)
+{
+    const char *ls = p->base;
+    int line = 1;
+    for (const char *s = p->base; line < lineno && *s; s++)
+        if (*s == '\n')
+            line++, ls = s + 1;
+    return ls;
 }
 
 _Noreturn static void p_error_expr(Parser *p, Expr *e, const char *msg)
 {
-    /* Node columns are byte offsets in their line: find the line. */
-    const char *ls = p->base;
-    int line = 1;
-    for (const char *s = p->base; line < e->lineno && *s; s++)
-        if (*s == '\n')
-            line++, ls = s + 1;
-    p_error_pos(p, wf_exc_SyntaxError, e->lineno, ls + e->col_offset, msg);
+    /* Node columns are byte offsets in their line. */
+    p_error_range(p, wf_exc_SyntaxError, e->lineno, p_line_ptr(p, e->lineno) + e->col_offset,
+                  e->end_lineno, p_line_ptr(p, e->end_lineno) + e->end_col_offset, msg);
 }
 
 static Token *peek(Parser *p)
@@ -1092,6 +1106,42 @@ static void check_comp_elt(Parser *p, Expr *elt)
 
 static bool starts_expression(TokKind k);
 
+/* The last token of the expression starting at the current token (for
+ * error ranges), or the current token if none parses; consumes nothing. */
+static Token *expr_end_token(Parser *p)
+{
+    size_t save = p->pos;
+    int depth = p->depth;
+    bool la = p->looked_ahead;
+    jmp_buf jb, *outer = p->jb;
+    Token *end = peek(p);
+    p->jb = &jb;
+    if (setjmp(jb) == 0) {
+        parse_expression(p);
+        end = prev(p);
+    } else {
+        wf_err_clear();
+    }
+    p->jb = outer;
+    p->pos = save;
+    p->depth = depth;
+    p->looked_ahead = la;
+    return end;
+}
+
+/* Raise msg over expression a up to token end (CPython's KNOWN_RANGE errors). */
+_Noreturn static void p_error_span(Parser *p, Expr *a, Token *end, const char *msg)
+{
+    p_error_range(p, wf_exc_SyntaxError, a->lineno, p_line_ptr(p, a->lineno) + a->col_offset,
+                  end->end_lineno, end->end, msg);
+}
+
+_Noreturn static void p_error_keyword(Parser *p, Keyword *k, const char *msg)
+{
+    p_error_range(p, wf_exc_SyntaxError, k->lineno, p_line_ptr(p, k->lineno) + k->col_offset,
+                  k->end_lineno, p_line_ptr(p, k->end_lineno) + k->end_col_offset, msg);
+}
+
 /* After an element inside brackets: two expressions side by side. */
 static void check_missing_comma(Parser *p, Expr *elt)
 {
@@ -1107,10 +1157,15 @@ static void check_missing_comma(Parser *p, Expr *elt)
                 peek_at(p, i)->kind == TK_MINUS || peek_at(p, i)->kind == TK_PLUS || peek_at(p, i)->kind == TK_KW_not)
                 return;
             p->looked_ahead = true;
-            p_error_tok(p, peek(p), "invalid syntax. Perhaps you forgot a comma?");
+            Token *first = peek(p);
+            p->pos += i;
+            Token *end = expr_end_token(p);
+            p->pos -= i;
+            p_error_range(p, wf_exc_SyntaxError, first->lineno, first->start, end->end_lineno, end->end,
+                          "invalid syntax. Perhaps you forgot a comma?");
         }
         p->looked_ahead = true;
-        p_error_expr(p, elt, "invalid syntax. Perhaps you forgot a comma?");
+        p_error_span(p, elt, expr_end_token(p), "invalid syntax. Perhaps you forgot a comma?");
     default:
         return;
     }
@@ -1126,7 +1181,7 @@ static void parse_display_rest(Parser *p, Vec *elts, TokKind close)
         Expr *e = parse_star_named_expression(p);
         vec_push(p, elts, e);
         if (at(p, TK_KW_for))
-            p_error_expr(p, elts->items[0], "did you forget parentheses around the comprehension target?");
+            p_error_span(p, elts->items[0], prev(p), "did you forget parentheses around the comprehension target?");
         if (!at(p, TK_COMMA) && !at(p, close))
             check_missing_comma(p, e);
     }
@@ -1319,6 +1374,7 @@ static void parse_call_args(Parser *p, Token *open, ExprSeq *args_out, KeywordSe
 {
     Vec args = {0}, kws = {0};
     bool seen_kw = false, seen_dstar = false;
+    Keyword *first_dstar = NULL;
     while (!at(p, TK_RPAR)) {
         Token *st = peek(p);
         if (accept(p, TK_DOUBLESTAR)) {
@@ -1328,6 +1384,8 @@ static void parse_call_args(Parser *p, Token *open, ExprSeq *args_out, KeywordSe
             k->end_lineno = prev(p)->end_lineno, k->end_col_offset = prev(p)->end_col;
             vec_push(p, &kws, k);
             seen_dstar = true;
+            if (!first_dstar)
+                first_dstar = k;
         } else if (at(p, TK_STAR)) {
             advance(p);
             Expr *v = parse_expression(p);
@@ -1336,14 +1394,13 @@ static void parse_call_args(Parser *p, Token *open, ExprSeq *args_out, KeywordSe
             if (at(p, TK_KW_for))
                 p_error_expr(p, e, "iterable unpacking cannot be used in comprehension");
             if (seen_dstar)
-                p_error_tok(p, &p->toks[open - p->toks + 1],
-                            "iterable argument unpacking follows keyword argument unpacking");
+                p_error_keyword(p, first_dstar, "iterable argument unpacking follows keyword argument unpacking");
             vec_push(p, &args, e);
         } else if ((at(p, TK_KW_True) || at(p, TK_KW_False) || at(p, TK_KW_None)) &&
                    peek_at(p, 1)->kind == TK_EQUAL) {
             char msg[64];
             snprintf(msg, sizeof msg, "cannot assign to %s", wf_tok_names[st->kind]);
-            p_error_tok(p, st, msg);
+            p_error_range(p, wf_exc_SyntaxError, st->lineno, st->start, st->lineno, st[1].end, msg);
         } else if (at(p, TK_NAME) && peek_at(p, 1)->kind == TK_EQUAL) {
             advance(p);
             advance(p);
@@ -1356,14 +1413,14 @@ static void parse_call_args(Parser *p, Token *open, ExprSeq *args_out, KeywordSe
                 if (((Keyword *)kws.items[i])->arg == k->arg) {
                     char msg[300];
                     snprintf(msg, sizeof msg, "keyword argument repeated: %s", wf_str_cstr(k->arg));
-                    p_error_tok(p, st, msg);
+                    p_error_keyword(p, k, msg);
                 }
             vec_push(p, &kws, k);
             seen_kw = true;
         } else {
             Expr *e = parse_named_expression_ex(p, false);
             if (at(p, TK_EQUAL))
-                p_error_expr(p, e, "expression cannot contain assignment, perhaps you meant \"==\"?");
+                p_error_span(p, e, peek(p), "expression cannot contain assignment, perhaps you meant \"==\"?");
             if (at(p, TK_KW_for)) {
                 if (!genexp)
                     p_syntax_error(p);
@@ -1375,7 +1432,7 @@ static void parse_call_args(Parser *p, Token *open, ExprSeq *args_out, KeywordSe
                     if (at(p, TK_COMMA) && peek_at(p, 1)->kind == TK_RPAR && !args.count && !kws.count) {
                         /* f(x for x in y,) is accepted */
                     } else {
-                        p_error_expr(p, e, "Generator expression must be parenthesized");
+                        p_error_span(p, e, prev(p), "Generator expression must be parenthesized");
                     }
                 }
                 e = g;
@@ -1679,7 +1736,7 @@ static Expr *parse_expression(Parser *p)
         if (at(p, TK_COLON))
             p_syntax_error(p);
         if (!at(p, TK_KW_else))
-            p_error_expr(p, body, "expected 'else' after 'if' expression");
+            p_error_span(p, body, prev(p), "expected 'else' after 'if' expression");
         advance(p);
         Expr *orelse = parse_expression(p);
         Expr *e = new_expr(p, WF_EXPR_IfExp, st);
@@ -1960,6 +2017,8 @@ static Stmt *parse_expr_stmt(Parser *p)
             char msg[80];
             snprintf(msg, sizeof msg, "only single target (not %s) can be annotated",
                      first->kind == WF_EXPR_Tuple ? "tuple" : "list");
+            if (first->kind == WF_EXPR_Tuple)   /* CPython points at the first element only */
+                p_error_pos(p, wf_exc_SyntaxError, first->lineno, p_line_ptr(p, first->lineno) + first->col_offset, msg);
             p_error_expr(p, first, msg);
         }
         if (first->kind != WF_EXPR_Name && first->kind != WF_EXPR_Attribute &&
@@ -2219,7 +2278,7 @@ static void parse_simple_stmts(Parser *p, Vec *out)
                 char msg[96];
                 snprintf(msg, sizeof msg, "Missing parentheses in call to '%s'. Did you mean %s(...)?",
                          wf_str_cstr(id), wf_str_cstr(id));
-                p_error_expr(p, last->v.Expr.value, msg);
+                p_error_span(p, last->v.Expr.value, expr_end_token(p), msg);
             }
         }
         p_syntax_error(p);
@@ -2254,8 +2313,11 @@ static void check_test_assign(Parser *p, Expr *test)
 {
     if (!at(p, TK_EQUAL))
         return;
-    if (test->kind == WF_EXPR_Name)
-        p_error_expr(p, test, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+    if (test->kind == WF_EXPR_Name) {
+        advance(p);
+        Token *end = starts_expression(peek(p)->kind) ? expr_end_token(p) : prev(p);
+        p_error_span(p, test, end, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+    }
     if (test->kind == WF_EXPR_Attribute || test->kind == WF_EXPR_Subscript || test->kind == WF_EXPR_Call ||
         test->kind == WF_EXPR_BinOp || test->kind == WF_EXPR_UnaryOp ||
         (test->kind == WF_EXPR_Constant && test->v.Constant.value != wf_None &&
@@ -2348,12 +2410,14 @@ static WithItem *parse_with_item(Parser *p)
 static bool try_paren_with_items(Parser *p, Vec *items)
 {
     size_t save = p->pos;
+    int depth = p->depth;
     jmp_buf jb, *outer = p->jb;
     p->jb = &jb;
     if (setjmp(jb)) {
         p->jb = outer;
         wf_err_clear();
         p->pos = save;
+        p->depth = depth;
         items->count = 0;
         return false;
     }

@@ -51,6 +51,12 @@ static int tok_nchars(const char *s, const char *e)
 int wf_tok_error_at(const char *base, const char *filename, TypeObject *type, int lineno,
                     const char *pos, const char *msg)
 {
+    return wf_tok_error_range(base, filename, type, lineno, pos, 0, NULL, msg);
+}
+
+int wf_tok_error_range(const char *base, const char *filename, TypeObject *type, int lineno,
+                       const char *pos, int end_lineno, const char *end_pos, const char *msg)
+{
     const char *ls = pos;
     while (ls > base && ls[-1] != '\n')
         ls--;
@@ -63,7 +69,15 @@ int wf_tok_error_at(const char *base, const char *filename, TypeObject *type, in
     char *line = wf_mem_alloc(n + 1);
     memcpy(line, ls, n);
     line[n] = 0;
-    wf_err_syntax(type, filename, lineno, tok_nchars(ls, pos) + 1, line, msg);
+    if (end_pos) {
+        const char *els = end_pos;
+        while (els > base && els[-1] != '\n')
+            els--;
+        wf_err_syntax_range(type, filename, lineno, tok_nchars(ls, pos) + 1, end_lineno,
+                            tok_nchars(els, end_pos) + 1, line, msg);
+    } else {
+        wf_err_syntax(type, filename, lineno, tok_nchars(ls, pos) + 1, line, msg);
+    }
     wf_mem_free(line);
     return -1;
 }

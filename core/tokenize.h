@@ -89,9 +89,12 @@ void wf_tok_init(Tokenizer *tz, const char *base, const char *start, const char 
 int wf_tok_next(Tokenizer *tz, Token *tok);
 
 /* Raise `type` (SyntaxError, IndentationError ...) at byte position pos of
- * line lineno. The offset is converted to 1-based characters as CPython does;
- * end_pos may be NULL. Returns -1. */
+ * line lineno. The offset is converted to 1-based characters as CPython does.
+ * Returns -1. */
 int wf_tok_error_at(const char *base, const char *filename, TypeObject *type, int lineno,
                     const char *pos, const char *msg);
+/* The same with the (exclusive) end of the offending range, for carets. */
+int wf_tok_error_range(const char *base, const char *filename, TypeObject *type, int lineno,
+                       const char *pos, int end_lineno, const char *end_pos, const char *msg);
 
 #endif
