@@ -67,7 +67,7 @@ static void main_parse(int argc, char **argv, MainOptions *o)
             break;
         }
         if (!strcmp(a, "--version")) {
-            printf("Python 3.11.0+ (weft %s)\n", WF_VERSION);
+            printf("weft %s (Python 3.11.0+)\n", WF_VERSION);
             exit(0);
         }
         if (!strcmp(a, "--help"))
@@ -94,7 +94,7 @@ static void main_parse(int argc, char **argv, MainOptions *o)
                 main_optarg(argc, argv, &i, p, 'W');
                 goto next_arg;
             case 'V':
-                printf("Python 3.11.0+ (weft %s)\n", WF_VERSION);
+                printf("weft %s (Python 3.11.0+)\n", WF_VERSION);
                 exit(0);
             case 'h': case '?':
                 main_help(argv[0]);
