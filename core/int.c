@@ -1206,8 +1206,6 @@ TypeObject wf_type_int = {
     .tp_getset = int_getset,
 };
 
-void wf_bool_init(void);
-
 void wf_int_init(void)
 {
     wf_type_ready(&wf_type_int);

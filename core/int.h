@@ -30,13 +30,14 @@ bool wf_int_small_val(Value v, int64_t *out);
 
 /* int(x) for x an int, float, str or object with __int__/__index__/__trunc__. */
 Value wf_int_from_object(Value v);
-/* The limit of sys.set_int_max_str_digits (0: unlimited). */
-extern int wf_int_max_str_digits;
 /* An ASCII copy of UTF-8 number text: Unicode decimal digits become 0-9,
  * Unicode spaces ' ', anything else non-ASCII '?'. Free with wf_mem_free. */
 char *wf_num_ascii(const char *s, size_t len, size_t *outlen);
 /* Decimal digits of |v| (no sign); ValueError past the str-digit limit. */
 char *wf_int_decimal(Value v, size_t *len, bool *neg);
+
+/* bool's type setup, run by wf_int_init() once int is ready (core/bool.c). */
+void wf_bool_init(void);
 
 /* Float helpers (core/float.c). */
 /* Shortest round-trip digits of finite nonzero |d|: fills digits (NUL-ended,
