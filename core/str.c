@@ -277,6 +277,9 @@ bool wf_str_eq(Value a, Value b)
     StrObject *x = str_obj(a), *y = str_obj(b);
     if (x->len != y->len)
         return false;
+    /* Interned strings are unique per content and exact str only. */
+    if ((x->ob.ob_flags & y->ob.ob_flags & WF_OBF_INTERNED))
+        return false;
     if (x->hash != -1 && y->hash != -1 && x->hash != y->hash)
         return false;
     return memcmp(x->data, y->data, x->len) == 0;
