@@ -722,8 +722,6 @@ int wf_setitem(Value obj, Value key, Value v)
     TypeObject *t = wf_type(obj);
     if (WF_LIKELY(t->tp_setitem != NULL))
         return t->tp_setitem(obj, key, v);
-    if (!t->tp_getitem)
-        return wf_err_format(wf_exc_TypeError, "'%s' object is not subscriptable", t->tp_name), -1;
     return wf_err_format(wf_exc_TypeError, "'%s' object does not support item assignment", t->tp_name), -1;
 }
 
@@ -732,8 +730,9 @@ int wf_delitem(Value obj, Value key)
     TypeObject *t = wf_type(obj);
     if (WF_LIKELY(t->tp_setitem != NULL))
         return t->tp_setitem(obj, key, 0);
+    /* CPython words it differently for sequences (sq_item) and the rest. */
     if (!t->tp_getitem)
-        return wf_err_format(wf_exc_TypeError, "'%s' object is not subscriptable", t->tp_name), -1;
+        return wf_err_format(wf_exc_TypeError, "'%s' object does not support item deletion", t->tp_name), -1;
     return wf_err_format(wf_exc_TypeError, "'%s' object doesn't support item deletion", t->tp_name), -1;
 }
 
