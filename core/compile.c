@@ -1226,8 +1226,6 @@ static void c_check_subscripter(Compiler *c, Expr *v)
     if (!t || !strcmp(t, "str") || !strcmp(t, "tuple") || !strcmp(t, "list") || !strcmp(t, "dict") ||
         !strcmp(t, "bytes"))
         return;
-    if (v->kind == WF_EXPR_Constant && v->v.Constant.value == wf_None)
-        return;
     char msg[200];
     snprintf(msg, sizeof msg, "'%s' object is not subscriptable; perhaps you missed a comma?", t);
     c_syntax_warning(c, v->lineno, msg);
