@@ -433,6 +433,18 @@ static Expr *parse_number(Parser *p)
     }
     buf[k] = 0;
     Value v = isfloat ? wf_float_new(strtod(buf, NULL)) : wf_int_from_string(buf, k, base);
+    if (!v && wf_err_matches(wf_exc_ValueError)) {
+        /* The int max-str-digits limit: CPython reports it as a SyntaxError. */
+        Value exc = wf_err_fetch();
+        Value text = exc ? wf_str(exc) : 0;
+        char msg[400];
+        snprintf(msg, sizeof msg, "%s - Consider hexadecimal for huge integer literals to avoid "
+                 "decimal conversion limits.", text ? wf_str_cstr(text) : "integer literal too large");
+        wf_xdecref(text);
+        wf_xdecref(exc);
+        wf_err_clear();
+        p_error_tok(p, t, msg);
+    }
     return new_const(p, t, p_keep(p, v));
 }
 
