@@ -1,6 +1,7 @@
 /* weft: the dict type. */
 /* (key, value) pairs -> compact insertion-ordered hash table (CPython's layout and probing). */
 #include "dict.h"
+#include "seq.h"  /* the trashcan for deeply nested deallocation */
 
 /*
  * Lookups probe the index table with CPython's recurrence
@@ -707,6 +708,8 @@ Value *wf_dict_dict_slot(Value d)
 static void dict_dealloc(Object *o)
 {
     DictObject *d = (DictObject *)o;
+    if (!wf_seq_trash_begin(o, dict_dealloc))
+        return;
     dict_free_entries(d->entries, d->nentries, d->indices);
     Value *slot = wf_dict_dict_slot(wf_val(o));
     if (slot) {
@@ -715,6 +718,7 @@ static void dict_dealloc(Object *o)
         wf_xdecref(attrs);
     }
     wf_object_free(o);
+    wf_seq_trash_end();
 }
 
 /* ---- methods ---- */

@@ -2,6 +2,7 @@
 /* iterables -> hash tables probed as CPython's setobject.c, so iteration order matches. */
 #include "set.h"
 #include "dict.h"
+#include "seq.h"  /* the trashcan for deeply nested deallocation */
 
 /*
  * The table algorithms are CPython 3.11's, line for line where the order of
@@ -763,6 +764,8 @@ static int set_isdisjoint(Value s, Value other)
 static void set_dealloc(Object *o)
 {
     SetObject *so = (SetObject *)o;
+    if (!wf_seq_trash_begin(o, set_dealloc))
+        return;
     for (size_t i = 0; i <= so->mask; i++)
         if (so->table[i].key && so->table[i].key != wf_set_dummy)
             wf_decref(so->table[i].key);
@@ -776,6 +779,7 @@ static void set_dealloc(Object *o)
         wf_xdecref(attrs);
     }
     wf_object_free(o);
+    wf_seq_trash_end();
 }
 
 static Value set_repr(Value self)
