@@ -370,5 +370,10 @@ Value wf_time_module_create(void)
     tzset();
     wf_module_add_object(m, "timezone", wf_int_from_i64(timezone));
     wf_module_add_object(m, "daylight", wf_small(daylight));
+    wf_module_add_object(m, "altzone", wf_int_from_i64(daylight ? timezone - 3600 : timezone));
+    Value names[2] = {wf_str_from_cstr(tzname[0]), wf_str_from_cstr(tzname[1])};
+    wf_module_add_object(m, "tzname", wf_tuple_from_array(names, 2));
+    wf_decref(names[0]);
+    wf_decref(names[1]);
     return m;
 }
