@@ -570,11 +570,14 @@ static const char *pf_number(StrBuilder *sb, const PfSpec *ps, char conv, va_lis
         n += snprintf(fmt + n, sizeof fmt - n, "%d", ps->width);
     if (ps->prec >= 0)
         n += snprintf(fmt + n, sizeof fmt - n, ".%d", ps->prec);
-    snprintf(fmt + n, sizeof fmt - n, "%s%c", conv == 'i' ? lm : lm, conv == 'i' ? 'd' : conv);
+    bool flt = conv == 'f' || conv == 'g' || conv == 'e';
+    snprintf(fmt + n, sizeof fmt - n, "%s%c", flt ? "" : lm, conv == 'i' ? 'd' : conv);
     int w;
     bool sgn = conv == 'd' || conv == 'i';
     if (conv == 'p')
         w = snprintf(out, sizeof out, fmt, va_arg(*ap, void *));
+    else if (flt)
+        w = snprintf(out, sizeof out, fmt, va_arg(*ap, double));
     else if (ps->lng == 1)
         w = sgn ? snprintf(out, sizeof out, fmt, va_arg(*ap, long))
                 : snprintf(out, sizeof out, fmt, va_arg(*ap, unsigned long));
@@ -647,7 +650,7 @@ Value wf_str_vprintf(const char *fmt, va_list ap0)
         case 'c':
             wf_sb_add_codepoint(&sb, (uint32_t)va_arg(ap, int));
             break;
-        case 'd': case 'i': case 'u': case 'x': case 'X': case 'p':
+        case 'd': case 'i': case 'u': case 'x': case 'X': case 'p': case 'f': case 'g': case 'e':
             pf_number(&sb, &ps, conv, &ap);
             break;
         case 'R': case 'S': case 'U': case 'T':
