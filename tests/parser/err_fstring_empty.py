@@ -1,0 +1,4 @@
+name = "x"
+print(f"hello {}")
+# expect error: SyntaxError
+# expect error line: 2

@@ -1,0 +1,3 @@
+x := 5
+# expect error: SyntaxError
+# expect error line: 1
