@@ -130,7 +130,7 @@ Value wf_str_format_spec(Value sv, Value spec)
 {
     StrObject *s = str_obj(sv);
     if (!spec || str_obj(spec)->len == 0)
-        return wf_is_str_exact(sv) ? wf_incref(sv) : wf_str_new_n(s->data, s->len, s->nchars);
+        return wf_is_str_exact(sv) ? wf_incref(sv) : wf_str(sv);   /* a subclass's __str__ counts */
     StrSpec o;
     if (sf_parse_spec(str_obj(spec), &o) < 0)
         return 0;
