@@ -176,6 +176,18 @@ static int nf_parse(Value specv, Value obj, Spec *sp)
         if (n == 0)
             return wf_err_set_str(wf_exc_ValueError, "Format specifier missing precision"), -1;
     }
+    if (end - p > 1 && (unsigned char)*p >= 0x80 && (size_t)(end - p) == nf_utf8_len((unsigned char)*p)) {
+        /* One non-ASCII code point as the type: never a valid code. */
+        unsigned cp = (unsigned)(unsigned char)*p & (0xFF >> (end - p + 1));
+        for (const char *c = p + 1; c < end; c++)
+            cp = (cp << 6) | ((unsigned)(unsigned char)*c & 0x3F);
+        if (sp->grouping)
+            wf_err_format(wf_exc_ValueError, "Cannot specify '%c' with '\\x%x'.", sp->grouping, cp);
+        else
+            wf_err_format(wf_exc_ValueError, "Unknown format code '\\x%x' for object of type '%s'", cp,
+                          wf_type_name(obj));
+        return -1;
+    }
     if (end - p > 1) {
         wf_err_format(wf_exc_ValueError, "Invalid format specifier '%s' for object of type '%s'",
                       so->data, wf_type_name(obj));
