@@ -99,6 +99,7 @@ static void dict_resize(DictObject *d, uint8_t log2)
     d->log2width = width;
     d->nentries = n;
     d->usable = cap - n;
+    d->version++;  /* entry positions moved: guards on them must fail */
     for (size_t j = 0; j < n; j++)
         dk_set(d, dk_find_empty(d, ents[j].hash), (intptr_t)j);
 }

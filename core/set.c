@@ -994,14 +994,14 @@ TypeObject wf_type_set_iterator = {
 
 static Value set_tp_new(TypeObject *type, const Value *args, size_t nargs, Value kwnames)
 {
-    if (type == &wf_type_set && wf_no_kwargs("set", kwnames) < 0)
+    if ((type == &wf_type_set || type->tp_init == wf_type_set.tp_init) && wf_no_kwargs("set", kwnames) < 0)
         return 0;
     return make_new_set(type, 0);
 }
 
 static int set_tp_init(Value self, const Value *args, size_t nargs, Value kwnames)
 {
-    if (wf_no_kwargs("set", kwnames) < 0 || wf_check_nargs("set", nargs, 0, 1) < 0)
+    if (wf_no_kwargs("set", kwnames) < 0 || wf_check_nargs(wf_type(self)->tp_name, nargs, 0, 1) < 0)
         return -1;
     SetObject *so = wf_as_set(self);
     if (so->fill)
@@ -1012,9 +1012,10 @@ static int set_tp_init(Value self, const Value *args, size_t nargs, Value kwname
 
 static Value frozenset_tp_new(TypeObject *type, const Value *args, size_t nargs, Value kwnames)
 {
-    if (type == &wf_type_frozenset && wf_no_kwargs("frozenset", kwnames) < 0)
+    if ((type == &wf_type_frozenset || type->tp_init == wf_type_frozenset.tp_init) &&
+        wf_no_kwargs("frozenset", kwnames) < 0)
         return 0;
-    if (wf_check_nargs("frozenset", nargs, 0, 1) < 0)
+    if (wf_check_nargs(type->tp_name, nargs, 0, 1) < 0)
         return 0;
     Value iterable = nargs ? args[0] : 0;
     if (type == &wf_type_frozenset && iterable && wf_is_type_exact(iterable, &wf_type_frozenset))
