@@ -913,30 +913,35 @@ static void sm_add_mapped(StrBuilder *sb, int (*map)(uint32_t, uint32_t[3]), uin
 
 enum { CASE_LOWER, CASE_UPPER, CASE_FOLD, CASE_SWAP, CASE_TITLE, CASE_CAPITALIZE };
 
+/* The ASCII-only case conversions: one pass, no tables. */
+static Value sm_case_ascii(StrObject *s, int kind)
+{
+    StrObject *r = wf_str_alloc(s->len);
+    bool prev_cased = false;
+    for (size_t i = 0; i < s->len; i++) {
+        unsigned char c = (unsigned char)s->data[i];
+        bool up = c >= 'A' && c <= 'Z', lo = c >= 'a' && c <= 'z';
+        bool to_upper = kind == CASE_UPPER || (kind == CASE_SWAP && lo) ||
+                        (kind == CASE_TITLE && !prev_cased) || (kind == CASE_CAPITALIZE && i == 0);
+        if (to_upper && lo)
+            c -= 32;
+        else if (!to_upper && up && kind != CASE_UPPER)
+            c += 32;
+        r->data[i] = (char)c;
+        prev_cased = up || lo;
+    }
+    r->nchars = r->len;
+    r->ascii = 1;
+    return wf_val(r);
+}
+
 static Value sm_case(Value self, int kind)
 {
     StrObject *s = str_obj(self);
+    if (s->ascii)
+        return sm_case_ascii(s, kind);
     StrBuilder sb;
     wf_sb_init(&sb);
-    if (s->ascii) {
-        StrObject *r = wf_str_alloc(s->len);
-        bool prev_cased = false;
-        for (size_t i = 0; i < s->len; i++) {
-            unsigned char c = (unsigned char)s->data[i];
-            bool up = c >= 'A' && c <= 'Z', lo = c >= 'a' && c <= 'z';
-            bool to_upper = kind == CASE_UPPER || (kind == CASE_SWAP && lo) ||
-                            (kind == CASE_TITLE && !prev_cased) || (kind == CASE_CAPITALIZE && i == 0);
-            if (to_upper && lo)
-                c -= 32;
-            else if (!to_upper && up && kind != CASE_UPPER)
-                c += 32;
-            r->data[i] = (char)c;
-            prev_cased = up || lo;
-        }
-        r->nchars = r->len;
-        r->ascii = 1;
-        return wf_val(r);
-    }
     size_t i = 0;
     bool prev_cased = false;
     while (i < s->len) {
