@@ -774,6 +774,34 @@ Value wf_str_concat(Value a, Value b)
     return wf_val(s);
 }
 
+Value wf_str_append_unique(Value a, Value b)
+{
+    StrObject *x = str_obj(a), *y = str_obj(b);
+    bool unique = wf_is_str_exact(a) && x->ob.ob_ref_local == 1 &&
+                  !(x->ob.ob_flags & (WF_OBF_INTERNED | WF_OBF_STATIC));
+    if (!unique || a == b || y->len == 0 || !wf_is_str(b)) {
+        Value r = wf_str_concat(a, b);
+        wf_decref(a);
+        return r;
+    }
+    size_t len = x->len + y->len;
+    if (len > WF_STR_MAX_BYTES) {
+        wf_decref(a);
+        return wf_err_no_memory();
+    }
+    /* Growing moves the object: its address-keyed offset marks must go. */
+    if (!x->ascii && x->nchars >= STR_MARK_MIN)
+        marks_forget(x);
+    x = wf_mem_realloc(x, sizeof(StrObject) + len + 1);
+    memcpy(x->data + x->len, y->data, y->len);
+    x->data[len] = '\0';
+    x->len = len;
+    x->nchars += y->nchars;
+    x->ascii = x->ascii && y->ascii;
+    x->hash = -1;
+    return wf_val(x);
+}
+
 static Value str_repeat(Value sv, intptr_t n)
 {
     StrObject *x = str_obj(sv);

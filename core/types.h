@@ -66,6 +66,10 @@ Value wf_str_format_method(Value fmt, const Value *args, size_t nargs, Value kwn
 /* s with every non-ASCII code point escaped as \xNN, \uNNNN or \UNNNNNNNN:
  * ascii(v) is wf_str_to_ascii(repr(v)). */
 Value wf_str_to_ascii(Value s);
+/* a + b for the interpreter's `s += t` (steals a): when the caller holds the
+ * only reference to a (exact, non-interned str, refcount 1), a is grown in
+ * place (it may move), making repeated appends linear as in CPython. */
+Value wf_str_append_unique(Value a, Value b);
 
 /* A growable UTF-8 buffer for building strings. */
 typedef struct StrBuilder {
