@@ -849,7 +849,13 @@ static Value float_m_getnewargs(Value self, const Value *args, size_t nargs, Val
     return t;
 }
 
+static Value float_m_sizeof(Value self, const Value *args, size_t nargs, Value kw)
+{
+    return wf_small(24);  /* CPython's sizeof(PyFloatObject) */
+}
+
 static const MethodDef float_methods[] = {
+    {"__sizeof__", float_m_sizeof, 0, "Return size of object in memory, in bytes."},
     {"__round__", float_m_round, 0, "Return the Integral closest to x, rounding half toward even."},
     {"__trunc__", float_m_trunc, 0, "Return the Integral closest to x between 0 and x."},
     {"__floor__", float_m_floor, 0, "Return the floor as an Integral."},
