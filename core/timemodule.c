@@ -57,6 +57,8 @@ static Value tm_sleep(Value self, const Value *args, size_t nargs, Value kw)
     struct timespec req;
     req.tv_sec = (time_t)secs;
     req.tv_nsec = (long)((secs - (double)req.tv_sec) * 1e9);
+    /* A blocking call: once threads exist, the thread must go offline (RCU,
+     * GIL) around this wait and come back online after (DESIGN-BRIEF). */
     while (nanosleep(&req, &req) != 0 && errno == EINTR)
         ;
     return wf_None;
