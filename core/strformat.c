@@ -136,6 +136,8 @@ Value wf_str_format_spec(Value sv, Value spec)
         return 0;
     if (sf_check_str_spec(&o) < 0)
         return 0;
+    if (o.width > (intptr_t)WF_STR_MAX_BYTES)
+        return wf_err_no_memory();
     size_t len = s->len, nchars = s->nchars;
     if (o.prec >= 0 && (size_t)o.prec < nchars) {
         nchars = (size_t)o.prec;
@@ -277,6 +279,8 @@ static int pf_parse_arg(PctState *st, PctArg *a)
         st->pos++;
     if (st->pos >= n)
         return pf_incomplete();
+    if (a->width > (intptr_t)WF_STR_MAX_BYTES || a->prec > (intptr_t)WF_STR_MAX_BYTES)
+        return wf_err_no_memory(), -1;
     a->chpos = st->pos;
     a->ch = str_decode(s, &st->pos);
     return 0;
