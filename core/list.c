@@ -164,7 +164,8 @@ static void lst_dealloc(Object *o)
 {
     ListObject *l = (ListObject *)o;
     TypeObject *type = o->ob_type;
-    if (!wf_seq_trash_begin(o, lst_dealloc))
+    bool deep = l->size != 0;  /* only items can nest deallocations */
+    if (deep && !wf_seq_trash_begin(o, lst_dealloc))
         return;
     lst_clear(l);
     if (type->tp_dictoffset) {
@@ -174,7 +175,8 @@ static void lst_dealloc(Object *o)
         wf_decref(d);
     }
     wf_object_free(o);
-    wf_seq_trash_end();
+    if (deep)
+        wf_seq_trash_end();
 }
 
 /* ---- repr, hash, compare ---- */
@@ -361,6 +363,10 @@ static Value lst_getitem(Value self, Value key)
  * with its TypeError message). */
 static Value lst_fast(Value v, const char *msg)
 {
+    if (wf_is_list(v))
+        return wf_list_from_array(lst(v)->items, lst(v)->size);
+    if (wf_is_tuple(v))
+        return wf_list_from_array(wf_as_tuple(v)->items, wf_as_tuple(v)->size);
     Value it = wf_iter(v);
     if (!it) {
         if (wf_err_matches(wf_exc_TypeError)) {

@@ -63,7 +63,15 @@ static inline int wf_seq_eq(Value a, Value b)
  * success, 0 if key is no integer at all, -1 on error. Values outside
  * intptr_t raise IndexError "cannot fit 'int' into an index-sized integer"
  * (the type given by overflow_exc). */
-int wf_seq_key_index(Value key, intptr_t *out, TypeObject *overflow_exc);
+int wf_seq_key_index_slow(Value key, intptr_t *out, TypeObject *overflow_exc);
+static inline int wf_seq_key_index(Value key, intptr_t *out, TypeObject *overflow_exc)
+{
+    if (WF_LIKELY(wf_is_small(key))) {
+        *out = wf_small_val(key);
+        return 1;
+    }
+    return wf_seq_key_index_slow(key, out, overflow_exc);
+}
 /* An integer argument converted as Argument Clinic's Py_ssize_t / int
  * converters: TypeError "'float' object cannot be interpreted as an
  * integer", OverflowError "Python int too large to convert to C ssize_t"
@@ -71,7 +79,15 @@ int wf_seq_key_index(Value key, intptr_t *out, TypeObject *overflow_exc);
 int wf_seq_int_arg(Value v, intptr_t *out, const char *ctype);
 /* An int (or __index__) as intptr_t clamped to [INTPTR_MIN, INTPTR_MAX], as
  * CPython's _PyEval_SliceIndex: 1 on success, 0 if v has no __index__. */
-int wf_seq_clamped_index(Value v, intptr_t *out);
+int wf_seq_clamped_index_slow(Value v, intptr_t *out);
+static inline int wf_seq_clamped_index(Value v, intptr_t *out)
+{
+    if (WF_LIKELY(wf_is_small(v))) {
+        *out = wf_small_val(v);
+        return 1;
+    }
+    return wf_seq_clamped_index_slow(v, out);
+}
 /* The start/stop arguments of index(): negative values count from the end
  * and are clamped to [0, size]. -1 on error with the CPython message. */
 int wf_seq_index_bounds(const Value *args, size_t nargs, size_t size,

@@ -28,12 +28,8 @@ static Value su_as_int(Value v)
     return wf_index(v);
 }
 
-int wf_seq_key_index(Value key, intptr_t *out, TypeObject *overflow_exc)
+int wf_seq_key_index_slow(Value key, intptr_t *out, TypeObject *overflow_exc)
 {
-    if (wf_is_small(key)) {
-        *out = wf_small_val(key);
-        return 1;
-    }
     Value i = su_as_int(key);
     if (!i)
         return wf_err_occurred() ? -1 : 0;
@@ -67,12 +63,8 @@ int wf_seq_int_arg(Value v, intptr_t *out, const char *ctype)
                          c_int ? "int" : "ssize_t"), -1;
 }
 
-int wf_seq_clamped_index(Value v, intptr_t *out)
+int wf_seq_clamped_index_slow(Value v, intptr_t *out)
 {
-    if (wf_is_small(v)) {
-        *out = wf_small_val(v);
-        return 1;
-    }
     Value i = su_as_int(v);
     if (!i)
         return wf_err_occurred() ? -1 : 0;
