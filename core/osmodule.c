@@ -744,4 +744,5 @@ void wf_os_register(void)
 {
     wf_register_builtin_module("os", os_create);
     wf_register_builtin_module("os.path", os_path_create);
+    wf_register_builtin_module("posixpath", os_path_create);
 }
