@@ -241,7 +241,7 @@ static double m_lgamma_fn(double x)
 #define M_FUNC1(name, fn, over) \
     static Value m_##name(Value self, const Value *args, size_t nargs, Value kw) \
     { \
-        return m_1(args, nargs, #name, fn, over); \
+        return m_1(args, nargs, "math." #name, fn, over); \
     }
 M_FUNC1(sqrt, sqrt, false)
 M_FUNC1(exp, exp, true)
@@ -284,7 +284,7 @@ static double m_radians_fn(double x) { return x * (m_pi / 180.0); }
 #define M_FUNC1A(name, fn) \
     static Value m_##name(Value self, const Value *args, size_t nargs, Value kw) \
     { \
-        return m_1a(args, nargs, #name, fn); \
+        return m_1a(args, nargs, "math." #name, fn); \
     }
 M_FUNC1A(gamma, m_tgamma_fn)
 M_FUNC1A(lgamma, m_lgamma_fn)
@@ -379,8 +379,8 @@ static int m_loghelper(Value v, double (*fn)(double), double *out)
 
 static Value m_log(Value self, const Value *args, size_t nargs, Value kw)
 {
-    if (wf_check_nargs("log", nargs, 1, 2) < 0)
-        return 0;
+    if (nargs < 1 || nargs > 2)
+        return wf_err_set_str(wf_exc_TypeError, "math.log requires 1 to 2 arguments");
     double num, den;
     if (m_loghelper(args[0], m_log_fn, &num) < 0)
         return 0;
@@ -403,12 +403,12 @@ static Value m_log_1(const Value *args, size_t nargs, const char *name, double (
 
 static Value m_log2(Value self, const Value *args, size_t nargs, Value kw)
 {
-    return m_log_1(args, nargs, "log2", m_log2_fn);
+    return m_log_1(args, nargs, "math.log2", m_log2_fn);
 }
 
 static Value m_log10(Value self, const Value *args, size_t nargs, Value kw)
 {
-    return m_log_1(args, nargs, "log10", m_log10_fn);
+    return m_log_1(args, nargs, "math.log10", m_log10_fn);
 }
 
 /* ---- two-argument functions ---- */
@@ -545,7 +545,7 @@ static Value m_nextafter(Value self, const Value *args, size_t nargs, Value kw)
 static Value m_ulp(Value self, const Value *args, size_t nargs, Value kw)
 {
     double x;
-    if (wf_check_nargs("ulp", nargs, 1, 1) < 0 || m_arg(args[0], &x) < 0)
+    if (wf_check_nargs("math.ulp", nargs, 1, 1) < 0 || m_arg(args[0], &x) < 0)
         return 0;
     if (isnan(x))
         return wf_float_new(x);
@@ -588,7 +588,7 @@ static Value m_ldexp(Value self, const Value *args, size_t nargs, Value kw)
 static Value m_frexp(Value self, const Value *args, size_t nargs, Value kw)
 {
     double x;
-    if (wf_check_nargs("frexp", nargs, 1, 1) < 0 || m_arg(args[0], &x) < 0)
+    if (wf_check_nargs("math.frexp", nargs, 1, 1) < 0 || m_arg(args[0], &x) < 0)
         return 0;
     int e = 0;
     double m = (isnan(x) || isinf(x) || x == 0.0) ? x : frexp(x, &e);
@@ -601,7 +601,7 @@ static Value m_frexp(Value self, const Value *args, size_t nargs, Value kw)
 static Value m_modf(Value self, const Value *args, size_t nargs, Value kw)
 {
     double x, ip, fp;
-    if (wf_check_nargs("modf", nargs, 1, 1) < 0 || m_arg(args[0], &x) < 0)
+    if (wf_check_nargs("math.modf", nargs, 1, 1) < 0 || m_arg(args[0], &x) < 0)
         return 0;
     if (isinf(x)) {
         ip = x;
@@ -624,9 +624,9 @@ static Value m_predicate(const Value *args, size_t nargs, const char *name, int 
     return wf_bool(which == 0 ? isnan(x) : which == 1 ? isinf(x) : isfinite(x));
 }
 
-static Value m_isnan(Value self, const Value *args, size_t nargs, Value kw) { return m_predicate(args, nargs, "isnan", 0); }
-static Value m_isinf(Value self, const Value *args, size_t nargs, Value kw) { return m_predicate(args, nargs, "isinf", 1); }
-static Value m_isfinite(Value self, const Value *args, size_t nargs, Value kw) { return m_predicate(args, nargs, "isfinite", 2); }
+static Value m_isnan(Value self, const Value *args, size_t nargs, Value kw) { return m_predicate(args, nargs, "math.isnan", 0); }
+static Value m_isinf(Value self, const Value *args, size_t nargs, Value kw) { return m_predicate(args, nargs, "math.isinf", 1); }
+static Value m_isfinite(Value self, const Value *args, size_t nargs, Value kw) { return m_predicate(args, nargs, "math.isfinite", 2); }
 
 static Value m_isclose(Value self, const Value *args, size_t nargs, Value kw)
 {
@@ -673,21 +673,21 @@ static Value m_rounding(Value v, Value name, double (*fn)(double), bool trunc_on
 
 static Value m_floor(Value self, const Value *args, size_t nargs, Value kw)
 {
-    if (wf_check_nargs("floor", nargs, 1, 1) < 0)
+    if (wf_check_nargs("math.floor", nargs, 1, 1) < 0)
         return 0;
     return m_rounding(args[0], WF_ID(__floor__), floor, false);
 }
 
 static Value m_ceil(Value self, const Value *args, size_t nargs, Value kw)
 {
-    if (wf_check_nargs("ceil", nargs, 1, 1) < 0)
+    if (wf_check_nargs("math.ceil", nargs, 1, 1) < 0)
         return 0;
     return m_rounding(args[0], WF_ID(__ceil__), ceil, false);
 }
 
 static Value m_trunc(Value self, const Value *args, size_t nargs, Value kw)
 {
-    if (wf_check_nargs("trunc", nargs, 1, 1) < 0)
+    if (wf_check_nargs("math.trunc", nargs, 1, 1) < 0)
         return 0;
     return m_rounding(args[0], WF_ID(__trunc__), trunc, true);
 }
@@ -733,7 +733,7 @@ static Value m_lcm(Value self, const Value *args, size_t nargs, Value kw) { retu
 
 static Value m_factorial(Value self, const Value *args, size_t nargs, Value kw)
 {
-    if (wf_check_nargs("factorial", nargs, 1, 1) < 0)
+    if (wf_check_nargs("math.factorial", nargs, 1, 1) < 0)
         return 0;
     Value i = wf_index(args[0]);
     if (!i)
@@ -761,7 +761,7 @@ static Value m_factorial(Value self, const Value *args, size_t nargs, Value kw)
 
 static Value m_isqrt(Value self, const Value *args, size_t nargs, Value kw)
 {
-    if (wf_check_nargs("isqrt", nargs, 1, 1) < 0)
+    if (wf_check_nargs("math.isqrt", nargs, 1, 1) < 0)
         return 0;
     mpz_t n;
     mpz_init(n);
@@ -838,7 +838,7 @@ static Value m_perm(Value self, const Value *args, size_t nargs, Value kw) { ret
 
 static Value m_fsum(Value self, const Value *args, size_t nargs, Value kw)
 {
-    if (wf_check_nargs("fsum", nargs, 1, 1) < 0)
+    if (wf_check_nargs("math.fsum", nargs, 1, 1) < 0)
         return 0;
     Value it = wf_iter(args[0]);
     if (!it)
