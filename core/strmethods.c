@@ -67,11 +67,14 @@ static int sm_ssize(Value v, intptr_t *out)
     Value i = wf_index(v);
     if (!i)
         return -1;
-    intptr_t r = wf_as_ssize(i);
+    int64_t r;
+    int rc = wf_int_as_i64(i, &r);
     wf_decref(i);
-    if (r == -1 && wf_err_occurred())
-        return -1;
-    *out = r;
+    if (rc < 0) {
+        wf_err_clear();
+        return wf_err_set_str(wf_exc_OverflowError, "Python int too large to convert to C ssize_t"), -1;
+    }
+    *out = (intptr_t)r;
     return 0;
 }
 
