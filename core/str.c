@@ -1085,9 +1085,13 @@ typedef struct StrIterObject {
     size_t off;    /* byte offset of the next code point */
 } StrIterObject;
 
+static TypeObject str_ascii_iter_type;
+
 static Value str_iter(Value v)
 {
-    StrIterObject *it = (StrIterObject *)wf_object_alloc(&wf_type_str_iter, sizeof *it);
+    /* CPython 3.11 names the ASCII iterator differently; same behaviour. */
+    TypeObject *t = str_obj(v)->ascii ? &str_ascii_iter_type : &wf_type_str_iter;
+    StrIterObject *it = (StrIterObject *)wf_object_alloc(t, sizeof *it);
     it->str = wf_incref(v);
     it->off = 0;
     return wf_val(it);
@@ -1150,6 +1154,16 @@ TypeObject wf_type_str_iter = {
     .tp_methods = striter_methods,
 };
 
+static TypeObject str_ascii_iter_type = {
+    .ob = WF_STATIC_HEAD(&wf_type_type),
+    .tp_name = "str_ascii_iterator",
+    .tp_basicsize = sizeof(StrIterObject),
+    .tp_dealloc = striter_dealloc,
+    .tp_iter = striter_iter,
+    .tp_iternext = striter_next,
+    .tp_methods = striter_methods,
+};
+
 TypeObject wf_type_str = {
     .ob = WF_STATIC_HEAD(&wf_type_type),
     .tp_name = "str",
@@ -1175,6 +1189,7 @@ TypeObject wf_type_str = {
 void wf_str_init(void)
 {
     wf_ids_init();
-    if (wf_type_ready(&wf_type_str) < 0 || wf_type_ready(&wf_type_str_iter) < 0)
+    if (wf_type_ready(&wf_type_str) < 0 || wf_type_ready(&wf_type_str_iter) < 0 ||
+        wf_type_ready(&str_ascii_iter_type) < 0)
         WF_DIE("cannot initialise the str type", 0);
 }
