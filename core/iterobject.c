@@ -1,6 +1,5 @@
 /* weft: iterator types: sequence iterators, enumerate, zip, map, filter, reversed. */
 /* (sequences, iterables, callables) -> objects with tp_iter = self and tp_iternext. */
-#include <stdio.h>
 #include "seq.h"
 
 /*
@@ -163,7 +162,6 @@ static const MethodDef sit_methods[] = {
         .tp_basicsize = sizeof(SeqIterObject),           \
         .tp_base = &wf_type_object,                      \
         .tp_dealloc = sit_dealloc,                       \
-        .tp_repr = wf_seq_default_repr,                  \
         .tp_iter = it_self,                              \
         .tp_iternext = next,                             \
         .tp_methods = sit_methods,                       \
@@ -233,7 +231,6 @@ TypeObject wf_type_reversed = {
     .tp_flags = WF_TPF_BASETYPE,
     .tp_base = &wf_type_object,
     .tp_dealloc = sit_dealloc,
-    .tp_repr = wf_seq_default_repr,
     .tp_iter = it_self,
     .tp_iternext = revit_next,
     .tp_new = rev_new,
@@ -299,7 +296,6 @@ TypeObject wf_type_calliter = {
     .tp_basicsize = sizeof(CallIterObject),
     .tp_base = &wf_type_object,
     .tp_dealloc = callit_dealloc,
-    .tp_repr = wf_seq_default_repr,
     .tp_iter = it_self,
     .tp_iternext = callit_next,
 };
@@ -396,7 +392,6 @@ TypeObject wf_type_enumerate = {
     .tp_flags = WF_TPF_BASETYPE,
     .tp_base = &wf_type_object,
     .tp_dealloc = enum_dealloc,
-    .tp_repr = wf_seq_default_repr,
     .tp_iter = it_self,
     .tp_iternext = enum_next,
     .tp_new = enum_new,
@@ -539,7 +534,6 @@ TypeObject wf_type_zip = {
     .tp_flags = WF_TPF_BASETYPE,
     .tp_base = &wf_type_object,
     .tp_dealloc = zip_dealloc,
-    .tp_repr = wf_seq_default_repr,
     .tp_iter = it_self,
     .tp_iternext = zip_next,
     .tp_new = zip_new,
@@ -552,7 +546,6 @@ TypeObject wf_type_map = {
     .tp_flags = WF_TPF_BASETYPE,
     .tp_base = &wf_type_object,
     .tp_dealloc = zip_dealloc,
-    .tp_repr = wf_seq_default_repr,
     .tp_iter = it_self,
     .tp_iternext = map_next,
     .tp_new = map_new,
@@ -625,7 +618,6 @@ TypeObject wf_type_filter = {
     .tp_flags = WF_TPF_BASETYPE,
     .tp_base = &wf_type_object,
     .tp_dealloc = filter_dealloc,
-    .tp_repr = wf_seq_default_repr,
     .tp_iter = it_self,
     .tp_iternext = filter_next,
     .tp_new = filter_new,

@@ -94,8 +94,6 @@ int wf_seq_index_bounds(const Value *args, size_t nargs, size_t size,
                         intptr_t *start, intptr_t *stop);
 /* n for `seq * n`: 1 ok, 0 when n is no int (caller raises), -1 error. */
 int wf_seq_repeat_count(Value n, intptr_t *out);
-/* "<NAME object at 0x...>" */
-Value wf_seq_default_repr(Value v);
 /* Compare two arrays lexicographically as CPython's list/tuple richcompare;
  * the getters re-read items and sizes after every callback. */
 typedef Value (*SeqItemAt)(Value seq, size_t i, size_t *size);  /* borrowed, 0 past end */

@@ -1,6 +1,5 @@
-/* weft: helpers shared by the sequence types (indexes, repr, comparison). */
+/* weft: helpers shared by the sequence types (indexes, comparison, trashcan). */
 /* (keys, bounds, pairs of sequences) -> C indexes, CPython's errors, results. */
-#include <stdio.h>
 #include "seq.h"
 
 /* An exact int (or bool) as int64; 0 ok, -1 + OverflowError if too big. */
@@ -116,13 +115,6 @@ int wf_seq_repeat_count(Value n, intptr_t *out)
     if (r == 1 && *out < 0)
         *out = 0;
     return r;
-}
-
-Value wf_seq_default_repr(Value v)
-{
-    char buf[256];
-    snprintf(buf, sizeof buf, "<%s object at %p>", wf_type(v)->tp_name, (void *)wf_obj(v));
-    return wf_str_from_cstr(buf);
 }
 
 /* list[int], tuple[int, ...]: weft has no types.GenericAlias yet, so the
