@@ -760,7 +760,7 @@ static Value float_m_hex(Value self, const Value *args, size_t nargs, Value kw)
 
 static Value float_m_fromhex(Value cls, const Value *args, size_t nargs, Value kw)
 {
-    if (wf_check_nargs("fromhex", nargs, 1, 1) < 0)
+    if (wf_check_nargs("float.fromhex", nargs, 1, 1) < 0)
         return 0;
     if (!wf_is_str(args[0]))
         return wf_err_format(wf_exc_TypeError, "must be str, not %T", args[0]);
@@ -800,7 +800,7 @@ static Value float_m_fromhex(Value cls, const Value *args, size_t nargs, Value k
 
 static Value float_m_format(Value self, const Value *args, size_t nargs, Value kw)
 {
-    if (wf_check_nargs("__format__", nargs, 1, 1) < 0)
+    if (wf_check_nargs("float.__format__", nargs, 1, 1) < 0)
         return 0;
     if (!wf_is_str(args[0]))
         return wf_err_format(wf_exc_TypeError, "__format__() argument must be str, not %T", args[0]);

@@ -1078,7 +1078,7 @@ static Value int_m_as_integer_ratio(Value self, const Value *args, size_t nargs,
 
 static Value int_m_format(Value self, const Value *args, size_t nargs, Value kw)
 {
-    if (wf_check_nargs("__format__", nargs, 1, 1) < 0)
+    if (wf_check_nargs("int.__format__", nargs, 1, 1) < 0)
         return 0;
     if (!wf_is_str(args[0]))
         return wf_err_format(wf_exc_TypeError, "__format__() argument must be str, not %T", args[0]);
@@ -1107,7 +1107,7 @@ static Value int_pow3(Value a, Value b, Value m)
 
 static Value int_m_pow(Value self, const Value *args, size_t nargs, Value kw)
 {
-    if (wf_check_nargs("__pow__", nargs, 1, 2) < 0)
+    if (wf_check_nargs("", nargs, 1, 2) < 0)
         return 0;
     return int_pow3(self, args[0], nargs > 1 ? args[1] : 0);
 }

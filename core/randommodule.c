@@ -1,6 +1,7 @@
 /* weft: the random module (Mersenne Twister plus Lib/random.py's algorithms). */
 /* seed -> MT19937 state -> the same numbers CPython 3.11 produces. */
 #include <math.h>
+#include <stdarg.h>
 #include <time.h>
 #include <stdio.h>
 #include <sys/random.h>
@@ -327,27 +328,114 @@ static int rnd_seed(RandomObject *r, Value arg)
     return 0;
 }
 
+/* ---- argument binding ----
+ * Most of Random's methods are Python functions in CPython (Lib/random.py),
+ * so their argument errors read like a Python function's, counting self:
+ * "Random.randint() missing 1 required positional argument: 'b'". The spec
+ * is wf_parse_args's: 'O' per parameter, '|' optional from here, '$'
+ * keyword-only from here; outputs keep their value when not given. */
+
+static void rnd_missing(const char *fname, const char *const *names, const bool *miss, size_t n)
+{
+    size_t count = 0, seen = 0;
+    for (size_t i = 0; i < n; i++)
+        count += miss[i];
+    StrBuilder sb;
+    wf_sb_init(&sb);
+    for (size_t i = 0; i < n; i++) {
+        if (!miss[i])
+            continue;
+        if (seen)
+            wf_sb_add_c(&sb, count == 2 ? " and " : seen + 1 == count ? ", and " : ", ");
+        wf_sb_add_char(&sb, '\'');
+        wf_sb_add_c(&sb, names[i]);
+        wf_sb_add_char(&sb, '\'');
+        seen++;
+    }
+    Value list = wf_sb_finish(&sb);
+    wf_err_format(wf_exc_TypeError, "%s() missing %zu required positional argument%s: %U", fname, count,
+                  count == 1 ? "" : "s", list);
+    wf_decref(list);
+}
+
+static int rnd_parse(const char *fname, const Value *args, size_t nargs, Value kwnames, const char *spec,
+                     const char *const *names, ...)
+{
+    Value *out[8];
+    size_t n = 0, nreq = SIZE_MAX, npos = SIZE_MAX;
+    va_list ap;
+    va_start(ap, names);
+    for (const char *c = spec; *c; c++) {
+        if (*c == '|')
+            nreq = n;
+        else if (*c == '$')
+            npos = n;
+        else
+            out[n++] = va_arg(ap, Value *);
+    }
+    va_end(ap);
+    if (nreq == SIZE_MAX)
+        nreq = npos < n ? npos : n;
+    if (npos == SIZE_MAX)
+        npos = n;
+    if (nargs > npos) {
+        if (nreq == npos)
+            wf_err_format(wf_exc_TypeError, "%s() takes %zu positional argument%s but %zu were given", fname,
+                          npos + 1, npos ? "s" : "", nargs + 1);
+        else
+            wf_err_format(wf_exc_TypeError, "%s() takes from %zu to %zu positional arguments but %zu were given",
+                          fname, nreq + 1, npos + 1, nargs + 1);
+        return -1;
+    }
+    bool given[8] = {false};
+    for (size_t i = 0; i < nargs; i++) {
+        *out[i] = args[i];
+        given[i] = true;
+    }
+    size_t nkw = kwnames ? wf_tuple_size(kwnames) : 0;
+    for (size_t k = 0; k < nkw; k++) {
+        Value key = wf_tuple_get(kwnames, k);
+        size_t i = 0;
+        while (i < n && !wf_str_eq_c(key, names[i]))
+            i++;
+        if (i == n)
+            return wf_err_format(wf_exc_TypeError, "%s() got an unexpected keyword argument '%U'", fname, key), -1;
+        if (given[i])
+            return wf_err_format(wf_exc_TypeError, "%s() got multiple values for argument '%U'", fname, key), -1;
+        *out[i] = args[nargs + k];
+        given[i] = true;
+    }
+    bool miss[8] = {false}, any = false;
+    for (size_t i = 0; i < nreq; i++)
+        any |= miss[i] = !given[i];
+    if (any) {
+        rnd_missing(fname, names, miss, nreq);
+        return -1;
+    }
+    return 0;
+}
+
 /* ---- methods ---- */
 
 static Value rnd_m_seed(Value self, const Value *args, size_t nargs, Value kw)
 {
     static const char *const names[] = {"a", "version", NULL};
     Value a = 0, version = 0;
-    if (wf_parse_args("seed", args, nargs, kw, "|OO", names, &a, &version) < 0)
+    if (rnd_parse("Random.seed", args, nargs, kw, "|OO", names, &a, &version) < 0)
         return 0;
     return rnd_seed(rnd(self), a) < 0 ? 0 : wf_None;
 }
 
 static Value rnd_m_random(Value self, const Value *args, size_t nargs, Value kw)
 {
-    if (wf_check_nargs("random", nargs, 0, 0) < 0)
+    if (wf_check_nargs("Random.random", nargs, 0, 0) < 0)
         return 0;
     return wf_float_new(mt_random(rnd(self)));
 }
 
 static Value rnd_m_getrandbits(Value self, const Value *args, size_t nargs, Value kw)
 {
-    if (wf_check_nargs("getrandbits", nargs, 1, 1) < 0)
+    if (wf_check_nargs("Random.getrandbits", nargs, 1, 1) < 0)
         return 0;
     intptr_t k = wf_as_ssize(args[0]);
     if (k == -1 && wf_err_occurred())
@@ -438,7 +526,7 @@ static Value rnd_m_randrange(Value self, const Value *args, size_t nargs, Value 
 {
     static const char *const names[] = {"start", "stop", "step", NULL};
     Value start = 0, stop = 0, step = 0;
-    if (wf_parse_args("randrange", args, nargs, kw, "O|OO", names, &start, &stop, &step) < 0)
+    if (rnd_parse("Random.randrange", args, nargs, kw, "O|OO", names, &start, &stop, &step) < 0)
         return 0;
     return rnd_range(rnd(self), start, stop, step);
 }
@@ -447,7 +535,7 @@ static Value rnd_m_randint(Value self, const Value *args, size_t nargs, Value kw
 {
     static const char *const names[] = {"a", "b", NULL};
     Value a = 0, b = 0;
-    if (wf_parse_args("randint", args, nargs, kw, "OO", names, &a, &b) < 0)
+    if (rnd_parse("Random.randint", args, nargs, kw, "OO", names, &a, &b) < 0)
         return 0;
     Value b1 = wf_binop(b, wf_small(1), WF_BINOP_ADD);
     if (!b1)
@@ -459,8 +547,11 @@ static Value rnd_m_randint(Value self, const Value *args, size_t nargs, Value kw
 
 static Value rnd_m_choice(Value self, const Value *args, size_t nargs, Value kw)
 {
-    if (wf_check_nargs("choice", nargs, 1, 1) < 0)
+    static const char *const names[] = {"seq", NULL};
+    Value seq = 0;
+    if (rnd_parse("Random.choice", args, nargs, kw, "O", names, &seq) < 0)
         return 0;
+    args = &seq;
     intptr_t n = wf_len(args[0]);
     if (n < 0)
         return 0;
@@ -472,8 +563,11 @@ static Value rnd_m_choice(Value self, const Value *args, size_t nargs, Value kw)
 
 static Value rnd_m_shuffle(Value self, const Value *args, size_t nargs, Value kw)
 {
-    if (wf_check_nargs("shuffle", nargs, 1, 1) < 0)
+    static const char *const names[] = {"x", NULL};
+    Value xv = 0;
+    if (rnd_parse("Random.shuffle", args, nargs, kw, "O", names, &xv) < 0)
         return 0;
+    args = &xv;
     Value x = args[0];
     intptr_t n = wf_len(x);
     if (n < 0)
@@ -518,7 +612,7 @@ static Value rnd_m_sample(Value self, const Value *args, size_t nargs, Value kw)
 {
     static const char *const names[] = {"population", "k", "counts", NULL};
     Value pop = 0, kv = 0, counts = 0;
-    if (wf_parse_args("sample", args, nargs, kw, "OO|$O", names, &pop, &kv, &counts) < 0)
+    if (rnd_parse("Random.sample", args, nargs, kw, "OO|$O", names, &pop, &kv, &counts) < 0)
         return 0;
     if (counts && counts != wf_None)
         return wf_err_set_str(wf_exc_NotImplementedError, "sample(): counts is not supported");
@@ -575,7 +669,7 @@ static Value rnd_m_uniform(Value self, const Value *args, size_t nargs, Value kw
 {
     static const char *const names[] = {"a", "b", NULL};
     Value a = 0, b = 0;
-    if (wf_parse_args("uniform", args, nargs, kw, "OO", names, &a, &b) < 0)
+    if (rnd_parse("Random.uniform", args, nargs, kw, "OO", names, &a, &b) < 0)
         return 0;
     Value d = wf_binop(b, a, WF_BINOP_SUB);
     if (!d)
@@ -607,7 +701,7 @@ static Value rnd_m_gauss(Value self, const Value *args, size_t nargs, Value kw)
 {
     static const char *const names[] = {"mu", "sigma", NULL};
     Value mu = 0, sigma = 0;
-    if (wf_parse_args("gauss", args, nargs, kw, "|OO", names, &mu, &sigma) < 0)
+    if (rnd_parse("Random.gauss", args, nargs, kw, "|OO", names, &mu, &sigma) < 0)
         return 0;
     RandomObject *r = rnd(self);
     double z;
@@ -628,7 +722,7 @@ static Value rnd_m_normalvariate(Value self, const Value *args, size_t nargs, Va
 {
     static const char *const names[] = {"mu", "sigma", NULL};
     Value mu = 0, sigma = 0;
-    if (wf_parse_args("normalvariate", args, nargs, kw, "|OO", names, &mu, &sigma) < 0)
+    if (rnd_parse("Random.normalvariate", args, nargs, kw, "|OO", names, &mu, &sigma) < 0)
         return 0;
     RandomObject *r = rnd(self);
     const double magic = 4 * exp(-0.5) / sqrt(2.0);
@@ -648,7 +742,7 @@ static Value rnd_m_expovariate(Value self, const Value *args, size_t nargs, Valu
 {
     static const char *const names[] = {"lambd", NULL};
     Value lv = 0;
-    if (wf_parse_args("expovariate", args, nargs, kw, "O", names, &lv) < 0)
+    if (rnd_parse("Random.expovariate", args, nargs, kw, "O", names, &lv) < 0)
         return 0;
     double lambd;
     if (wf_float_convert(lv, &lambd) <= 0)
@@ -662,7 +756,7 @@ static Value rnd_m_triangular(Value self, const Value *args, size_t nargs, Value
 {
     static const char *const names[] = {"low", "high", "mode", NULL};
     Value lo = 0, hi = 0, mode = 0;
-    if (wf_parse_args("triangular", args, nargs, kw, "|OOO", names, &lo, &hi, &mode) < 0)
+    if (rnd_parse("Random.triangular", args, nargs, kw, "|OOO", names, &lo, &hi, &mode) < 0)
         return 0;
     double low = 0.0, high = 1.0, md = 0.0;
     if ((lo && wf_float_convert(lo, &low) <= 0) || (hi && wf_float_convert(hi, &high) <= 0) ||
@@ -697,7 +791,7 @@ static int rnd_reals(const char *fname, const Value *args, size_t nargs, Value k
 {
     Value v[3] = {0, 0, 0};
     const char *spec = want == 1 ? "O" : want == 2 ? "OO" : "OOO";
-    if (wf_parse_args(fname, args, nargs, kw, spec, names, &v[0], &v[1], &v[2]) < 0)
+    if (rnd_parse(fname, args, nargs, kw, spec, names, &v[0], &v[1], &v[2]) < 0)
         return -1;
     for (size_t i = 0; i < want; i++) {
         int rc = wf_float_convert(v[i], &out[i]);
@@ -755,7 +849,7 @@ static Value rnd_m_gammavariate(Value self, const Value *args, size_t nargs, Val
 {
     static const char *const names[] = {"alpha", "beta", NULL};
     double a[2];
-    if (rnd_reals("gammavariate", args, nargs, kw, names, 2, a) < 0)
+    if (rnd_reals("Random.gammavariate", args, nargs, kw, names, 2, a) < 0)
         return 0;
     if (a[0] <= 0.0 || a[1] <= 0.0)
         return wf_err_set_str(wf_exc_ValueError, "gammavariate: alpha and beta must be > 0.0");
@@ -766,7 +860,7 @@ static Value rnd_m_betavariate(Value self, const Value *args, size_t nargs, Valu
 {
     static const char *const names[] = {"alpha", "beta", NULL};
     double a[2];
-    if (rnd_reals("betavariate", args, nargs, kw, names, 2, a) < 0)
+    if (rnd_reals("Random.betavariate", args, nargs, kw, names, 2, a) < 0)
         return 0;
     if (a[0] <= 0.0 || a[1] <= 0.0)
         return wf_err_set_str(wf_exc_ValueError, "gammavariate: alpha and beta must be > 0.0");
@@ -792,7 +886,7 @@ static Value rnd_m_lognormvariate(Value self, const Value *args, size_t nargs, V
 {
     static const char *const names[] = {"mu", "sigma", NULL};
     double a[2];
-    if (rnd_reals("lognormvariate", args, nargs, kw, names, 2, a) < 0)
+    if (rnd_reals("Random.lognormvariate", args, nargs, kw, names, 2, a) < 0)
         return 0;
     return wf_float_new(exp(a[0] + rnd_normal(rnd(self)) * a[1]));
 }
@@ -801,7 +895,7 @@ static Value rnd_m_vonmisesvariate(Value self, const Value *args, size_t nargs, 
 {
     static const char *const names[] = {"mu", "kappa", NULL};
     double a[2];
-    if (rnd_reals("vonmisesvariate", args, nargs, kw, names, 2, a) < 0)
+    if (rnd_reals("Random.vonmisesvariate", args, nargs, kw, names, 2, a) < 0)
         return 0;
     RandomObject *r = rnd(self);
     double mu = a[0], kappa = a[1];
@@ -826,7 +920,7 @@ static Value rnd_m_paretovariate(Value self, const Value *args, size_t nargs, Va
 {
     static const char *const names[] = {"alpha", NULL};
     double a[1];
-    if (rnd_reals("paretovariate", args, nargs, kw, names, 1, a) < 0)
+    if (rnd_reals("Random.paretovariate", args, nargs, kw, names, 1, a) < 0)
         return 0;
     double u = 1.0 - mt_random(rnd(self));
     return wf_float_new(pow(u, -1.0 / a[0]));
@@ -836,7 +930,7 @@ static Value rnd_m_weibullvariate(Value self, const Value *args, size_t nargs, V
 {
     static const char *const names[] = {"alpha", "beta", NULL};
     double a[2];
-    if (rnd_reals("weibullvariate", args, nargs, kw, names, 2, a) < 0)
+    if (rnd_reals("Random.weibullvariate", args, nargs, kw, names, 2, a) < 0)
         return 0;
     double u = 1.0 - mt_random(rnd(self));
     return wf_float_new(a[0] * pow(-log(u), 1.0 / a[1]));
@@ -886,7 +980,7 @@ static Value rnd_m_choices(Value self, const Value *args, size_t nargs, Value kw
 {
     static const char *const names[] = {"population", "weights", "cum_weights", "k", NULL};
     Value pop = 0, weights = wf_None, cum = wf_None, kv = wf_small(1);
-    if (wf_parse_args("choices", args, nargs, kw, "O|O$OO", names, &pop, &weights, &cum, &kv) < 0)
+    if (rnd_parse("Random.choices", args, nargs, kw, "O|O$OO", names, &pop, &weights, &cum, &kv) < 0)
         return 0;
     RandomObject *r = rnd(self);
     intptr_t n = wf_len(pop), k = wf_as_ssize(kv);
@@ -947,6 +1041,8 @@ fail:
 
 static Value rnd_m_getstate(Value self, const Value *args, size_t nargs, Value kw)
 {
+    if (rnd_parse("Random.getstate", args, nargs, kw, "", NULL) < 0)
+        return 0;
     RandomObject *r = rnd(self);
     Value st = wf_tuple_new(MT_N + 1);
     for (int i = 0; i < MT_N; i++)
@@ -961,8 +1057,11 @@ static Value rnd_m_getstate(Value self, const Value *args, size_t nargs, Value k
 
 static Value rnd_m_setstate(Value self, const Value *args, size_t nargs, Value kw)
 {
-    if (wf_check_nargs("setstate", nargs, 1, 1) < 0)
+    static const char *const names[] = {"state", NULL};
+    Value sv = 0;
+    if (rnd_parse("Random.setstate", args, nargs, kw, "O", names, &sv) < 0)
         return 0;
+    args = &sv;
     Value s = args[0];
     if (!wf_is_tuple(s) || wf_tuple_size(s) != 3 || !wf_is_tuple(wf_tuple_get(s, 1)) ||
         wf_tuple_size(wf_tuple_get(s, 1)) != MT_N + 1)
@@ -1018,13 +1117,18 @@ static const MethodDef random_methods[] = {
 
 static Value rnd_new(TypeObject *type, const Value *args, size_t nargs, Value kwnames)
 {
+    static const char *const names[] = {"x", NULL};
+    Value x = 0;
     if (type == &random_type && wf_no_kwargs("Random", kwnames) < 0)
         return 0;
-    if (wf_check_nargs("Random", nargs, 0, 1) < 0)
-        return 0;
+    if (nargs > 1)
+        return wf_err_format(wf_exc_TypeError,
+                             "Random.__init__() takes from 1 to 2 positional arguments but %zu were given", nargs + 1);
+    (void)names;
+    x = nargs ? args[0] : 0;
     size_t size = type->tp_basicsize > sizeof(RandomObject) ? type->tp_basicsize : sizeof(RandomObject);
     RandomObject *r = (RandomObject *)wf_object_alloc(type, size);
-    if (rnd_seed(r, nargs ? args[0] : 0) < 0) {
+    if (rnd_seed(r, x) < 0) {
         wf_decref(wf_val(r));
         return 0;
     }

@@ -21,13 +21,13 @@ static Value tm_seconds(clockid_t id) { return wf_float_new((double)tm_clock_ns(
 #define TM_CLOCK(name, id) \
     static Value tm_##name(Value self, const Value *args, size_t nargs, Value kw) \
     { \
-        if (wf_check_nargs(#name, nargs, 0, 0) < 0) \
+        if (wf_check_nargs("time." #name, nargs, 0, 0) < 0) \
             return 0; \
         return tm_seconds(id); \
     } \
     static Value tm_##name##_ns(Value self, const Value *args, size_t nargs, Value kw) \
     { \
-        if (wf_check_nargs(#name "_ns", nargs, 0, 0) < 0) \
+        if (wf_check_nargs("time." #name "_ns", nargs, 0, 0) < 0) \
             return 0; \
         return wf_int_from_i64(tm_clock_ns(id)); \
     }
@@ -39,7 +39,7 @@ TM_CLOCK(thread_time, CLOCK_THREAD_CPUTIME_ID)
 
 static Value tm_sleep(Value self, const Value *args, size_t nargs, Value kw)
 {
-    if (wf_check_nargs("sleep", nargs, 1, 1) < 0)
+    if (wf_check_nargs("time.sleep", nargs, 1, 1) < 0)
         return 0;
     double secs;
     int rc = wf_float_convert(args[0], &secs);
@@ -180,6 +180,17 @@ static TypeObject struct_time_type = {
     .tp_getset = struct_time_getset,
 };
 
+/* PyArg_ParseTuple-style count errors: "localtime() takes at most 1 argument (4 given)". */
+static int tm_nargs(const char *fname, size_t nargs, size_t lo, size_t hi)
+{
+    if (nargs >= lo && nargs <= hi)
+        return 0;
+    size_t n = nargs < lo ? lo : hi;
+    wf_err_format(wf_exc_TypeError, "%s() takes at %s %zu argument%s (%zu given)", fname,
+                  nargs < lo ? "least" : "most", n, n == 1 ? "" : "s", nargs);
+    return -1;
+}
+
 static int tm_arg_time(const Value *args, size_t nargs, time_t *out)
 {
     if (nargs == 0 || args[0] == wf_None) {
@@ -202,7 +213,7 @@ static Value tm_localtime(Value self, const Value *args, size_t nargs, Value kw)
 {
     time_t t;
     struct tm tmv;
-    if (wf_check_nargs("localtime", nargs, 0, 1) < 0 || tm_arg_time(args, nargs, &t) < 0)
+    if (tm_nargs("localtime", nargs, 0, 1) < 0 || tm_arg_time(args, nargs, &t) < 0)
         return 0;
     if (!localtime_r(&t, &tmv))
         return wf_err_set_str(wf_exc_OverflowError, "timestamp out of range for platform time_t");
@@ -213,7 +224,7 @@ static Value tm_gmtime(Value self, const Value *args, size_t nargs, Value kw)
 {
     time_t t;
     struct tm tmv;
-    if (wf_check_nargs("gmtime", nargs, 0, 1) < 0 || tm_arg_time(args, nargs, &t) < 0)
+    if (tm_nargs("gmtime", nargs, 0, 1) < 0 || tm_arg_time(args, nargs, &t) < 0)
         return 0;
     if (!gmtime_r(&t, &tmv))
         return wf_err_set_str(wf_exc_OverflowError, "timestamp out of range for platform time_t");
@@ -260,7 +271,7 @@ static int tm_from_tuple(Value v, struct tm *t)
 
 static Value tm_strftime(Value self, const Value *args, size_t nargs, Value kw)
 {
-    if (wf_check_nargs("strftime", nargs, 1, 2) < 0)
+    if (tm_nargs("strftime", nargs, 1, 2) < 0)
         return 0;
     if (!wf_is_str(args[0]))
         return wf_err_format(wf_exc_TypeError, "strftime() argument 1 must be str, not %T", args[0]);
@@ -316,7 +327,7 @@ static Value tm_format_asctime(const struct tm *t)
 static Value tm_asctime(Value self, const Value *args, size_t nargs, Value kw)
 {
     struct tm t;
-    if (wf_check_nargs("asctime", nargs, 0, 1) < 0)
+    if (tm_nargs("asctime", nargs, 0, 1) < 0)
         return 0;
     if (nargs == 1) {
         if (tm_from_tuple(args[0], &t) < 0)
@@ -332,7 +343,7 @@ static Value tm_ctime(Value self, const Value *args, size_t nargs, Value kw)
 {
     time_t secs;
     struct tm t;
-    if (wf_check_nargs("ctime", nargs, 0, 1) < 0 || tm_arg_time(args, nargs, &secs) < 0)
+    if (tm_nargs("ctime", nargs, 0, 1) < 0 || tm_arg_time(args, nargs, &secs) < 0)
         return 0;
     if (!localtime_r(&secs, &t))
         return wf_err_set_str(wf_exc_OverflowError, "timestamp out of range for platform time_t");
