@@ -101,9 +101,11 @@ static int lst_extend_iter(Value list, Value it)
     }
 }
 
+static Value lst_fast(Value v, const char *msg);
+
 int wf_list_extend(Value list, Value iterable)
 {
-    if (wf_is_list(iterable) || wf_is_tuple(iterable)) {
+    if (wf_is_list_exact(iterable) || wf_is_tuple_exact(iterable) || iterable == list) {
         /* Snapshot first: l.extend(l) must double l exactly once. */
         const Value *src;
         size_t n;
@@ -115,10 +117,12 @@ int wf_list_extend(Value list, Value iterable)
             n = wf_as_tuple(iterable)->size;
         }
         if (iterable == list) {
-            Value copy = wf_list_from_array(src, n);
+            /* A subclass may iterate differently: take what it yields. */
+            Value copy = wf_is_list_exact(list) ? wf_list_from_array(src, n)
+                                                : lst_fast(list, "can only extend with an iterable");
             if (!copy)
                 return -1;
-            int r = lst_append_array(lst(list), lst(copy)->items, n);
+            int r = lst_append_array(lst(list), lst(copy)->items, lst(copy)->size);
             wf_decref(copy);
             return r;
         }
@@ -363,9 +367,9 @@ static Value lst_getitem(Value self, Value key)
  * with its TypeError message). */
 static Value lst_fast(Value v, const char *msg)
 {
-    if (wf_is_list(v))
+    if (wf_is_list_exact(v))
         return wf_list_from_array(lst(v)->items, lst(v)->size);
-    if (wf_is_tuple(v))
+    if (wf_is_tuple_exact(v))
         return wf_list_from_array(wf_as_tuple(v)->items, wf_as_tuple(v)->size);
     Value it = wf_iter(v);
     if (!it) {

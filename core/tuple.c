@@ -66,7 +66,7 @@ Value wf_tuple_from_iterable(Value it)
 {
     if (wf_is_tuple_exact(it))
         return wf_incref(it);
-    if (wf_is_list(it))
+    if (wf_is_list_exact(it))
         return wf_list_as_tuple(it);
     Value l = wf_list_from_iterable(it);
     if (!l)
