@@ -183,17 +183,21 @@ static int pf_incomplete(void)
     return wf_err_set_str(wf_exc_ValueError, "incomplete format"), -1;
 }
 
-static int pf_star(PctState *st, intptr_t *out)
+/* A '*' width (C ssize_t) or precision (C int), taken from the arguments. */
+static int pf_star(PctState *st, intptr_t *out, bool is_int)
 {
     Value v = pf_nextarg(st);
     if (!v)
         return -1;
     if (!wf_is_int(v))
         return wf_err_set_str(wf_exc_TypeError, "* wants int"), -1;
-    intptr_t n = wf_as_ssize(v);
-    if (n == -1 && wf_err_occurred())
-        return -1;
-    *out = n;
+    int64_t n;
+    if (wf_int_as_i64(v, &n) < 0 || (is_int && (n < INT_MIN || n > INT_MAX))) {
+        wf_err_clear();
+        return wf_err_format(wf_exc_OverflowError, "Python int too large to convert to C %s",
+                             is_int ? "int" : "ssize_t"), -1;
+    }
+    *out = (intptr_t)n;
     return 0;
 }
 
@@ -244,10 +248,10 @@ static int pf_parse_arg(PctState *st, PctArg *a)
     }
     if (st->pos < n && s[st->pos] == '*') {
         st->pos++;
-        if (pf_star(st, &a->width) < 0)
+        if (pf_star(st, &a->width, false) < 0)
             return -1;
         if (a->width < 0)
-            a->flags |= PF_LJUST, a->width = -a->width;
+            a->flags |= PF_LJUST, a->width = a->width == INTPTR_MIN ? INTPTR_MAX : -a->width;
     } else if (st->pos < n && s[st->pos] >= '0' && s[st->pos] <= '9') {
         a->width = 0;
         while (st->pos < n && s[st->pos] >= '0' && s[st->pos] <= '9') {
@@ -262,7 +266,7 @@ static int pf_parse_arg(PctState *st, PctArg *a)
         a->prec = 0;
         if (st->pos < n && s[st->pos] == '*') {
             st->pos++;
-            if (pf_star(st, &a->prec) < 0)
+            if (pf_star(st, &a->prec, true) < 0)
                 return -1;
             if (a->prec < 0)
                 a->prec = 0;
