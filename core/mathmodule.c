@@ -814,6 +814,10 @@ static Value m_comb_perm(const Value *args, size_t nargs, const char *name, bool
         goto done;
     }
     unsigned long kk = mpz_get_ui(k);
+    if (kk > 50000000) {
+        wf_err_no_memory();  /* astronomically large: refuse instead of aborting in GMP */
+        goto done;
+    }
     if (comb) {
         mpz_bin_ui(r, n, kk);
     } else {

@@ -115,6 +115,10 @@ static int nf_check_grouping(Spec *sp)
     }
 }
 
+/* Results longer than this are refused with MemoryError rather than letting
+ * an allocation failure abort the process. */
+#define NF_MAX_OUTPUT ((int64_t)1 << 30)
+
 static int nf_parse(Value specv, Value obj, Spec *sp)
 {
     StrObject *so = wf_as_str(specv);
@@ -195,6 +199,8 @@ static int nf_parse(Value specv, Value obj, Spec *sp)
     }
     if (end - p == 1)
         sp->type = *p;
+    if (sp->width > NF_MAX_OUTPUT)
+        return wf_err_no_memory(), -1;
     return nf_check_grouping(sp);
 }
 
@@ -505,6 +511,11 @@ static Value nf_float_spec(Value v, const Spec *sp)
     char type = sp->type;
     int64_t precision = sp->precision;
     bool add_dot_0 = false, pct = false;
+    if (precision > INT32_MAX)
+        return wf_err_set_str(wf_exc_ValueError, "precision too big");
+    /* snprintf cannot produce more than INT_MAX bytes; refuse instead of dying. */
+    if (precision > NF_MAX_OUTPUT)
+        return wf_err_no_memory();
     if (type == 0) {
         add_dot_0 = true;
         type = 'r';

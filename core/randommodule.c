@@ -24,6 +24,10 @@
 #define UPPER_MASK 0x80000000U
 #define LOWER_MASK 0x7fffffffU
 
+/* Lists longer than this are refused with MemoryError (an allocation failure
+ * would abort the process). */
+#define RND_MAX_ITEMS ((intptr_t)1 << 28)
+
 typedef struct RandomObject {
     Object ob;
     Value dict;               /* instance dict of subclasses (typeobject.c fills tp_dictoffset) */
@@ -123,6 +127,8 @@ static Value mt_getrandbits(RandomObject *r, uint64_t k)
         return wf_small(0);
     if (k <= 64)
         return wf_int_from_u64(mt_bits64(r, (int)k));
+    if (k > ((uint64_t)1 << 33))
+        return wf_err_no_memory();  /* refuse rather than abort on allocation */
     size_t words = (size_t)((k - 1) / 32 + 1);
     uint32_t *w = wf_mem_alloc(words * sizeof(uint32_t));
     for (size_t i = 0; i < words; i++, k -= 32) {
@@ -625,6 +631,8 @@ static Value rnd_m_sample(Value self, const Value *args, size_t nargs, Value kw)
         return 0;
     if (k < 0 || k > n)
         return wf_err_set_str(wf_exc_ValueError, "Sample larger than population or is negative");
+    if (k > RND_MAX_ITEMS)
+        return wf_err_no_memory();
     RandomObject *r = rnd(self);
     Value result = wf_list_new((size_t)k);
     size_t setsize = 21;
@@ -986,6 +994,8 @@ static Value rnd_m_choices(Value self, const Value *args, size_t nargs, Value kw
     intptr_t n = wf_len(pop), k = wf_as_ssize(kv);
     if (n < 0 || (k == -1 && wf_err_occurred()))
         return 0;
+    if (k > RND_MAX_ITEMS)
+        return wf_err_no_memory();
     Value result = wf_list_new(0);
     if (cum == wf_None && weights == wf_None) {
         for (intptr_t i = 0; i < k; i++) {
