@@ -840,6 +840,84 @@ static Value m_perm(Value self, const Value *args, size_t nargs, Value kw) { ret
 
 /* ---- sums, products, norms ---- */
 
+/* Shewchuk's exact summation as CPython's fsum does it: the partials p[0..n)
+ * are non-overlapping and increase in magnitude; their exact sum is the
+ * running total. Infinities and NaNs are summed apart (special/inf sums). */
+typedef struct FsumState {
+    double *p;
+    size_t n, cap;
+    double special_sum, inf_sum;
+} FsumState;
+
+/* Adds x to the partials; -1 (OverflowError) on intermediate overflow. */
+static int fsum_add(FsumState *st, double x)
+{
+    double xsave = x, y, t, hi, yr, lo;
+    size_t i = 0;
+    for (size_t j = 0; j < st->n; j++) {
+        y = st->p[j];
+        if (fabs(x) < fabs(y)) {
+            t = x;
+            x = y;
+            y = t;
+        }
+        hi = x + y;
+        yr = hi - x;
+        lo = y - yr;
+        if (lo != 0.0)
+            st->p[i++] = lo;
+        x = hi;
+    }
+    st->n = i;
+    if (x == 0.0)
+        return 0;
+    if (!isfinite(x)) {
+        /* From an inf/nan summand, or an overflow of finite ones. */
+        if (isfinite(xsave)) {
+            wf_err_set_str(wf_exc_OverflowError, "intermediate overflow in fsum");
+            return -1;
+        }
+        if (isinf(xsave))
+            st->inf_sum += xsave;
+        st->special_sum += xsave;
+        st->n = 0;
+        return 0;
+    }
+    if (st->n >= st->cap)
+        st->p = wf_mem_realloc(st->p, (st->cap *= 2) * sizeof(double));
+    st->p[st->n++] = x;
+    return 0;
+}
+
+/* The correctly rounded sum of the partials. */
+static double fsum_finish(FsumState *st)
+{
+    double *p = st->p, hi = 0.0, lo = 0.0, x, y, yr;
+    size_t n = st->n;
+    if (n == 0)
+        return 0.0;
+    hi = p[--n];
+    /* Sum from the top, stopping when the sum becomes inexact. */
+    while (n > 0) {
+        x = hi;
+        y = p[--n];
+        hi = x + y;
+        yr = hi - x;
+        lo = y - yr;
+        if (lo != 0.0)
+            break;
+    }
+    /* Half-even rounding across partials (sum([1e-16, 1, 1e16])). */
+    if (n > 0 && ((lo < 0.0 && p[n - 1] < 0.0) || (lo > 0.0 && p[n - 1] > 0.0))) {
+        y = lo * 2.0;
+        x = hi + y;
+        yr = x - hi;
+        if (y == yr)
+            hi = x;
+    }
+    return hi;
+}
+
 static Value m_fsum(Value self, const Value *args, size_t nargs, Value kw)
 {
     if (wf_check_nargs("math.fsum", nargs, 1, 1) < 0)
@@ -847,83 +925,27 @@ static Value m_fsum(Value self, const Value *args, size_t nargs, Value kw)
     Value it = wf_iter(args[0]);
     if (!it)
         return 0;
-    size_t n = 0, cap = 32;
-    double *p = wf_mem_alloc(cap * sizeof(double));
-    double special_sum = 0.0, inf_sum = 0.0, hi, lo = 0.0, x, y, t, yr;
+    FsumState st = {wf_mem_alloc(32 * sizeof(double)), 0, 32, 0.0, 0.0};
     Value item, result = 0;
-    /* Shewchuk's partials: p[0..n) are non-overlapping, increasing magnitude. */
     while ((item = wf_next(it))) {
+        double x;
         int rc = m_arg(item, &x);
         wf_decref(item);
-        if (rc < 0)
+        if (rc < 0 || fsum_add(&st, x) < 0)
             goto done;
-        double xsave = x;
-        size_t i = 0;
-        for (size_t j = 0; j < n; j++) {
-            y = p[j];
-            if (fabs(x) < fabs(y)) {
-                t = x;
-                x = y;
-                y = t;
-            }
-            hi = x + y;
-            yr = hi - x;
-            lo = y - yr;
-            if (lo != 0.0)
-                p[i++] = lo;
-            x = hi;
-        }
-        n = i;
-        if (x != 0.0) {
-            if (!isfinite(x)) {
-                if (isfinite(xsave)) {
-                    wf_err_set_str(wf_exc_OverflowError, "intermediate overflow in fsum");
-                    goto done;
-                }
-                if (isinf(xsave))
-                    inf_sum += xsave;
-                special_sum += xsave;
-                n = 0;
-            } else {
-                if (n >= cap)
-                    p = wf_mem_realloc(p, (cap *= 2) * sizeof(double));
-                p[n++] = x;
-            }
-        }
     }
     if (wf_err_occurred())
         goto done;
-    if (special_sum != 0.0) {
-        if (isnan(inf_sum))
+    if (st.special_sum != 0.0) {
+        if (isnan(st.inf_sum))
             wf_err_set_str(wf_exc_ValueError, "-inf + inf in fsum");
         else
-            result = wf_float_new(special_sum);
+            result = wf_float_new(st.special_sum);
         goto done;
     }
-    hi = 0.0;
-    if (n > 0) {
-        hi = p[--n];
-        while (n > 0) {
-            x = hi;
-            y = p[--n];
-            hi = x + y;
-            yr = hi - x;
-            lo = y - yr;
-            if (lo != 0.0)
-                break;
-        }
-        /* Half-even rounding across partials (sum([1e-16, 1, 1e16])). */
-        if (n > 0 && ((lo < 0.0 && p[n - 1] < 0.0) || (lo > 0.0 && p[n - 1] > 0.0))) {
-            y = lo * 2.0;
-            x = hi + y;
-            yr = x - hi;
-            if (y == yr)
-                hi = x;
-        }
-    }
-    result = wf_float_new(hi);
+    result = wf_float_new(fsum_finish(&st));
 done:
-    wf_mem_free(p);
+    wf_mem_free(st.p);
     wf_decref(it);
     return result;
 }
