@@ -431,7 +431,21 @@ static Value object_dir(Value self, const Value *args, size_t nargs, Value kwnam
     return list;
 }
 
+static Value object_sizeof(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_check_nargs("__sizeof__", nargs, 0, 0) < 0)
+        return 0;
+    TypeObject *t = wf_type(self);
+    intptr_t n = t->tp_itemsize ? wf_len(self) : 0;
+    if (n < 0) {
+        wf_err_clear();
+        n = 0;
+    }
+    return wf_int_from_i64((int64_t)(t->tp_basicsize + (size_t)n * t->tp_itemsize));
+}
+
 static const MethodDef object_methods[] = {
+    { "__sizeof__", object_sizeof, 0, NULL },
     { "__init_subclass__", object_init_subclass, WF_METH_CLASS, NULL },
     { "__subclasshook__", object_subclasshook, WF_METH_CLASS, NULL },
     { "__dir__", object_dir, 0, NULL },
