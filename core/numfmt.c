@@ -119,14 +119,9 @@ static int nf_check_grouping(Spec *sp)
  * an allocation failure abort the process. */
 #define NF_MAX_OUTPUT ((int64_t)1 << 30)
 
-static int nf_parse(Value specv, Value obj, Spec *sp)
+/* [[fill]align][sign][z][#][0]: returns the position after them. */
+static const char *nf_parse_flags(const char *p, const char *end, Spec *sp)
 {
-    StrObject *so = wf_as_str(specv);
-    const char *p = so->data, *end = so->data + so->len;
-    memset(sp, 0, sizeof *sp);
-    strcpy(sp->fill, " ");
-    sp->align = '>';
-    sp->width = sp->precision = -1;
     bool fill_given = false, align_given = false;
     size_t fl = p < end ? nf_utf8_len((unsigned char)*p) : 1;
     if (end - p >= (ptrdiff_t)fl + 1 && nf_is_align(p[fl])) {
@@ -149,15 +144,21 @@ static int nf_parse(Value specv, Value obj, Spec *sp)
         sp->alt = true;
         p++;
     }
-    if (!fill_given && p < end && *p == '0') {
+    if (!fill_given && p < end && *p == '0') {  /* sign-aware zero padding */
         strcpy(sp->fill, "0");
         if (!align_given)
             sp->align = '=';
         p++;
     }
+    return p;
+}
+
+/* [width][,_][.precision]: returns the position after them, NULL on error. */
+static const char *nf_parse_sizes(const char *p, const char *end, Spec *sp)
+{
     int n = nf_integer(&p, end, &sp->width);
     if (n < 0)
-        return -1;
+        return NULL;
     if (n == 0)
         sp->width = -1;
     if (p < end && *p == ',') {
@@ -166,22 +167,27 @@ static int nf_parse(Value specv, Value obj, Spec *sp)
     }
     if (p < end && *p == '_') {
         if (sp->grouping)
-            return wf_err_set_str(wf_exc_ValueError, "Cannot specify both ',' and '_'."), -1;
+            return wf_err_set_str(wf_exc_ValueError, "Cannot specify both ',' and '_'."), NULL;
         sp->grouping = '_';
         p++;
     }
     if (p < end && *p == ',' && sp->grouping == '_')
-        return wf_err_set_str(wf_exc_ValueError, "Cannot specify both ',' and '_'."), -1;
+        return wf_err_set_str(wf_exc_ValueError, "Cannot specify both ',' and '_'."), NULL;
     if (p < end && *p == '.') {
         p++;
         n = nf_integer(&p, end, &sp->precision);
         if (n < 0)
-            return -1;
+            return NULL;
         if (n == 0)
-            return wf_err_set_str(wf_exc_ValueError, "Format specifier missing precision"), -1;
+            return wf_err_set_str(wf_exc_ValueError, "Format specifier missing precision"), NULL;
     }
+    return p;
+}
+
+/* The type: at most one code point is left; a non-ASCII one is never valid. */
+static int nf_parse_type(const char *p, const char *end, Spec *sp, Value specv, Value obj)
+{
     if (end - p > 1 && (unsigned char)*p >= 0x80 && (size_t)(end - p) == nf_utf8_len((unsigned char)*p)) {
-        /* One non-ASCII code point as the type: never a valid code. */
         unsigned cp = (unsigned)(unsigned char)*p & (0xFF >> (end - p + 1));
         for (const char *c = p + 1; c < end; c++)
             cp = (cp << 6) | ((unsigned)(unsigned char)*c & 0x3F);
@@ -194,11 +200,25 @@ static int nf_parse(Value specv, Value obj, Spec *sp)
     }
     if (end - p > 1) {
         wf_err_format(wf_exc_ValueError, "Invalid format specifier '%s' for object of type '%s'",
-                      so->data, wf_type_name(obj));
+                      wf_str_cstr(specv), wf_type_name(obj));
         return -1;
     }
     if (end - p == 1)
         sp->type = *p;
+    return 0;
+}
+
+static int nf_parse(Value specv, Value obj, Spec *sp)
+{
+    StrObject *so = wf_as_str(specv);
+    const char *p = so->data, *end = so->data + so->len;
+    memset(sp, 0, sizeof *sp);
+    strcpy(sp->fill, " ");
+    sp->align = '>';
+    sp->width = sp->precision = -1;
+    p = nf_parse_flags(p, end, sp);
+    if (!(p = nf_parse_sizes(p, end, sp)) || nf_parse_type(p, end, sp, specv, obj) < 0)
+        return -1;
     if (sp->width > NF_MAX_OUTPUT)
         return wf_err_no_memory(), -1;
     return nf_check_grouping(sp);
