@@ -984,69 +984,87 @@ static Value rnd_cumulate(Value weights)
     return out;
 }
 
+/* choices() without weights: population[floor(random() * n)], k times. */
+static Value rnd_choices_uniform(RandomObject *r, Value pop, intptr_t n, intptr_t k)
+{
+    Value result = wf_list_new(0);
+    for (intptr_t i = 0; i < k; i++) {
+        Value item = wf_getitem(pop, wf_small((intptr_t)floor(mt_random(r) * (double)n)));
+        if (!item || wf_list_append(result, item) < 0)
+            return wf_xdecref(item), wf_decref(result), (Value)0;
+        wf_decref(item);
+    }
+    return result;
+}
+
+/* total = cum_weights[-1] + 0.0, checked as random.py checks it. */
+static int rnd_choices_total(Value cw, intptr_t n, double *total)
+{
+    if ((intptr_t)wf_list_size(cw) != n)
+        return wf_err_set_str(wf_exc_ValueError, "The number of weights does not match the population"), -1;
+    if (n == 0)
+        return wf_err_set_str(wf_exc_IndexError, "list index out of range"), -1;
+    Value zero = wf_float_new(0.0);
+    Value t = wf_binop(wf_list_get(cw, (size_t)n - 1), zero, WF_BINOP_ADD);
+    wf_decref(zero);
+    if (!t)
+        return -1;
+    int rc = wf_float_convert(t, total);
+    wf_decref(t);
+    if (rc <= 0)
+        return rc == 0 ? (wf_err_set_str(wf_exc_TypeError, "total of weights must be a real number"), -1) : -1;
+    if (*total <= 0.0)
+        return wf_err_set_str(wf_exc_ValueError, "Total of weights must be greater than zero"), -1;
+    if (!isfinite(*total))
+        return wf_err_set_str(wf_exc_ValueError, "Total of weights must be finite"), -1;
+    return 0;
+}
+
+/* choices() with cumulative weights cw: bisect random() * total, k times. */
+static Value rnd_choices_weighted(RandomObject *r, Value pop, Value cw, intptr_t n, intptr_t k)
+{
+    double total;
+    if (rnd_choices_total(cw, n, &total) < 0)
+        return 0;
+    Value result = wf_list_new(0);
+    for (intptr_t i = 0; i < k; i++) {
+        Value x = wf_float_new(mt_random(r) * total);
+        intptr_t j = rnd_bisect(cw, x, n - 1);
+        wf_decref(x);
+        Value item = j < 0 ? 0 : wf_getitem(pop, wf_small(j));
+        if (!item || wf_list_append(result, item) < 0)
+            return wf_xdecref(item), wf_decref(result), (Value)0;
+        wf_decref(item);
+    }
+    return result;
+}
+
 static Value rnd_m_choices(Value self, const Value *args, size_t nargs, Value kw)
 {
     static const char *const names[] = {"population", "weights", "cum_weights", "k", NULL};
     Value pop = 0, weights = wf_None, cum = wf_None, kv = wf_small(1);
     if (rnd_parse("Random.choices", args, nargs, kw, "O|O$OO", names, &pop, &weights, &cum, &kv) < 0)
         return 0;
-    RandomObject *r = rnd(self);
     intptr_t n = wf_len(pop), k = wf_as_ssize(kv);
     if (n < 0 || (k == -1 && wf_err_occurred()))
         return 0;
     if (k > RND_MAX_ITEMS)
         return wf_err_no_memory();
-    Value result = wf_list_new(0);
-    if (cum == wf_None && weights == wf_None) {
-        for (intptr_t i = 0; i < k; i++) {
-            Value item = wf_getitem(pop, wf_small((intptr_t)floor(mt_random(r) * (double)n)));
-            if (!item || wf_list_append(result, item) < 0)
-                return wf_xdecref(item), wf_decref(result), (Value)0;
-            wf_decref(item);
-        }
-        return result;
-    }
-    if (cum != wf_None && weights != wf_None) {
-        wf_decref(result);
+    if (cum == wf_None && weights == wf_None)
+        return rnd_choices_uniform(rnd(self), pop, n, k);
+    if (cum != wf_None && weights != wf_None)
         return wf_err_set_str(wf_exc_TypeError, "Cannot specify both weights and cumulative weights");
-    }
     Value cw = cum != wf_None ? wf_list_from_iterable(cum) : rnd_cumulate(weights);
-    if (!cw)
-        return wf_decref(result), (Value)0;
-    double total = 0.0;
-    if ((intptr_t)wf_list_size(cw) != n) {
-        wf_err_set_str(wf_exc_ValueError, "The number of weights does not match the population");
-        goto fail;
+    if (!cw) {
+        if (cum == wf_None && wf_is_int(weights) && wf_err_matches(wf_exc_TypeError)) {
+            wf_err_clear();
+            wf_err_format(wf_exc_TypeError, "The number of choices must be a keyword argument: k=%R", weights);
+        }
+        return 0;
     }
-    if (n == 0 || wf_float_convert(wf_list_get(cw, (size_t)n - 1), &total) <= 0) {
-        if (!wf_err_occurred())
-            wf_err_set_str(wf_exc_IndexError, "list index out of range");
-        goto fail;
-    }
-    if (total <= 0.0) {
-        wf_err_set_str(wf_exc_ValueError, "Total of weights must be greater than zero");
-        goto fail;
-    }
-    if (!isfinite(total)) {
-        wf_err_set_str(wf_exc_ValueError, "Total of weights must be finite");
-        goto fail;
-    }
-    for (intptr_t i = 0; i < k; i++) {
-        Value x = wf_float_new(mt_random(r) * total);
-        intptr_t j = rnd_bisect(cw, x, n - 1);
-        wf_decref(x);
-        Value item = j < 0 ? 0 : wf_getitem(pop, wf_small(j));
-        if (!item)
-            goto fail;
-        wf_list_append(result, item);
-        wf_decref(item);
-    }
+    Value result = rnd_choices_weighted(rnd(self), pop, cw, n, k);
     wf_decref(cw);
     return result;
-fail:
-    wf_decref(cw);
-    wf_decref(result);
-    return 0;
 }
 
 static Value rnd_m_getstate(Value self, const Value *args, size_t nargs, Value kw)
