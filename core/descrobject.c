@@ -929,8 +929,89 @@ void wf_descr_init(void)
         &wf_type_builtin_function, &wf_type_method_descr, &wf_type_classmethod_descr,
         &wf_type_getset_descr, &wf_type_member_descr, &wf_type_wrapper_descr,
         &wf_type_method_wrapper, &wf_type_property, &wf_type_staticmethod,
-        &wf_type_classmethod, &wf_type_super,
+        &wf_type_classmethod, &wf_type_super, &wf_type_mappingproxy,
     };
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
         wf_type_ready(types[i]);
 }
+
+/* ---- mappingproxy: the read-only view type.__dict__ returns ---- */
+
+typedef struct MappingProxyObject {
+    Object ob;
+    Value mapping;
+} MappingProxyObject;
+
+static Value mp_mapping(Value v) { return ((MappingProxyObject *)wf_obj(v))->mapping; }
+
+Value wf_mappingproxy_new(Value mapping)
+{
+    MappingProxyObject *p = (MappingProxyObject *)wf_object_alloc(&wf_type_mappingproxy, sizeof(MappingProxyObject));
+    p->mapping = wf_incref(mapping);
+    return wf_val(p);
+}
+
+static void mp_dealloc(Object *o)
+{
+    wf_decref(((MappingProxyObject *)o)->mapping);
+    wf_object_free(o);
+}
+
+static Value mp_new(TypeObject *type, const Value *args, size_t nargs, Value kwnames)
+{
+    static const char *const names[] = { "mapping", NULL };
+    Value m = 0;
+    if (wf_parse_args("mappingproxy", args, nargs, kwnames, "O", names, &m) < 0)
+        return 0;
+    if (!wf_type(m)->tp_getitem || wf_is_list(m) || wf_is_tuple(m))
+        return wf_err_format(wf_exc_TypeError, "mappingproxy() argument must be a mapping, not %s", wf_type_name(m));
+    return wf_mappingproxy_new(m);
+}
+
+static Value mp_getitem(Value self, Value key) { return wf_getitem(mp_mapping(self), key); }
+static intptr_t mp_len(Value self) { return wf_len(mp_mapping(self)); }
+static int mp_contains(Value self, Value key) { return wf_contains(mp_mapping(self), key); }
+static Value mp_iter(Value self) { return wf_iter(mp_mapping(self)); }
+static Value mp_repr(Value self) { return wf_str_printf("mappingproxy(%R)", mp_mapping(self)); }
+static Value mp_str(Value self) { return wf_str(mp_mapping(self)); }
+
+static Value mp_richcompare(Value a, Value b, int op)
+{
+    return wf_richcompare(mp_mapping(a), b, op);
+}
+
+static Value mp_forward(Value self, const char *name, const Value *args, size_t nargs)
+{
+    return wf_call_method(mp_mapping(self), name, args, nargs);
+}
+
+static Value mp_keys(Value self, const Value *args, size_t nargs, Value kw) { return mp_forward(self, "keys", args, nargs); }
+static Value mp_values(Value self, const Value *args, size_t nargs, Value kw) { return mp_forward(self, "values", args, nargs); }
+static Value mp_items(Value self, const Value *args, size_t nargs, Value kw) { return mp_forward(self, "items", args, nargs); }
+static Value mp_get(Value self, const Value *args, size_t nargs, Value kw) { return mp_forward(self, "get", args, nargs); }
+static Value mp_copy(Value self, const Value *args, size_t nargs, Value kw) { return mp_forward(self, "copy", args, nargs); }
+
+static const MethodDef mp_methods[] = {
+    { "keys", mp_keys, 0, NULL },
+    { "values", mp_values, 0, NULL },
+    { "items", mp_items, 0, NULL },
+    { "get", mp_get, 0, NULL },
+    { "copy", mp_copy, 0, NULL },
+    { NULL, NULL, 0, NULL },
+};
+
+TypeObject wf_type_mappingproxy = {
+    .ob = WF_STATIC_HEAD(&wf_type_type),
+    .tp_name = "mappingproxy",
+    .tp_basicsize = sizeof(MappingProxyObject),
+    .tp_dealloc = mp_dealloc,
+    .tp_repr = mp_repr,
+    .tp_str = mp_str,
+    .tp_richcompare = mp_richcompare,
+    .tp_iter = mp_iter,
+    .tp_new = mp_new,
+    .tp_len = mp_len,
+    .tp_getitem = mp_getitem,
+    .tp_contains = mp_contains,
+    .tp_methods = mp_methods,
+};

@@ -100,6 +100,8 @@ typedef struct SuperObject {
 
 extern TypeObject wf_type_wrapper_descr, wf_type_method_wrapper, wf_type_classmethod_descr;
 extern TypeObject wf_type_union;   /* types.UnionType: int | None */
+extern TypeObject wf_type_mappingproxy;
+Value wf_mappingproxy_new(Value mapping);   /* read-only view of a mapping */
 
 /* typeobject.c */
 extern const SlotDef om_slotdefs[];

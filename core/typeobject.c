@@ -571,7 +571,13 @@ static int type_set_doc(Value tv, Value v)
 
 static Value type_get_bases(Value tv) { return wf_incref(as_type(tv)->tp_bases ? as_type(tv)->tp_bases : wf_empty_tuple); }
 static Value type_get_mro(Value tv) { return wf_incref(as_type(tv)->tp_mro ? as_type(tv)->tp_mro : wf_empty_tuple); }
-static Value type_get_dict(Value tv) { return as_type(tv)->tp_dict ? wf_dict_copy(as_type(tv)->tp_dict) : wf_dict_new(); }
+static Value type_get_dict(Value tv)
+{
+    TypeObject *t = as_type(tv);
+    if (!t->tp_dict)
+        t->tp_dict = wf_dict_new();
+    return wf_mappingproxy_new(t->tp_dict);
+}
 
 static Value type_get_base(Value tv)
 {
