@@ -2175,7 +2175,9 @@ static int class_spec_init(ClassSpec *cs, Value name, Value bases, Value ns)
     cs->slotnames = parse_slots(slots, name, cs->dict, &cs->want_dict, &cs->want_weakref);
     if (!cs->slotnames)
         return -1;
-    if (wf_tuple_size(cs->slotnames) && cs->base->tp_itemsize)
+    /* int is variable-size in CPython; keep its rule though ours is not. */
+    bool varsize = cs->base->tp_itemsize || cs->base == &wf_type_int || (cs->base->tp_flags & WF_TPF_INT_SUBCLASS);
+    if (wf_tuple_size(cs->slotnames) && varsize)
         return wf_err_format(wf_exc_TypeError, "nonempty __slots__ not supported for subtype of '%s'", cs->base->tp_name), -1;
     return 0;
 }
