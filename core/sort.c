@@ -213,9 +213,12 @@ int wf_list_sort(Value list, Value key, bool reverse)
     ListObject *l = wf_as_list(list);
     Value *items = l->items;
     size_t n = l->size, alloc = l->allocated;
-    l->items = NULL;
+    /* While sorting, the list is empty with a one-slot buffer of its own:
+     * any append, insert or clear by a callback leaves a trace. */
+    Value *marker = wf_mem_alloc(sizeof(Value));
+    l->items = marker;
     l->size = 0;
-    l->allocated = 0;
+    l->allocated = 1;
 
     int r = 0;
     Value *keys = NULL;
@@ -239,7 +242,7 @@ int wf_list_sort(Value list, Value key, bool reverse)
     l->items = items;
     l->size = n;
     l->allocated = alloc;
-    if (extra || nextra) {
+    if (extra != marker || nextra) {
         if (r == 0)
             wf_err_set_str(wf_exc_ValueError, "list modified during sort");
         r = -1;
