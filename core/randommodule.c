@@ -1171,7 +1171,7 @@ static void rnd_dealloc(Object *o)
 
 static TypeObject random_type = {
     .ob = WF_STATIC_HEAD(&wf_type_type),
-    .tp_name = "Random",
+    .tp_name = "random.Random",
     .tp_basicsize = sizeof(RandomObject),
     .tp_dictoffset = offsetof(RandomObject, dict),
     .tp_flags = WF_TPF_BASETYPE | WF_TPF_HAVE_DICT,
