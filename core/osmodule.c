@@ -312,6 +312,216 @@ static Value os_strerror(Value self, const Value *args, size_t nargs, Value kwna
     return wf_str_from_cstr(strerror((int)code));
 }
 
+/* ---- os.walk ---- */
+
+/*
+ * Top-down walks are lazy, as CPython's generator: the children of a
+ * directory are chosen only when the next item is asked for, from its
+ * dirnames list as the caller may have pruned it. Bottom-up walks are
+ * collected first (pruning cannot affect them).
+ */
+typedef struct WalkObject {
+    Object ob;
+    Value stack;       /* list of directories still to visit; the last is next */
+    Value top, dirs;   /* the directory yielded last and its dirnames, or 0 */
+    Value onerror;     /* callable or None */
+    bool followlinks;
+} WalkObject;
+
+TypeObject wf_type_os_walk;
+
+/* dir joined with name as os.scandir's entry.path. */
+static Value walk_join(Value dir, const char *name)
+{
+    StrObject *d = wf_as_str(dir);
+    bool sep = d->len && d->data[d->len - 1] != '/';
+    return wf_str_printf("%U%s%s", dir, sep ? "/" : "", name);
+}
+
+static bool walk_is_link(Value path)
+{
+    struct stat st;
+    return lstat(wf_str_cstr(path), &st) == 0 && S_ISLNK(st.st_mode);
+}
+
+/* List top into dirs and files (new lists): 1 done, 0 skipped (onerror
+ * handled a failure), -1 error. */
+static int walk_scan(Value top, Value onerror, Value *dirs, Value *files)
+{
+    DIR *dir = opendir(wf_str_cstr(top));
+    if (!dir) {
+        os_error(errno, top);
+        if (onerror == wf_None) {
+            wf_err_clear();
+            return 0;
+        }
+        Value exc = wf_err_fetch();
+        Value r = wf_call1(onerror, exc);
+        wf_decref(exc);
+        wf_xdecref(r);
+        return r ? 0 : -1;
+    }
+    *dirs = wf_list_new(0);
+    *files = wf_list_new(0);
+    struct dirent *ent;
+    int rc = 0;
+    while (rc == 0 && (ent = readdir(dir))) {
+        const char *n = ent->d_name;
+        if (!strcmp(n, ".") || !strcmp(n, ".."))
+            continue;
+        bool is_dir = ent->d_type == DT_DIR;
+        if (ent->d_type == DT_LNK || ent->d_type == DT_UNKNOWN) {
+            Value full = walk_join(top, n);
+            struct stat st;
+            is_dir = full && stat(wf_str_cstr(full), &st) == 0 && S_ISDIR(st.st_mode);
+            wf_xdecref(full);
+        }
+        Value name = wf_str_from_cstr(n);
+        rc = name ? wf_list_append(is_dir ? *dirs : *files, name) : -1;
+        wf_xdecref(name);
+    }
+    closedir(dir);
+    if (rc < 0) {
+        wf_decref(*dirs);
+        wf_decref(*files);
+        return -1;
+    }
+    return 1;
+}
+
+/* Push the subdirectories of the last yielded directory, first one on top. */
+static int walk_push_children(WalkObject *w)
+{
+    Value top = w->top, dirs = w->dirs;
+    w->top = w->dirs = 0;
+    int rc = 0;
+    for (size_t i = wf_is_list(dirs) ? wf_list_size(dirs) : 0; rc == 0 && i-- > 0;) {
+        Value name = wf_list_get(dirs, i);
+        if (!wf_is_str(name))
+            continue;
+        Value path = walk_join(top, wf_str_cstr(name));
+        if (!path)
+            rc = -1;
+        else if (w->followlinks || !walk_is_link(path))
+            rc = wf_list_append(w->stack, path);
+        wf_xdecref(path);
+    }
+    wf_decref(top);
+    wf_decref(dirs);
+    return rc;
+}
+
+static Value walk_next(Value self)
+{
+    WalkObject *w = (WalkObject *)wf_obj(self);
+    for (;;) {
+        if (w->top && walk_push_children(w) < 0)
+            return 0;
+        if (wf_list_size(w->stack) == 0)
+            return 0;
+        Value top = wf_call_method(w->stack, "pop", NULL, 0);
+        if (!top)
+            return 0;
+        Value dirs, files;
+        int r = walk_scan(top, w->onerror, &dirs, &files);
+        if (r <= 0) {
+            wf_decref(top);
+            if (r < 0)
+                return 0;
+            continue;
+        }
+        Value item = wf_tuple_pack(3, top, dirs, files);
+        w->top = top;
+        w->dirs = dirs;
+        wf_decref(files);
+        return item;
+    }
+}
+
+/* Bottom-up: children first, then the directory itself, appended to out. */
+static int walk_bottom_up(Value top, Value onerror, bool followlinks, Value out)
+{
+    Value dirs, files;
+    int r = walk_scan(top, onerror, &dirs, &files);
+    if (r <= 0)
+        return r;
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < wf_list_size(dirs); i++) {
+        Value path = walk_join(top, wf_str_cstr(wf_list_get(dirs, i)));
+        if (!path)
+            rc = -1;
+        else if (followlinks || !walk_is_link(path)) {
+            rc = wf_enter_recursive_call(" in os.walk");
+            if (rc == 0) {
+                rc = walk_bottom_up(path, onerror, followlinks, out);
+                wf_leave_recursive_call();
+            }
+        }
+        wf_xdecref(path);
+    }
+    Value item = rc == 0 ? wf_tuple_pack(3, top, dirs, files) : 0;
+    if (item)
+        rc = wf_list_append(out, item);
+    wf_xdecref(item);
+    wf_decref(dirs);
+    wf_decref(files);
+    return rc < 0 ? -1 : 0;
+}
+
+static Value os_walk(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    static const char *const names[] = {"top", "topdown", "onerror", "followlinks", NULL};
+    Value top = 0, topdown = wf_True, onerror = wf_None, follow = wf_False;
+    if (wf_parse_args("walk", args, nargs, kwnames, "O|OOO", names, &top, &topdown, &onerror, &follow) < 0)
+        return 0;
+    if (!os_path_arg("scandir", top))
+        return 0;
+    int td = wf_truthy(topdown), fl = td < 0 ? -1 : wf_truthy(follow);
+    if (fl < 0)
+        return 0;
+    if (!td) {
+        Value out = wf_list_new(0);
+        if (walk_bottom_up(top, onerror, fl, out) < 0) {
+            wf_decref(out);
+            return 0;
+        }
+        Value it = wf_iter(out);
+        wf_decref(out);
+        return it;
+    }
+    WalkObject *w = (WalkObject *)wf_object_alloc(&wf_type_os_walk, sizeof(WalkObject));
+    w->stack = wf_list_new(0);
+    w->onerror = wf_incref(onerror);
+    w->followlinks = fl;
+    if (wf_list_append(w->stack, top) < 0) {
+        wf_decref(wf_val(w));
+        return 0;
+    }
+    return wf_val(w);
+}
+
+static void walk_dealloc(Object *o)
+{
+    WalkObject *w = (WalkObject *)o;
+    wf_xdecref(w->stack);
+    wf_xdecref(w->top);
+    wf_xdecref(w->dirs);
+    wf_xdecref(w->onerror);
+    wf_object_free(o);
+}
+
+static Value walk_self(Value self) { return wf_incref(self); }
+
+TypeObject wf_type_os_walk = {
+    .ob = WF_STATIC_HEAD(&wf_type_type),
+    .tp_name = "os.walk",
+    .tp_basicsize = sizeof(WalkObject),
+    .tp_base = &wf_type_object,
+    .tp_dealloc = walk_dealloc,
+    .tp_iter = walk_self,
+    .tp_iternext = walk_next,
+};
+
 static const MethodDef os_functions[] = {
     {"getpid", os_getpid, 0, "Return the current process id."},
     {"getcwd", os_getcwd, 0, "Return a unicode string representing the current working directory."},
@@ -328,6 +538,7 @@ static const MethodDef os_functions[] = {
     {"makedirs", os_makedirs, 0, "makedirs(name [, mode=0o777][, exist_ok=False])"},
     {"getppid", os_getppid, 0, "Return the parent's process id."},
     {"strerror", os_strerror, 0, "Translate an error code to a message string."},
+    {"walk", os_walk, 0, "Directory tree generator."},
     {NULL},
 };
 
@@ -742,6 +953,7 @@ static Value os_create(void)
 
 void wf_os_register(void)
 {
+    wf_type_ready(&wf_type_os_walk);
     wf_register_builtin_module("os", os_create);
     wf_register_builtin_module("os.path", os_path_create);
     wf_register_builtin_module("posixpath", os_path_create);
