@@ -522,6 +522,135 @@ TypeObject wf_type_os_walk = {
     .tp_iternext = walk_next,
 };
 
+/* ---- os.stat ---- */
+
+/* os.stat_result: the ten classic fields by index (times as ints, as
+ * CPython's structseq) and by name (times as floats). */
+enum { ST_MODE, ST_INO, ST_DEV, ST_NLINK, ST_UID, ST_GID, ST_SIZE, ST_ATIME, ST_MTIME, ST_CTIME, ST_N };
+static const char *const stat_names[ST_N] = {
+    "st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid", "st_size",
+    "st_atime", "st_mtime", "st_ctime",
+};
+
+typedef struct StatObject {
+    Object ob;
+    Value f[ST_N];
+    double times[3];    /* atime, mtime, ctime with their fractions */
+} StatObject;
+
+TypeObject wf_type_os_stat_result;
+
+static Value stat_new(const struct stat *st)
+{
+    StatObject *s = (StatObject *)wf_object_alloc(&wf_type_os_stat_result, sizeof(StatObject));
+    const struct timespec *ts[3] = {&st->st_atim, &st->st_mtim, &st->st_ctim};
+    int64_t v[ST_N] = {st->st_mode, (int64_t)st->st_ino, (int64_t)st->st_dev, (int64_t)st->st_nlink,
+                       st->st_uid, st->st_gid, st->st_size, ts[0]->tv_sec, ts[1]->tv_sec, ts[2]->tv_sec};
+    for (int i = 0; i < ST_N; i++)
+        s->f[i] = wf_int_from_i64(v[i]);
+    for (int i = 0; i < 3; i++)
+        s->times[i] = (double)ts[i]->tv_sec + ts[i]->tv_nsec * 1e-9;
+    return wf_val(s);
+}
+
+static StatObject *stat_obj(Value v) { return (StatObject *)wf_obj(v); }
+
+#define STAT_INT_GETTER(idx) \
+    static Value stat_get_##idx(Value self) { return wf_incref(stat_obj(self)->f[idx]); }
+#define STAT_TIME_GETTER(idx) \
+    static Value stat_get_##idx(Value self) { return wf_float_new(stat_obj(self)->times[idx - ST_ATIME]); }
+STAT_INT_GETTER(ST_MODE) STAT_INT_GETTER(ST_INO) STAT_INT_GETTER(ST_DEV) STAT_INT_GETTER(ST_NLINK)
+STAT_INT_GETTER(ST_UID) STAT_INT_GETTER(ST_GID) STAT_INT_GETTER(ST_SIZE)
+STAT_TIME_GETTER(ST_ATIME) STAT_TIME_GETTER(ST_MTIME) STAT_TIME_GETTER(ST_CTIME)
+
+static const GetSetDef stat_getset[] = {
+    {"st_mode", stat_get_ST_MODE, NULL}, {"st_ino", stat_get_ST_INO, NULL},
+    {"st_dev", stat_get_ST_DEV, NULL}, {"st_nlink", stat_get_ST_NLINK, NULL},
+    {"st_uid", stat_get_ST_UID, NULL}, {"st_gid", stat_get_ST_GID, NULL},
+    {"st_size", stat_get_ST_SIZE, NULL}, {"st_atime", stat_get_ST_ATIME, NULL},
+    {"st_mtime", stat_get_ST_MTIME, NULL}, {"st_ctime", stat_get_ST_CTIME, NULL},
+    {NULL},
+};
+
+static Value stat_repr(Value self)
+{
+    StrBuilder sb;
+    wf_sb_init(&sb);
+    wf_sb_add_c(&sb, "os.stat_result(");
+    for (int i = 0; i < ST_N; i++) {
+        if (i)
+            wf_sb_add(&sb, ", ", 2);
+        wf_sb_add_c(&sb, stat_names[i]);
+        wf_sb_add_char(&sb, '=');
+        if (wf_sb_add_repr(&sb, stat_obj(self)->f[i]) < 0) {
+            wf_sb_discard(&sb);
+            return 0;
+        }
+    }
+    wf_sb_add_char(&sb, ')');
+    return wf_sb_finish(&sb);
+}
+
+static intptr_t stat_len(Value self) { return ST_N; }
+
+static Value stat_getitem(Value self, Value key)
+{
+    if (!wf_is_int(key))
+        return wf_err_format(wf_exc_TypeError, "tuple indices must be integers or slices, not %T", key);
+    intptr_t i = wf_as_ssize(key);
+    if (i == -1 && wf_err_occurred())
+        return 0;
+    if (i < 0)
+        i += ST_N;
+    if (i < 0 || i >= ST_N)
+        return wf_err_set_str(wf_exc_IndexError, "tuple index out of range");
+    return wf_incref(stat_obj(self)->f[i]);
+}
+
+static void stat_dealloc(Object *o)
+{
+    for (int i = 0; i < ST_N; i++)
+        wf_decref(((StatObject *)o)->f[i]);
+    wf_object_free(o);
+}
+
+TypeObject wf_type_os_stat_result = {
+    .ob = WF_STATIC_HEAD(&wf_type_type),
+    .tp_name = "os.stat_result",
+    .tp_basicsize = sizeof(StatObject),
+    .tp_base = &wf_type_object,
+    .tp_dealloc = stat_dealloc,
+    .tp_repr = stat_repr,
+    .tp_len = stat_len,
+    .tp_getitem = stat_getitem,
+    .tp_getset = stat_getset,
+};
+
+static Value os_stat_common(const char *fname, const Value *args, size_t nargs, Value kwnames, bool follow)
+{
+    static const char *const names[] = {"path", NULL};
+    Value pathv = 0;
+    if (wf_parse_args(fname, args, nargs, kwnames, "O", names, &pathv) < 0)
+        return 0;
+    const char *path = os_path_arg(fname, pathv);
+    if (!path)
+        return 0;
+    struct stat st;
+    if ((follow ? stat(path, &st) : lstat(path, &st)) < 0)
+        return os_error(errno, pathv);
+    return stat_new(&st);
+}
+
+static Value os_stat(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    return os_stat_common("stat", args, nargs, kwnames, true);
+}
+
+static Value os_lstat(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    return os_stat_common("lstat", args, nargs, kwnames, false);
+}
+
 static const MethodDef os_functions[] = {
     {"getpid", os_getpid, 0, "Return the current process id."},
     {"getcwd", os_getcwd, 0, "Return a unicode string representing the current working directory."},
@@ -539,6 +668,8 @@ static const MethodDef os_functions[] = {
     {"getppid", os_getppid, 0, "Return the parent's process id."},
     {"strerror", os_strerror, 0, "Translate an error code to a message string."},
     {"walk", os_walk, 0, "Directory tree generator."},
+    {"stat", os_stat, 0, "Perform a stat system call on the given path."},
+    {"lstat", os_lstat, 0, "Perform a stat system call on the given path, without following symbolic links."},
     {NULL},
 };
 
@@ -954,6 +1085,7 @@ static Value os_create(void)
 void wf_os_register(void)
 {
     wf_type_ready(&wf_type_os_walk);
+    wf_type_ready(&wf_type_os_stat_result);
     wf_register_builtin_module("os", os_create);
     wf_register_builtin_module("os.path", os_path_create);
     wf_register_builtin_module("posixpath", os_path_create);
