@@ -548,12 +548,6 @@ Value wf_lookup_special(Value obj, Value name)
     return wf_incref(d);
 }
 
-static Value *instance_dict_ptr(Value obj, TypeObject *t)
-{
-    if (!t->tp_dictoffset || !wf_is_obj(obj))
-        return NULL;
-    return (Value *)((char *)wf_obj(obj) + t->tp_dictoffset);
-}
 
 int wf_get_method(Value obj, Value name, Value *meth)
 {
@@ -578,7 +572,7 @@ int wf_get_method(Value obj, Value name, Value *meth)
             }
         }
     }
-    Value *dp = instance_dict_ptr(obj, t);
+    Value *dp = om_dict_ptr(obj, t);
     if (dp && *dp) {
         Value a = wf_dict_get(*dp, name);
         if (a) {

@@ -103,6 +103,22 @@ extern TypeObject wf_type_union;   /* types.UnionType: int | None */
 extern TypeObject wf_type_mappingproxy;
 Value wf_mappingproxy_new(Value mapping);   /* read-only view of a mapping */
 
+/* Private type flag: instances keep their __dict__ after their tuple items
+ * (heap tuple subclasses, see wf_tuple_dict_slot) instead of at tp_dictoffset. */
+#define OM_TPF_TUPLE_DICT 0x10000000u
+
+/* Address of obj's instance dict field, or NULL if its type has none. */
+static inline Value *om_dict_ptr(Value obj, TypeObject *t)
+{
+    if (!wf_is_obj(obj))
+        return NULL;
+    if (t->tp_dictoffset)
+        return (Value *)((char *)wf_obj(obj) + t->tp_dictoffset);
+    if (WF_UNLIKELY(t->tp_flags & OM_TPF_TUPLE_DICT))
+        return wf_tuple_dict_slot(obj);
+    return NULL;
+}
+
 /* typeobject.c */
 extern const SlotDef om_slotdefs[];
 Value wf_type_qualname(TypeObject *t);   /* borrowed str */

@@ -289,12 +289,7 @@ Value wf_object_new_instance(TypeObject *type)
 
 static Value *dict_ptr(Value obj)
 {
-    if (!wf_is_obj(obj))
-        return NULL;
-    TypeObject *t = wf_obj(obj)->ob_type;
-    if (!t->tp_dictoffset)
-        return NULL;
-    return (Value *)((char *)wf_obj(obj) + t->tp_dictoffset);
+    return om_dict_ptr(obj, wf_type(obj));
 }
 
 Value wf_object_generic_getattr(Value obj, Value name)
@@ -2061,7 +2056,11 @@ static void set_layout(HeapTypeObject *h, TypeObject *base, Value slotnames, boo
     h->ht_slotoffset = size;
     size += h->ht_nslots * sizeof(Value);
     t->tp_dictoffset = base->tp_dictoffset;
-    if (want_dict && !t->tp_dictoffset && !base->tp_itemsize) {
+    t->tp_flags |= base->tp_flags & OM_TPF_TUPLE_DICT;
+    bool tuple_layout = base == &wf_type_tuple || (base->tp_flags & WF_TPF_TUPLE_SUBCLASS);
+    if (want_dict && !t->tp_dictoffset && tuple_layout) {
+        t->tp_flags |= OM_TPF_TUPLE_DICT;  /* the slot after the items; tuple.c frees it */
+    } else if (want_dict && !t->tp_dictoffset && !base->tp_itemsize) {
         h->ht_owns_dict = true;
         if (instance_layout) {
             t->tp_dictoffset = offsetof(InstanceObject, dict);
@@ -2084,7 +2083,7 @@ static void add_slot_members(HeapTypeObject *h, Value slotnames, bool want_weakr
         wf_dict_set(t->tp_dict, name, d);
         wf_decref(d);
     }
-    if (h->ht_owns_dict && !wf_type_lookup(t, WF_ID(__dict__))) {
+    if ((h->ht_owns_dict || (t->tp_flags & OM_TPF_TUPLE_DICT)) && !wf_type_lookup(t, WF_ID(__dict__))) {
         Value d = wf_getset_descr_new(t, &subtype_dict_getset);
         wf_dict_set(t->tp_dict, WF_ID(__dict__), d);
         wf_decref(d);
