@@ -40,6 +40,10 @@ void wf_file_init(void);
 /* Read one line (with its '\n'); "" at EOF. */
 Value wf_file_readline(Value file, intptr_t limit);
 
+/* ---- io (core/iomodule.c) ---- */
+extern TypeObject wf_type_stringio;
+void wf_io_register(void);   /* registers the `io` module */
+
 /* ---- import (core/import.c) ---- */
 /* The file a top-level module would be loaded from (for -m): a str, or 0
  * without an exception when not found. */
