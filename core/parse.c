@@ -1501,8 +1501,11 @@ static Expr *parse_slices(Parser *p)
 {
     Token *st = peek(p);
     Expr *first = parse_slice_item(p);
-    if (!at(p, TK_COMMA))
+    if (!at(p, TK_COMMA)) {
+        if (!at(p, TK_RSQB))
+            check_missing_comma(p, first);
         return first;
+    }
     Vec elts = {0};
     vec_push(p, &elts, first);
     while (accept(p, TK_COMMA)) {
@@ -1671,6 +1674,11 @@ static Expr *parse_comparison(Parser *p)
     Expr *left = parse_bitwise_or(p);
     Vec ops = {0}, comps = {0};
     int op;
+    if (at(p, TK_KW_not) && peek_at(p, 1)->kind != TK_KW_in) {
+        /* `a not b`: CPython consumed the 'not' looking for 'in'. */
+        advance(p);
+        p_syntax_error(p);
+    }
     while ((op = parse_cmp_op(p)) >= 0) {
         vec_push(p, &ops, (void *)(intptr_t)op);
         vec_push(p, &comps, parse_bitwise_or(p));
@@ -1936,8 +1944,11 @@ static Arguments *parse_params(Parser *p, TokKind close, bool annotations)
                 vec_push(p, &kwonly, a);
                 vec_push(p, &kwdefaults, def);
             } else {
-                if (!def && defaults.count)
+                if (!def && defaults.count) {
+                    if (!at(p, TK_COMMA) && !at(p, close))
+                        p_syntax_error(p);
                     p_error_tok(p, t, "non-default argument follows default argument");
+                }
                 vec_push(p, &pos, a);
                 if (def)
                     vec_push(p, &defaults, def);
@@ -2023,8 +2034,10 @@ static Stmt *parse_expr_stmt(Parser *p)
 {
     Token *st = peek(p);
     Expr *first = at(p, TK_KW_yield) ? parse_yield_expr(p) : parse_star_expressions(p);
-    if (at(p, TK_COLON) && peek_at(p, 1)->kind != TK_NEWLINE) {
+    if (at(p, TK_COLON)) {
         advance(p);
+        if (at(p, TK_NEWLINE))   /* `x:` — the annotation is missing */
+            p_syntax_error(p);
         if (first->kind == WF_EXPR_Tuple || first->kind == WF_EXPR_List) {
             char msg[80];
             snprintf(msg, sizeof msg, "only single target (not %s) can be annotated",
@@ -2075,6 +2088,9 @@ static Stmt *parse_expr_stmt(Parser *p)
     Expr *value = first;
     while (accept(p, TK_EQUAL)) {
         vec_push(p, &targets, value);
+        if (!starts_expression(peek(p)->kind) && !at(p, TK_KW_yield) &&
+            (invalid_target(value, WF_CTX_Store) || value->kind == WF_EXPR_Yield))
+            assign_target_error(p, value, false);   /* nothing follows: no "here" hint */
         value = parse_rhs(p);
     }
     for (size_t i = 0; i < targets.count; i++) {
@@ -2718,11 +2734,13 @@ static Mod *parse_mod(Parser *p, int mode)
  * bracket left open on an earlier line than the error. */
 static void parse_fixup_error(Parser *p)
 {
-    if (p->keep_error || (p->tok_error && p->tok_error_soft && p->pos + 2 < p->ntoks)) {
+    bool reached = p->pos + 1 >= p->ntoks ||
+                   (p->pos + 2 >= p->ntoks && p->toks[p->pos].kind != TK_NEWLINE);
+    if (p->keep_error || (p->tok_error && p->tok_error_soft && !reached)) {
         wf_xdecref(p->tok_error);
         return;
     }
-    if (p->tok_error && (!p->tok_error_soft || p->pos + 2 >= p->ntoks)) {
+    if (p->tok_error) {
         wf_err_clear();
         wf_err_restore(p->tok_error);
         return;

@@ -219,7 +219,7 @@ static int tok_number_end(Tokenizer *tz, const char *start, const char *kind)
     }
     char msg[64];
     snprintf(msg, sizeof msg, "invalid %s literal", kind);
-    return tok_err(tz, start, msg);
+    return tok_err(tz, tz->cur > start ? tz->cur - 1 : start, msg);
 }
 
 static int tok_exponent_and_imag(Tokenizer *tz, const char *start)
@@ -457,11 +457,13 @@ static void tok_set(Tokenizer *tz, Token *t, TokKind k, const char *start, int l
  * Returns 1 when a NEWLINE token should be produced at tz->cur, 0 otherwise. */
 static int tok_skip_space(Tokenizer *tz)
 {
+    tz->comment = NULL;
     for (;;) {
         int c = tok_peekc(tz, 0);
         if (c == ' ' || c == '\t' || c == '\f' || c == '\r') {
             tz->cur++;
         } else if (c == '#') {
+            tz->comment = tz->cur;
             while (tz->cur < tz->end && *tz->cur != '\n')
                 tz->cur++;
         } else if (c == '\\') {
@@ -487,6 +489,7 @@ static int tok_skip_space(Tokenizer *tz)
         } else if (c == '\n' && (tz->level > 0 || tz->nested)) {
             tz->cur++;
             tok_newline(tz, tz->cur);
+            tz->comment = NULL;
         } else {
             return c == '\n';
         }
@@ -622,6 +625,13 @@ int wf_tok_next(Tokenizer *tz, Token *t)
         if (nl) {
             tz->cur++;
             tok_set(tz, t, TK_NEWLINE, start, tz->lineno, tz->line_start);
+            if (tz->comment) {
+                /* CPython's NEWLINE token covers a trailing comment. */
+                t->start = tz->comment;
+                t->col = (int)(tz->comment - tz->line_start);
+                t->end = start;
+                t->end_col = (int)(start - tz->line_start);
+            }
             tok_newline(tz, tz->cur);
             tz->atbol = true;
             return 0;

@@ -76,6 +76,7 @@ typedef struct Tokenizer {
     bool nested;                  /* f-string expression: no NEWLINE/INDENT at all */
     bool eof_done;                /* ENDMARKER produced */
     int last_kind;                /* kind of the previous token (-1 at start) */
+    const char *comment;          /* start of a comment just skipped on this line */
     bool soft_error;              /* the error is one CPython reports only when the
                                      parser reaches it (indentation, continuation) */
 } Tokenizer;
