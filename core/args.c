@@ -42,11 +42,12 @@ typedef struct ArgSpec {
     int minpos;     /* required positional parameters */
     int maxpos;     /* parameters that may be given by position */
     int reqlimit;   /* parameters below this index (>= maxpos) are required keyword-only */
+    const char *names[ARGS_MAX];  /* NULL: no keyword name */
 } ArgSpec;
 
 static int args_scan_spec(const char *spec, const char *const *names, ArgSpec *s)
 {
-    bool optional = false, kwonly = false;
+    bool optional = false, kwonly = false, named = false, ended = !names;
     int minkw = 0;
     memset(s, 0, sizeof *s);
     for (const char *p = spec; *p; p++) {
@@ -64,7 +65,14 @@ static int args_scan_spec(const char *spec, const char *const *names, ArgSpec *s
             } else if (!optional) {
                 minkw++;
             }
-            if (s->count == s->posonly && (!names || !names[s->count]))
+            /* Leading NULL names are positional-only parameters; a NULL after
+             * a name is the terminator: parameters past it have no name. */
+            const char *n = ended ? NULL : names[s->count];
+            if (!n && named)
+                ended = true;
+            named |= n != NULL;
+            s->names[s->count] = n;
+            if (s->count == s->posonly && !n)
                 s->posonly++;
             s->count++;
         }
@@ -83,15 +91,14 @@ static intptr_t args_find_kw(Value kwnames, size_t nkw, const char *name)
 }
 
 /* Reports the first keyword argument that names no parameter. */
-static int args_unexpected_kw(const char *fn, Value kwnames, const ArgSpec *s,
-                              const char *const *names)
+static int args_unexpected_kw(const char *fn, Value kwnames, const ArgSpec *s)
 {
     size_t nkw = wf_tuple_size(kwnames);
     for (size_t k = 0; k < nkw; k++) {
         Value kw = wf_tuple_get(kwnames, k);
         bool known = false;
         for (int i = s->posonly; i < s->count && !known; i++)
-            known = names[i] && wf_str_eq_c(kw, names[i]);
+            known = s->names[i] && wf_str_eq_c(kw, s->names[i]);
         if (!known)
             return wf_err_format(wf_exc_TypeError, "'%U' is an invalid keyword argument for %s()",
                                  kw, fn), -1;
@@ -123,8 +130,9 @@ static int args_check_counts(const char *fn, const ArgSpec *s, size_t nargs, siz
 
 /* Fills buf[0..count) from positionals and keywords; 0 entries are unset. */
 static int args_unpack(const char *fn, const Value *args, size_t nargs, Value kwnames,
-                       const ArgSpec *s, const char *const *names, Value *buf)
+                       const ArgSpec *s, Value *buf)
 {
+    const char *const *names = s->names;
     size_t nkw = kwnames ? wf_tuple_size(kwnames) : 0;
     if (args_check_counts(fn, s, nargs, nkw) < 0)
         return -1;
@@ -155,7 +163,7 @@ static int args_unpack(const char *fn, const Value *args, size_t nargs, Value kw
             return wf_err_format(wf_exc_TypeError,
                                  "argument for %s() given by name ('%s') and position (%d)",
                                  fn, names[i], i + 1), -1;
-    return args_unexpected_kw(fn, kwnames, s, names);
+    return args_unexpected_kw(fn, kwnames, s);
 }
 
 int wf_parse_args(const char *fname, const Value *args, size_t nargs, Value kwnames,
@@ -172,9 +180,7 @@ int wf_parse_args(const char *fname, const Value *args, size_t nargs, Value kwna
         return wf_err_format(wf_exc_TypeError, "%s() takes no keyword arguments", fn), -1;
 
     Value buf[ARGS_MAX] = {0};
-    /* names may be NULL when every parameter is positional-only. */
-    static const char *const no_names[ARGS_MAX + 1] = {0};
-    if (args_unpack(fn, args, nargs, kwnames, &s, names ? names : no_names, buf) < 0)
+    if (args_unpack(fn, args, nargs, kwnames, &s, buf) < 0)
         return -1;
 
     va_list ap;
