@@ -106,6 +106,17 @@ Value wf_mappingproxy_new(Value mapping);   /* read-only view of a mapping */
 /* Private type flag: instances keep their __dict__ after their tuple items
  * (heap tuple subclasses, see wf_tuple_dict_slot) instead of at tp_dictoffset. */
 #define OM_TPF_TUPLE_DICT 0x10000000u
+/* Private type flag: heap str subclasses keep their __dict__ in the 16 spare
+ * bytes str.c allocates after the characters (tp_basicsize is 16 larger),
+ * at the first 8-aligned offset after the NUL. */
+#define OM_TPF_STR_DICT 0x08000000u
+
+static inline Value *om_str_dict_ptr(Value obj)
+{
+    StrObject *s = (StrObject *)wf_obj(obj);
+    size_t off = (offsetof(StrObject, data) + s->len + 1 + 7) & ~(size_t)7;
+    return (Value *)((char *)s + off);
+}
 
 /* Address of obj's instance dict field, or NULL if its type has none. */
 static inline Value *om_dict_ptr(Value obj, TypeObject *t)
@@ -116,6 +127,8 @@ static inline Value *om_dict_ptr(Value obj, TypeObject *t)
         return (Value *)((char *)wf_obj(obj) + t->tp_dictoffset);
     if (WF_UNLIKELY(t->tp_flags & OM_TPF_TUPLE_DICT))
         return wf_tuple_dict_slot(obj);
+    if (WF_UNLIKELY(t->tp_flags & OM_TPF_STR_DICT))
+        return om_str_dict_ptr(obj);
     return NULL;
 }
 

@@ -1973,8 +1973,8 @@ static void subtype_dealloc(Object *o)
             *p = 0;
             wf_decref(v);
         }
-        if (h->ht_owns_dict && t->tp_dictoffset) {
-            Value *dp = (Value *)((char *)o + t->tp_dictoffset);
+        if (h->ht_owns_dict && (t->tp_dictoffset || (t->tp_flags & OM_TPF_STR_DICT))) {
+            Value *dp = om_dict_ptr(wf_val(o), t);
             Value d = *dp;
             *dp = 0;
             wf_decref(d);
@@ -2056,10 +2056,16 @@ static void set_layout(HeapTypeObject *h, TypeObject *base, Value slotnames, boo
     h->ht_slotoffset = size;
     size += h->ht_nslots * sizeof(Value);
     t->tp_dictoffset = base->tp_dictoffset;
-    t->tp_flags |= base->tp_flags & OM_TPF_TUPLE_DICT;
+    t->tp_flags |= base->tp_flags & (OM_TPF_TUPLE_DICT | OM_TPF_STR_DICT);
     bool tuple_layout = base == &wf_type_tuple || (base->tp_flags & WF_TPF_TUPLE_SUBCLASS);
-    if (want_dict && !t->tp_dictoffset && tuple_layout) {
+    bool str_layout = base == &wf_type_str || (base->tp_flags & WF_TPF_STR_SUBCLASS);
+    bool has_dict = t->tp_dictoffset || (t->tp_flags & (OM_TPF_TUPLE_DICT | OM_TPF_STR_DICT));
+    if (want_dict && !has_dict && tuple_layout) {
         t->tp_flags |= OM_TPF_TUPLE_DICT;  /* the slot after the items; tuple.c frees it */
+    } else if (want_dict && !has_dict && str_layout) {
+        t->tp_flags |= OM_TPF_STR_DICT;
+        h->ht_owns_dict = true;
+        size += 2 * sizeof(Value);
     } else if (want_dict && !t->tp_dictoffset && !base->tp_itemsize) {
         h->ht_owns_dict = true;
         if (instance_layout) {
