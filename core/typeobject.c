@@ -2279,8 +2279,12 @@ static Value type_tp_new(TypeObject *meta, const Value *args, size_t nargs, Valu
 Value wf_type_new_class(Value name, Value bases, Value dict, Value metaclass)
 {
     TypeObject *meta = metaclass && wf_is_type(metaclass) ? wf_as_type(metaclass) : &wf_type_type;
+    if (!wf_is_str(name))
+        return wf_err_format(wf_exc_TypeError, "type.__new__() argument 1 must be str, not %s", wf_type_name(name));
     if (!wf_is_tuple(bases))
         return wf_err_format(wf_exc_TypeError, "type.__new__() argument 2 must be tuple, not %s", wf_type_name(bases));
+    if (!wf_is_dict(dict))
+        return wf_err_format(wf_exc_TypeError, "type.__new__() argument 3 must be dict, not %s", wf_type_name(dict));
     return new_class(meta, name, bases, dict, NULL, 0);
 }
 
