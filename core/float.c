@@ -367,6 +367,8 @@ static Value float_binop(Value a, Value b, int op)
     double x, y;
     if (op > WF_BINOP_POW)
         return wf_NotImplemented;
+    if (wf_is_float_exact(a) && wf_is_float_exact(b))
+        return flt_arith(wf_float_val(a), wf_float_val(b), op);
     int rc = flt_operands(a, b, &x, &y);
     if (rc <= 0)
         return rc < 0 ? 0 : wf_NotImplemented;

@@ -187,6 +187,8 @@ double wf_int_as_double(Value v)
 
 Value wf_int_from_double(double d)
 {
+    if (d > -4e18 && d < 4e18)  /* NaN fails both; C's cast truncates like int() */
+        return wf_int_from_i64((int64_t)d);
     if (isinf(d))
         return wf_err_set_str(wf_exc_OverflowError, "cannot convert float infinity to integer");
     if (isnan(d))
@@ -957,6 +959,8 @@ static Value int_new(TypeObject *type, const Value *args, size_t nargs, Value kw
 {
     static const char *const names[] = {NULL, "base", NULL};
     Value x = 0, basev = 0, r;
+    if (type == &wf_type_int && nargs == 1 && !kwnames)  /* int(x): the common case */
+        return wf_int_from_object(args[0]);
     if (wf_parse_args("int", args, nargs, kwnames, "|OO", names, &x, &basev) < 0)
         return 0;
     if (!x) {
