@@ -2705,7 +2705,15 @@ static Mod *parse_mod(Parser *p, int mode)
         m->kind = WF_MOD_Expression;
         while (accept(p, TK_NEWLINE))
             ;
-        m->v.Expression.body = parse_star_expressions(p);
+        Expr *body = parse_star_expressions(p);
+        /* eval input is `expressions`: no top-level `*x`. */
+        if (body->kind == WF_EXPR_Starred)
+            p_error_expr(p, body, "invalid syntax");
+        if (body->kind == WF_EXPR_Tuple)
+            for (size_t i = 0; i < body->v.Tuple.elts.count; i++)
+                if (body->v.Tuple.elts.items[i]->kind == WF_EXPR_Starred)
+                    p_error_expr(p, body->v.Tuple.elts.items[i], "invalid syntax");
+        m->v.Expression.body = body;
         while (accept(p, TK_NEWLINE))
             ;
         if (!at(p, TK_ENDMARKER))
