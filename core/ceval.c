@@ -1,6 +1,7 @@
 /* weft: the tier-1 interpreter. */
 /* Frame + bytecode (cases generated from core/bytecodes.def) -> result or exception. */
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/mman.h>
@@ -18,7 +19,10 @@
 #define DATASTACK_SIZE ((size_t)256 << 20)
 #define C_STACK_BUDGET ((size_t)6 << 20)
 
+#define C_STACK_MARGIN ((size_t)512 << 10)
+
 static _Thread_local char *ceval_c_stack_base;
+static _Thread_local char *ceval_c_stack_limit;
 
 static void datastack_init(ThreadState *ts)
 {
@@ -1233,12 +1237,32 @@ static void ceval_frame_exit(ThreadState *ts, Frame *f)
     }
 }
 
+/* The lowest address this thread's C stack may reach before we refuse to
+ * enter the eval loop again: the real stack bottom plus a safety margin for
+ * the C code that runs between two eval loop entries. */
+static void ceval_c_stack_init(char *here)
+{
+    size_t budget = C_STACK_BUDGET;
+    pthread_attr_t attr;
+    if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+        void *addr;
+        size_t size;
+        if (pthread_attr_getstack(&attr, &addr, &size) == 0 && (char *)addr < here) {
+            size_t avail = (size_t)(here - (char *)addr);
+            budget = avail > C_STACK_MARGIN * 2 ? avail - C_STACK_MARGIN : avail / 2;
+        }
+        pthread_attr_destroy(&attr);
+    }
+    ceval_c_stack_base = here;
+    ceval_c_stack_limit = here - budget;
+}
+
 static bool ceval_c_stack_overflow(void)
 {
     char here;
     if (!ceval_c_stack_base)
-        ceval_c_stack_base = &here;
-    return (size_t)(ceval_c_stack_base - &here) > C_STACK_BUDGET;
+        ceval_c_stack_init(&here);
+    return &here < ceval_c_stack_limit;
 }
 
 Value wf_eval_frame(ThreadState *ts, Frame *frame, int throwflag)
