@@ -213,13 +213,19 @@ int wf_float_convert(Value v, double *out)
     return 0;
 }
 
+/* PyFloat_AsDouble: ints and floats, then __float__ / __index__; strings
+ * are not numbers here. */
 double wf_as_double(Value v)
 {
     double d;
     int rc = wf_float_convert(v, &d);
-    if (rc > 0)
-        return d;
-    if (rc == 0) {
+    if (rc != 0)
+        return rc > 0 ? d : -1.0;
+    TypeObject *t = wf_type(v);
+    Value m = 0;
+    if (t->tp_float || t->tp_index || (m = wf_lookup_special(v, WF_ID(__float__))) ||
+        (!wf_err_occurred() && (m = wf_lookup_special(v, WF_ID(__index__))))) {
+        wf_xdecref(m);
         Value f = wf_float_from_object(v);
         if (!f)
             return -1.0;
@@ -227,6 +233,8 @@ double wf_as_double(Value v)
         wf_decref(f);
         return d;
     }
+    if (!wf_err_occurred())
+        wf_err_format(wf_exc_TypeError, "must be real number, not %T", v);
     return -1.0;
 }
 

@@ -24,24 +24,8 @@ static Value m_range(void) { return wf_err_set_str(wf_exc_OverflowError, "math r
 /* The argument as a double (PyFloat_AsDouble): -1 on error. */
 static int m_arg(Value v, double *out)
 {
-    int rc = wf_float_convert(v, out);
-    if (rc != 0)
-        return rc < 0 ? -1 : 0;
-    TypeObject *t = wf_type(v);
-    Value m = 0;
-    if (t->tp_float || t->tp_index || (m = wf_lookup_special(v, WF_ID(__float__))) ||
-        (m = wf_lookup_special(v, WF_ID(__index__)))) {
-        wf_xdecref(m);
-        Value f = wf_float_from_object(v);
-        if (!f)
-            return -1;
-        *out = wf_float_val(f);
-        wf_decref(f);
-        return 0;
-    }
-    if (!wf_err_occurred())
-        wf_err_format(wf_exc_TypeError, "must be real number, not %T", v);
-    return -1;
+    *out = wf_as_double(v);
+    return (*out == -1.0 && wf_err_occurred()) ? -1 : 0;
 }
 
 /* is_error(): errno set by libm -> exception, or 0 for a harmless underflow. */
