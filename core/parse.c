@@ -144,7 +144,7 @@ static Token *prev(Parser *p)
 }
 
 /* The generic "invalid syntax" at the current token, with CPython's
- * refinements for INDENT, end of input and unclosed brackets. */
+ * refinements for INDENT and DEDENT (unclosed brackets: parse_fixup_error). */
 _Noreturn static void p_syntax_error(Parser *p)
 {
     Token *t = peek(p);
@@ -154,7 +154,9 @@ _Noreturn static void p_syntax_error(Parser *p)
         const char *q = ls;
         while (*q == ' ' || *q == '\t' || *q == '\f')
             q++;
-        p_error_pos(p, wf_exc_IndentationError, t->lineno, q - 1 >= ls ? q - 1 : q, "unexpected indent");
+        /* CPython's offset is the width of the indentation (the caret sits
+         * on its last character). */
+        p_error_pos(p, wf_exc_IndentationError, t->lineno, q > ls ? q - 1 : q, "unexpected indent");
     }
     if (t->kind == TK_DEDENT) {
         p->keep_error = true;
@@ -311,7 +313,7 @@ static Expr *parse_star_named_expression(Parser *p);
 static StmtSeq parse_block(Parser *p, const char *what, int line);
 static Stmt *parse_statement(Parser *p, Vec *out);
 static Arguments *parse_params(Parser *p, TokKind close, bool annotations);
-static Expr *parse_fstring_token(Parser *p, Token *t, Vec *parts, size_t prefix_len);
+static void parse_fstring_token(Parser *p, Token *t, Vec *parts);
 
 /* ---- targets ---- */
 
@@ -826,7 +828,7 @@ static Expr *parse_strings(Parser *p)
         Token *t = advance(p);
         StrInfo si = str_info(t);
         if (si.fstr)
-            parse_fstring_token(p, t, &parts, si.prefix);
+            parse_fstring_token(p, t, &parts);
         else
             parts_add_text(p, &parts, t, decode_plain(p, t, si.body, si.len, si.raw));
     }
@@ -855,6 +857,8 @@ static void fs_locate(Token *t, const char *pos, int *lineno, const char **line_
     *line_start = ls;
 }
 
+/* CPython 3.11 reports f-string errors just past the string token, whatever
+ * the position inside it; pos is kept for the day this changes (3.12 does). */
 _Noreturn static void fs_error(Parser *p, Token *t, const char *pos, const char *msg)
 {
     (void)pos;
@@ -1043,12 +1047,11 @@ static const char *fs_parse_literal(Parser *p, Token *t, const char *s, const ch
     return s;
 }
 
-static Expr *parse_fstring_token(Parser *p, Token *t, Vec *parts, size_t prefix_len)
+/* Append the pieces of one f-string token to parts. */
+static void parse_fstring_token(Parser *p, Token *t, Vec *parts)
 {
-    (void)prefix_len;
     StrInfo si = str_info(t);
     fs_parse_literal(p, t, si.body, si.body + si.len, si.raw, false, 0, parts);
-    return NULL;
 }
 
 /* ---- atoms ---- */
