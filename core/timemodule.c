@@ -161,7 +161,8 @@ static Value tm_struct_new(TypeObject *type, const Value *args, size_t nargs, Va
             return wf_err_format(wf_exc_TypeError, "time.struct_time() takes an at least 9-sequence (%zu-sequence given)", n);
         return wf_err_format(wf_exc_TypeError, "time.struct_time() takes an at most 11-sequence (%zu-sequence given)", n);
     }
-    /* LEAK: extra fields must be immortal or tagged; others are dropped to None. */
+    /* Extra fields are kept only when immortal or tagged (tuple.c never
+     * releases them); anything else reads back as None. */
     Value zone = n > 9 && (wf_is_small(wf_tuple_get(t, 9)) || wf_is_immortal(wf_obj(wf_tuple_get(t, 9)))) ? wf_tuple_get(t, 9) : 0;
     Value off = n > 10 && wf_is_small(wf_tuple_get(t, 10)) ? wf_tuple_get(t, 10) : 0;
     Value r = tm_new_struct(wf_as_tuple(t)->items, zone, off);
