@@ -536,7 +536,9 @@ void wf_repr_leave(Value v)
 
 /* ---- the dict type's slots ---- */
 
-static Value dict_repr_items(DictObject *d, StrBuilder *sb)
+/* "k: v, ..." into sb; -1 on error. Re-reads the table after every repr:
+ * a __repr__ may mutate the dict. */
+static int dict_repr_items(DictObject *d, StrBuilder *sb)
 {
     bool first = true;
     for (size_t i = 0; i < d->nentries; i++) {
@@ -554,9 +556,9 @@ static Value dict_repr_items(DictObject *d, StrBuilder *sb)
         wf_decref(k);
         wf_decref(v);
         if (rc < 0)
-            return 0;
+            return -1;
     }
-    return wf_True;
+    return 0;
 }
 
 static Value dict_repr(Value self)
@@ -574,10 +576,10 @@ static Value dict_repr(Value self)
     StrBuilder sb;
     wf_sb_init(&sb);
     wf_sb_add_char(&sb, '{');
-    Value ok = dict_repr_items(d, &sb);
+    int rc = dict_repr_items(d, &sb);
     wf_leave_recursive_call();
     wf_repr_leave(self);
-    if (!ok) {
+    if (rc < 0) {
         wf_sb_discard(&sb);
         return 0;
     }
