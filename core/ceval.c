@@ -1,5 +1,6 @@
 /* weft: the tier-1 interpreter. */
 /* Frame + bytecode (cases generated from core/bytecodes.def) -> result or exception. */
+#define _GNU_SOURCE 1   /* pthread_getattr_np */
 #include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
