@@ -371,7 +371,8 @@ int main(int argc, char **argv)
     } else {
         status = main_run_script(argv[0], o.script);
     }
-    wf_runtime_fini();
+    if (wf_runtime_fini() < 0 && status == 0)
+        status = 120;
     free(sysargv);
     return status & 0xff;
 }

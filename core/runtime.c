@@ -126,24 +126,40 @@ int wf_runtime_exit_status(void)
     return status;
 }
 
-/* Flush a sys stream through its own flush() (it may be a user object). */
-static void rt_flush_stream(const char *name)
+/* Flush a sys stream through its own flush() (it may be a user object);
+ * a failure is reported as CPython's finalizer does. Returns -1 then. */
+static int rt_flush_stream(const char *name)
 {
     Value f = wf_sys_get(name);
     if (!f || f == wf_None)
-        return;
+        return 0;
     Value r = wf_call_method(f, "flush", NULL, 0);
-    if (r)
+    if (r) {
         wf_decref(r);
-    else
-        wf_err_clear();
+        return 0;
+    }
+    Value err = wf_err_fetch();
+    Value rep = wf_repr(f);
+    wf_err_clear();
+    Value line = wf_str_printf("Exception ignored in: %s\n", rep ? wf_str_cstr(rep) : "<stream>");
+    wf_xdecref(rep);
+    if (line) {
+        wf_sys_write_stderr(wf_str_cstr(line));
+        wf_decref(line);
+    }
+    wf_err_clear();
+    wf_exc_print(err);
+    wf_xdecref(err);
+    return -1;
 }
 
-void wf_runtime_fini(void)
+int wf_runtime_fini(void)
 {
     Value pending = wf_err_fetch();
-    rt_flush_stream("stdout");
-    rt_flush_stream("stderr");
+    int r = rt_flush_stream("stdout");
+    if (rt_flush_stream("stderr") < 0)
+        r = -1;
     wf_file_flush_all();
     wf_err_restore(pending);
+    return r;
 }

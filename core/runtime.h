@@ -9,8 +9,9 @@
 /* Handle the exception that ended the program: SystemExit gives its code,
  * anything else is printed with its traceback; returns the exit status. */
 int wf_runtime_exit_status(void);
-/* Flush sys.stdout, sys.stderr and every open file (at exit, also on errors). */
-void wf_runtime_fini(void);
+/* Flush sys.stdout, sys.stderr and every open file (at exit, also on
+ * errors); -1 if a standard stream could not be flushed (exit status 120). */
+int wf_runtime_fini(void);
 
 /* ---- sys (core/sysmodule.c) ---- */
 /* Creates the sys module; called by wf_modules_init. */
