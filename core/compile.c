@@ -119,6 +119,7 @@ typedef struct Compiler {
     Scope *st;                /* symtable pass: current scope */
     Unit *u;
     int interactive;
+    int future_annotations;   /* from __future__ import annotations: not evaluated */
     jmp_buf jb;
 } Compiler;
 
@@ -1589,6 +1590,8 @@ static int c_arg_annotation(Compiler *c, Arg *a)
 static int c_annotations(Compiler *c, Arguments *a, Expr *returns)
 {
     int n = 0;
+    if (c->future_annotations)
+        return 0;
     for (size_t i = 0; i < a->posonlyargs.count; i++)
         n += c_arg_annotation(c, a->posonlyargs.items[i]);
     for (size_t i = 0; i < a->args.count; i++)
@@ -2338,8 +2341,12 @@ static void c_import_from(Compiler *c, Stmt *s)
 {
     AliasSeq *names = &s->v.ImportFrom.names;
     Value module = s->v.ImportFrom.module ? s->v.ImportFrom.module : wf_str_intern_c("");
-    if (wf_str_eq_c(module, "__future__"))
+    if (wf_str_eq_c(module, "__future__")) {
+        for (size_t i = 0; i < names->count; i++)
+            if (wf_str_eq_c(names->items[i]->name, "annotations"))
+                c->future_annotations = 1;
         return;
+    }
     Value fromlist = wf_tuple_new(names->count);
     for (size_t i = 0; i < names->count; i++)
         wf_as_tuple(fromlist)->items[i] = wf_incref(names->items[i]->name);
@@ -2538,7 +2545,7 @@ static void c_stmt(Compiler *c, Stmt *s)
             c_store(c, s->v.AnnAssign.target);
         }
         if (s->v.AnnAssign.simple && s->v.AnnAssign.target->kind == WF_EXPR_Name &&
-            c->u->scope->kind != SC_FUNCTION) {
+            c->u->scope->kind != SC_FUNCTION && !c->future_annotations) {
             c_expr(c, s->v.AnnAssign.annotation);
             c_nameop(c, wf_str_intern_c("__annotations__"), WF_CTX_Load);
             c_load_const(c, c_mangle(c->u->scope->private, s->v.AnnAssign.target->v.Name.id));
