@@ -968,6 +968,146 @@ static Value c_list_to_tuple(Value list)
     return t;
 }
 
+static bool c_is_pseudo_block(int op)
+{
+    return op == P_SETUP_FINALLY || op == P_SETUP_CLEANUP || op == P_SETUP_WITH || op == P_POP_BLOCK;
+}
+
+/* The real opcode of a jump given its direction. */
+static int c_jump_opcode(Compiler *c, Instr *in, bool forward)
+{
+    if (in->op == P_JUMP)
+        return forward ? OP_JUMP_FORWARD : OP_JUMP_BACKWARD;
+    if (in->op == P_JUMP_NO_INTERRUPT)
+        return forward ? OP_JUMP_FORWARD : OP_JUMP_BACKWARD_NO_INTERRUPT;
+    if (!forward && !(wf_op_flags[in->op] & WF_OPF_JUMP_BACK)) {
+        wf_err_format(wf_exc_SystemError, "compiler: backward conditional jump in %U", c->u->qualname);
+        c_fail(c);
+    }
+    return in->op;
+}
+
+/* Give every instruction its size in code units and offset, resolving jump
+ * opargs. Sizes only grow (an EXTENDED_ARG 0 prefix is harmless), so the
+ * iteration reaches a fixed point. */
+static void c_layout(Compiler *c, int *size, int *off)
+{
+    Unit *u = c->u;
+    int n = u->n;
+    for (int i = 0; i < n; i++) {
+        int op = u->ins[i].op;
+        size[i] = c_is_pseudo_block(op) ? 0 : op < 256 ? c_units_for_arg(u->ins[i].arg) + wf_op_cache[op] : 1;
+    }
+    for (bool changed = true; changed;) {
+        int o = 0;
+        for (int i = 0; i < n; i++) {
+            off[i] = o;
+            o += size[i];
+        }
+        off[n] = o;
+        changed = false;
+        for (int i = 0; i < n; i++) {
+            Instr *in = &u->ins[i];
+            if (!c_is_jump(in->op))
+                continue;
+            int end = off[i] + size[i], t = off[u->labels[in->target]];
+            in->arg = t >= end ? t - end : end - t;
+            int ns = c_units_for_arg(in->arg) + wf_op_cache[c_jump_opcode(c, in, t >= end)];
+            if (ns > size[i]) {
+                size[i] = ns;
+                changed = true;
+            }
+        }
+    }
+}
+
+typedef struct Tables {
+    LineEntry *lines;
+    uint32_t nlines;
+    ExcEntry *exc;
+    uint32_t nexc;
+} Tables;
+
+static void c_add_line(Tables *t, uint32_t off, int line, int *lastline)
+{
+    if (line <= 0 || line == *lastline)
+        return;
+    t->lines[t->nlines++] = (LineEntry){off, line};
+    *lastline = line;
+}
+
+static void c_add_handler(Tables *t, uint32_t start, uint32_t end, uint32_t target, uint32_t depth)
+{
+    ExcEntry *last = t->nexc ? &t->exc[t->nexc - 1] : NULL;
+    if (last && last->end == start && last->target == target && last->depth == depth)
+        last->end = end;
+    else
+        t->exc[t->nexc++] = (ExcEntry){start, end, target, depth};
+}
+
+/* Write the code units (with EXTENDED_ARG prefixes), line and exception tables. */
+static CodeUnit *c_emit_code(Compiler *c, const int *size, const int *off, const int *depth, const int *hnode,
+                             const HNode *nodes, Tables *t)
+{
+    Unit *u = c->u;
+    int n = u->n, lastline = -1;
+    CodeUnit *code = wf_mem_calloc((size_t)off[n] + 1, sizeof(CodeUnit));
+    t->lines = wf_mem_alloc(sizeof(LineEntry) * (size_t)(n + 1));
+    t->exc = wf_mem_alloc(sizeof(ExcEntry) * (size_t)(n + 1));
+    t->nlines = t->nexc = 0;
+    for (int i = 0; i < n; i++) {
+        if (size[i] == 0)
+            continue;
+        Instr *in = &u->ins[i];
+        int op = in->op;
+        if (c_is_jump(op))
+            op = c_jump_opcode(c, in, off[u->labels[in->target]] >= off[i] + size[i]);
+        int nu = size[i] - wf_op_cache[op];
+        CodeUnit *p = code + off[i];
+        for (int k = nu - 1; k >= 1; k--)
+            *p++ = WF_UNIT(OP_EXTENDED_ARG, (in->arg >> (8 * k)) & 0xff);
+        *p = WF_UNIT(op, in->arg & 0xff);
+        c_add_line(t, (uint32_t)off[i], in->lineno > 0 ? in->lineno : lastline, &lastline);
+        if (depth[i] >= 0 && hnode[i] >= 0) {
+            const HNode *h = &nodes[hnode[i]];
+            c_add_handler(t, (uint32_t)off[i], (uint32_t)(off[i] + size[i]), (uint32_t)off[u->labels[h->label]],
+                          (uint32_t)h->depth);
+        }
+    }
+    return code;
+}
+
+static void c_dump_instrs(Compiler *c, const int *depth)
+{
+    Unit *u = c->u;
+    for (int i = 0; i < u->n; i++)
+        fprintf(stderr, "%4d d=%3d %-24s %d -> L%d(%d)\n", i, depth[i],
+                u->ins[i].op < 256 ? wf_opcode_names[u->ins[i].op] : "pseudo", u->ins[i].arg, u->ins[i].target,
+                u->ins[i].target >= 0 ? u->labels[u->ins[i].target] : -1);
+}
+
+static Value c_make_code(Compiler *c, CodeUnit *code, uint32_t ncode, Tables *t, int stacksize)
+{
+    Unit *u = c->u;
+    CodeSpec spec = {
+        .code = code, .ncode = ncode,
+        .lines = t->lines, .nlines = t->nlines,
+        .exctable = t->exc, .nexc = t->nexc,
+        .argcount = u->argcount, .posonlyargcount = u->posonly, .kwonlyargcount = u->kwonly,
+        .flags = u->flags, .stacksize = stacksize, .firstlineno = u->firstlineno,
+        .consts = c_list_to_tuple(u->consts), .names = c_list_to_tuple(u->names),
+        .varnames = c_list_to_tuple(u->varnames), .cellvars = c_list_to_tuple(u->cellvars),
+        .freevars = c_list_to_tuple(u->freevars),
+        .name = u->name, .qualname = u->qualname, .filename = c->filename_v,
+    };
+    wf_make_immortal(spec.consts);
+    wf_make_immortal(spec.names);
+    wf_make_immortal(spec.varnames);
+    wf_make_immortal(spec.cellvars);
+    wf_make_immortal(spec.freevars);
+    return wf_code_new(&spec);
+}
+
 static Value c_assemble(Compiler *c)
 {
     Unit *u = c->u;
@@ -980,118 +1120,22 @@ static Value c_assemble(Compiler *c)
     int maxdepth = c_flow(c, depth, hnode, &nodes);
     if (maxdepth < 0) {
         if (getenv("WEFT_DIS"))
-            for (int i = 0; i < n; i++)
-                fprintf(stderr, "%4d d=%3d %-24s %d -> L%d(%d)\n", i, depth[i],
-                        u->ins[i].op < 256 ? wf_opcode_names[u->ins[i].op] : "pseudo", u->ins[i].arg,
-                        u->ins[i].target, u->ins[i].target >= 0 ? u->labels[u->ins[i].target] : -1);
+            c_dump_instrs(c, depth);
         c_fail(c);
     }
     for (int l = 0; l < u->nlabels; l++)
         if (u->labels[l] < 0)
             u->labels[l] = n;   /* never placed: points at the end */
-    /* Pseudo-ops take no room; jumps resolve to a fixed point. */
-    for (int i = 0; i < n; i++) {
-        int op = u->ins[i].op;
-        size[i] = (op == P_SETUP_FINALLY || op == P_SETUP_CLEANUP || op == P_SETUP_WITH || op == P_POP_BLOCK)
-                      ? 0 : (op < 256 ? c_units_for_arg(u->ins[i].arg) + wf_op_cache[op] : 1);
-    }
-    for (int iter = 0; iter < 20; iter++) {
-        int o = 0;
-        for (int i = 0; i < n; i++) {
-            off[i] = o;
-            o += size[i];
-        }
-        off[n] = o;
-        bool changed = false;
-        for (int i = 0; i < n; i++) {
-            Instr *in = &u->ins[i];
-            if (!c_is_jump(in->op) || size[i] == 0)
-                continue;
-            int end = off[i] + size[i];
-            int t = off[u->labels[in->target]];
-            int base = in->op < 256 ? in->op : OP_NOP;
-            if (t >= end) {
-                in->arg = t - end;
-                if (in->op == P_JUMP || in->op == P_JUMP_NO_INTERRUPT)
-                    base = OP_JUMP_FORWARD;
-            } else {
-                in->arg = end - t;
-                if (in->op == P_JUMP)
-                    base = OP_JUMP_BACKWARD;
-                else if (in->op == P_JUMP_NO_INTERRUPT)
-                    base = OP_JUMP_BACKWARD_NO_INTERRUPT;
-                else if (!(wf_op_flags[base] & WF_OPF_JUMP_BACK)) {
-                    wf_err_format(wf_exc_SystemError, "compiler: backward conditional jump in %U", u->qualname);
-                    c_fail(c);
-                }
-            }
-            int ns = c_units_for_arg(in->arg) + wf_op_cache[base];
-            if (ns != size[i]) {
-                size[i] = ns;
-                changed = true;
-            }
-        }
-        if (!changed)
-            break;
-    }
-    /* Emit code units, the line table and the exception table. */
-    int total = off[n];
-    CodeUnit *code = wf_mem_calloc((size_t)total + 1, sizeof(CodeUnit));
-    LineEntry *lines = wf_mem_alloc(sizeof(LineEntry) * (size_t)(n + 1));
-    ExcEntry *exc = wf_mem_alloc(sizeof(ExcEntry) * (size_t)(n + 1));
-    uint32_t nlines = 0, nexc = 0;
-    int lastline = -1;
-    for (int i = 0; i < n; i++) {
-        if (size[i] == 0)
-            continue;
-        Instr *in = &u->ins[i];
-        int op = in->op;
-        if (op == P_JUMP || op == P_JUMP_NO_INTERRUPT) {
-            int end = off[i] + size[i], t = off[u->labels[in->target]];
-            op = t >= end ? OP_JUMP_FORWARD : op == P_JUMP ? OP_JUMP_BACKWARD : OP_JUMP_BACKWARD_NO_INTERRUPT;
-        }
-        int nu = size[i] - wf_op_cache[op];
-        CodeUnit *p = code + off[i];
-        for (int k = nu - 1; k >= 1; k--)
-            *p++ = WF_UNIT(OP_EXTENDED_ARG, (in->arg >> (8 * k)) & 0xff);
-        *p = WF_UNIT(op, in->arg & 0xff);
-        int line = in->lineno > 0 ? in->lineno : lastline;
-        if (line != lastline && line > 0) {
-            lines[nlines++] = (LineEntry){(uint32_t)off[i], line};
-            lastline = line;
-        }
-        if (depth[i] >= 0 && hnode[i] >= 0) {
-            HNode *h = &nodes[hnode[i]];
-            uint32_t target = (uint32_t)off[u->labels[h->label]];
-            if (nexc && exc[nexc - 1].end == (uint32_t)off[i] && exc[nexc - 1].target == target &&
-                exc[nexc - 1].depth == (uint32_t)h->depth)
-                exc[nexc - 1].end = (uint32_t)(off[i] + size[i]);
-            else
-                exc[nexc++] = (ExcEntry){(uint32_t)off[i], (uint32_t)(off[i] + size[i]), target, (uint32_t)h->depth};
-        }
-    }
+    c_layout(c, size, off);
+    Tables t;
+    CodeUnit *code = c_emit_code(c, size, off, depth, hnode, nodes, &t);
+    uint32_t ncode = (uint32_t)off[n];
     wf_mem_free(depth);
     wf_mem_free(hnode);
     wf_mem_free(size);
     wf_mem_free(off);
     wf_mem_free(nodes);
-    CodeSpec spec = {
-        .code = code, .ncode = (uint32_t)total,
-        .lines = lines, .nlines = nlines,
-        .exctable = exc, .nexc = nexc,
-        .argcount = u->argcount, .posonlyargcount = u->posonly, .kwonlyargcount = u->kwonly,
-        .flags = u->flags, .stacksize = maxdepth + 1, .firstlineno = u->firstlineno,
-        .consts = c_list_to_tuple(u->consts), .names = c_list_to_tuple(u->names),
-        .varnames = c_list_to_tuple(u->varnames), .cellvars = c_list_to_tuple(u->cellvars),
-        .freevars = c_list_to_tuple(u->freevars),
-        .name = u->name, .qualname = u->qualname, .filename = c->filename_v,
-    };
-    wf_make_immortal(spec.consts);
-    wf_make_immortal(spec.names);
-    wf_make_immortal(spec.varnames);
-    wf_make_immortal(spec.cellvars);
-    wf_make_immortal(spec.freevars);
-    return wf_code_new(&spec);
+    return c_make_code(c, code, ncode, &t, maxdepth + 1);
 }
 
 static Value c_leave_unit(Compiler *c)
