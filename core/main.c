@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include "runtime.h"
 #include "parse.h"
 
@@ -114,7 +115,7 @@ static void main_parse(int argc, char **argv, MainOptions *o)
         o->script = argv[i];
         o->rest = i + 1;
     } else {
-        o->script = "";  /* no script: read the program from stdin, sys.argv == [''] */
+        o->script = NULL;  /* no script: read the program from stdin, sys.argv == [''] */
         o->rest = argc;
     }
 }
@@ -176,8 +177,49 @@ static void main_set_script_dir(const char *script)
     free(abs);
 }
 
+static int main_run_file_as_main(const char *path)
+{
+    Value m = main_module();
+    if (!m)
+        return wf_runtime_exit_status();
+    Value file = wf_str_from_cstr(path);
+    Value d = wf_module_dict(m);
+    if (!file || wf_dict_set(d, WF_ID(__file__), file) < 0 || wf_dict_set_c(d, "__cached__", wf_None) < 0)
+        return wf_runtime_exit_status();
+    wf_decref(file);
+    Value r = wf_run_file(path, m);
+    if (!r)
+        return wf_runtime_exit_status();
+    wf_decref(r);
+    return 0;
+}
+
+/* A directory (or zip, not supported) given as the script runs its __main__.py. */
+static int main_run_dir(const char *argv0, const char *dir)
+{
+    char cwd[PATH_MAX];
+    char *abs = *dir ? main_abspath(dir) : strdup(getcwd(cwd, sizeof cwd) ? cwd : ".");
+    size_t n = strlen(abs) + 16;
+    char *mainpy = malloc(n);
+    snprintf(mainpy, n, "%s/__main__.py", abs);
+    int status;
+    struct stat st;
+    if (stat(mainpy, &st) == 0 && S_ISREG(st.st_mode)) {
+        wf_sys_set_path0(abs);
+        status = main_run_file_as_main(mainpy);
+    } else {
+        fprintf(stderr, "%s: can't find '__main__' module in '%s'\n", argv0, *dir ? dir : abs);
+        status = 1;
+    }
+    free(mainpy);
+    free(abs);
+    return status;
+}
+
 static int main_run_script(const char *argv0, const char *script)
 {
+    if (!*script)
+        return main_run_dir(argv0, script);
     FILE *f = fopen(script, "r");
     if (!f) {
         int err = errno;
@@ -187,25 +229,15 @@ static int main_run_script(const char *argv0, const char *script)
         return 2;
     }
     fclose(f);
+    struct stat st;
+    if (stat(script, &st) == 0 && S_ISDIR(st.st_mode))
+        return main_run_dir(argv0, script);
     main_set_script_dir(script);
-    Value m = main_module();
-    if (!m)
-        return wf_runtime_exit_status();
     /* CPython runs the script under its absolute path (__file__, tracebacks). */
     char *abs = main_abspath(script);
-    Value file = wf_str_from_cstr(abs);
-    Value d = wf_module_dict(m);
-    if (!file || wf_dict_set(d, WF_ID(__file__), file) < 0 || wf_dict_set_c(d, "__cached__", wf_None) < 0) {
-        free(abs);
-        return wf_runtime_exit_status();
-    }
-    wf_decref(file);
-    Value r = wf_run_file(abs, m);
+    int status = main_run_file_as_main(abs);
     free(abs);
-    if (!r)
-        return wf_runtime_exit_status();
-    wf_decref(r);
-    return 0;
+    return status;
 }
 
 static int main_run_source(const char *src, size_t len, const char *filename)
@@ -337,7 +369,7 @@ int main(int argc, char **argv)
     /* sys.argv: "-c" / the module / the script, then the remaining arguments. */
     int nsys = argc - o.rest + 1;
     char **sysargv = calloc((size_t)nsys + 1, sizeof *sysargv);
-    sysargv[0] = (char *)(o.command ? "-c" : o.module ? "-m" : o.script);
+    sysargv[0] = (char *)(o.command ? "-c" : o.module ? "-m" : o.script ? o.script : "");
     for (int i = o.rest; i < argc; i++)
         sysargv[i - o.rest + 1] = argv[i];
 
@@ -366,7 +398,7 @@ int main(int argc, char **argv)
         char cwd[PATH_MAX];
         wf_sys_set_path0(getcwd(cwd, sizeof cwd) ? cwd : "");
         status = main_run_module(argv[0], o.module);
-    } else if (!strcmp(o.script, "-") || !*o.script) {
+    } else if (!o.script || !strcmp(o.script, "-")) {
         status = main_run_stdin();
     } else {
         status = main_run_script(argv[0], o.script);
