@@ -156,8 +156,8 @@ int wf_int_sign(Value v)
 static double int_mpz_to_double(mpz_srcptr z)
 {
     size_t bits = mpz_sizeinbase(z, 2);
-    if (bits <= 63 || mpz_sgn(z) == 0)
-        return mpz_get_d(z);  /* exact: fits 53 bits, or... */
+    if (bits <= DBL_MANT_DIG || mpz_sgn(z) == 0)
+        return mpz_get_d(z);  /* exact: mpz_get_d truncates, harmless here */
     if (bits > DBL_MAX_EXP + 1)
         return mpz_sgn(z) < 0 ? -HUGE_VAL : HUGE_VAL;
     size_t shift = bits - 55;
