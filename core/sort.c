@@ -1,25 +1,12 @@
-/* weft: list.sort, a stable merge sort. */
+/* weft: list.sort, CPython's timsort. */
 /* (list, key, reverse) -> the list sorted in place, a permutation even on error. */
 #include "seq.h"
 
 /*
- * The sort works on (key, value) pairs: binary insertion sort makes runs of
- * SRT_RUN items, then bottom-up merge passes copy from one array into the
- * other. A pass only reads its source, so when a comparison raises, the
- * source still holds every item once: that is what the list gets back.
- * Adjacent runs that are already in order are copied without merging, so
- * sorted input costs about n comparisons.
- *
  * list.sort empties the list while it sorts (as CPython does): key functions
  * and comparisons see [], and any change they make is detected afterwards
  * ("list modified during sort") and discarded.
  */
-
-#define SRT_RUN 32
-
-typedef struct SortPair {
-    Value k, v;
-} SortPair;
 
 static int srt_lt(Value a, Value b);
 
@@ -79,108 +66,607 @@ static int srt_lt(Value a, Value b)
 }
 
 /*
- * The algorithm, once per element type: NAME##_sort(T *a, size_t n) sorts by
- * KEY(element). Values alone when there is no key function (8 bytes moved
- * per item), (key, value) pairs otherwise.
+ * The algorithm is CPython 3.11's listsort (Objects/listobject.c, described
+ * in Objects/listsort.txt), step for step, so that the comparisons made,
+ * their order, and the list left behind when one raises are the same:
+ *
+ *  1. Find a natural run (strictly descending runs are reversed); extend
+ *     short ones to minrun items by binary insertion.
+ *  2. Push the run; merge pending runs by the powersort policy
+ *     (found_new_run), and all of them at the end (merge_force_collapse).
+ *  3. A merge copies the smaller run to a temporary area and merges back
+ *     in place, galloping when one side keeps winning. On error the
+ *     temporary items are copied back, so the array stays a permutation.
  */
-#define SRT_DEFINE(NAME, T, KEY)                                                  \
-    /* Binary insertion; nothing moves before a search ends. */                  \
-    static int NAME##_insertion(T *p, size_t n)                                  \
-    {                                                                            \
-        for (size_t i = 1; i < n; i++) {                                         \
-            T pivot = p[i];                                                      \
-            size_t lo = 0, hi = i;                                               \
-            while (lo < hi) {                                                    \
-                size_t mid = lo + (hi - lo) / 2;                                 \
-                int c = srt_lt(KEY(pivot), KEY(p[mid]));                         \
-                if (c < 0)                                                       \
-                    return -1;                                                   \
-                if (c)                                                           \
-                    hi = mid;                                                    \
-                else                                                             \
-                    lo = mid + 1; /* after equal keys: stable */                 \
-            }                                                                    \
-            memmove(p + lo + 1, p + lo, (i - lo) * sizeof(T));                   \
-            p[lo] = pivot;                                                       \
-        }                                                                        \
-        return 0;                                                                \
-    }                                                                            \
-    /* Merge src[lo..mid) and src[mid..hi) into dst[lo..hi). */                  \
-    static int NAME##_merge(const T *src, T *dst, size_t lo, size_t mid, size_t hi) \
-    {                                                                            \
-        size_t i = lo, j = mid, k = lo;                                          \
-        if (mid < hi && mid > lo) {                                              \
-            int c = srt_lt(KEY(src[mid]), KEY(src[mid - 1]));                    \
-            if (c < 0)                                                           \
-                return -1;                                                       \
-            if (!c) { /* already in order */                                     \
-                memcpy(dst + lo, src + lo, (hi - lo) * sizeof(T));               \
-                return 0;                                                        \
-            }                                                                    \
-        }                                                                        \
-        while (i < mid && j < hi) {                                              \
-            int c = srt_lt(KEY(src[j]), KEY(src[i]));                            \
-            if (c < 0)                                                           \
-                return -1;                                                       \
-            dst[k++] = c ? src[j++] : src[i++];                                  \
-        }                                                                        \
-        memcpy(dst + k, src + i, (mid - i) * sizeof(T));                         \
-        k += mid - i;                                                            \
-        memcpy(dst + k, src + j, (hi - j) * sizeof(T));                          \
-        return 0;                                                                \
-    }                                                                            \
-    static int NAME##_sort(T *a, size_t n)                                       \
-    {                                                                            \
-        for (size_t lo = 0; lo < n; lo += SRT_RUN)                               \
-            if (NAME##_insertion(a + lo, n - lo < SRT_RUN ? n - lo : SRT_RUN) < 0) \
-                return -1;                                                       \
-        if (n <= SRT_RUN)                                                        \
-            return 0;                                                            \
-        T *tmp = wf_mem_alloc(n * sizeof(T));                                    \
-        T *src = a, *dst = tmp;                                                  \
-        int r = 0;                                                               \
-        for (size_t w = SRT_RUN; w < n && r == 0; w *= 2) {                      \
-            for (size_t lo = 0; lo < n && r == 0; lo += 2 * w) {                 \
-                size_t mid = lo + w < n ? lo + w : n;                            \
-                size_t hi = lo + 2 * w < n ? lo + 2 * w : n;                     \
-                r = NAME##_merge(src, dst, lo, mid, hi);                         \
-            }                                                                    \
-            if (r == 0) {                                                        \
-                T *t = src;                                                      \
-                src = dst;                                                       \
-                dst = t;                                                         \
-            }                                                                    \
-        }                                                                        \
-        /* On success or failure, src holds all the items. */                    \
-        if (src != a)                                                            \
-            memcpy(a, src, n * sizeof(T));                                       \
-        wf_mem_free(tmp);                                                        \
-        return r;                                                                \
-    }
 
-#define SRT_KEY_VALUE(e) (e)
-#define SRT_KEY_PAIR(e) ((e).k)
-SRT_DEFINE(srt_values, Value, SRT_KEY_VALUE)
-SRT_DEFINE(srt_pairs, SortPair, SRT_KEY_PAIR)
+#define TS_MIN_GALLOP 7
+#define TS_MAX_PENDING 85
+
+/* Keys to compare, and the values moved with them (NULL: keys are values). */
+typedef struct SortSlice {
+    Value *keys;
+    Value *values;
+} SortSlice;
+
+typedef struct SortRun {
+    SortSlice base;
+    intptr_t len;
+    int power;
+} SortRun;
+
+typedef struct MergeState {
+    intptr_t min_gallop;
+    Value *basekeys;          /* start of the whole array (powersort) */
+    intptr_t listlen;
+    SortSlice a;              /* temporary area, alloced items */
+    intptr_t alloced;
+    bool has_values;          /* sorting (key, value) pairs */
+    int n;                    /* pending runs */
+    SortRun pending[TS_MAX_PENDING];
+} MergeState;
+
+static void ss_copy(SortSlice *d, intptr_t i, const SortSlice *s, intptr_t j)
+{
+    d->keys[i] = s->keys[j];
+    if (d->values)
+        d->values[i] = s->values[j];
+}
+
+static void ss_copy_incr(SortSlice *d, SortSlice *s)
+{
+    *d->keys++ = *s->keys++;
+    if (d->values)
+        *d->values++ = *s->values++;
+}
+
+static void ss_copy_decr(SortSlice *d, SortSlice *s)
+{
+    *d->keys-- = *s->keys--;
+    if (d->values)
+        *d->values-- = *s->values--;
+}
+
+static void ss_memcpy(SortSlice *d, intptr_t i, const SortSlice *s, intptr_t j, intptr_t n)
+{
+    memcpy(&d->keys[i], &s->keys[j], (size_t)n * sizeof(Value));
+    if (d->values)
+        memcpy(&d->values[i], &s->values[j], (size_t)n * sizeof(Value));
+}
+
+static void ss_memmove(SortSlice *d, intptr_t i, const SortSlice *s, intptr_t j, intptr_t n)
+{
+    memmove(&d->keys[i], &s->keys[j], (size_t)n * sizeof(Value));
+    if (d->values)
+        memmove(&d->values[i], &s->values[j], (size_t)n * sizeof(Value));
+}
+
+static void ss_advance(SortSlice *s, intptr_t n)
+{
+    s->keys += n;
+    if (s->values)
+        s->values += n;
+}
+
+static void ts_reverse(Value *lo, Value *hi)
+{
+    for (--hi; lo < hi; lo++, hi--) {
+        Value t = *lo;
+        *lo = *hi;
+        *hi = t;
+    }
+}
+
+static void ss_reverse(SortSlice *s, intptr_t n)
+{
+    ts_reverse(s->keys, s->keys + n);
+    if (s->values)
+        ts_reverse(s->values, s->values + n);
+}
+
+/* Binary insertion of [start, hi) into the sorted [lo, start). */
+static int ts_binarysort(SortSlice lo, Value *hi, Value *start)
+{
+    if (lo.keys == start)
+        ++start;
+    for (; start < hi; ++start) {
+        Value *l = lo.keys, *r = start, pivot = *r;
+        do {
+            Value *p = l + ((r - l) >> 1);
+            int k = srt_lt(pivot, *p);
+            if (k < 0)
+                return -1;
+            if (k)
+                r = p;
+            else
+                l = p + 1;
+        } while (l < r);
+        intptr_t li = l - lo.keys, si = start - lo.keys;
+        memmove(l + 1, l, (size_t)(si - li) * sizeof(Value));
+        *l = pivot;
+        if (lo.values) {
+            Value v = lo.values[si];
+            memmove(&lo.values[li + 1], &lo.values[li], (size_t)(si - li) * sizeof(Value));
+            lo.values[li] = v;
+        }
+    }
+    return 0;
+}
+
+/* Length of the run at lo; *descending if strictly descending. */
+static intptr_t ts_count_run(Value *lo, Value *hi, int *descending)
+{
+    intptr_t n;
+    int k;
+    *descending = 0;
+    ++lo;
+    if (lo == hi)
+        return 1;
+    n = 2;
+    if ((k = srt_lt(*lo, *(lo - 1))) < 0)
+        return -1;
+    if (k) {
+        *descending = 1;
+        for (lo = lo + 1; lo < hi; ++lo, ++n) {
+            if ((k = srt_lt(*lo, *(lo - 1))) < 0)
+                return -1;
+            if (!k)
+                break;
+        }
+    } else {
+        for (lo = lo + 1; lo < hi; ++lo, ++n) {
+            if ((k = srt_lt(*lo, *(lo - 1))) < 0)
+                return -1;
+            if (k)
+                break;
+        }
+    }
+    return n;
+}
+
+/* Leftmost position to insert key in sorted a[0..n), starting at hint. */
+static intptr_t ts_gallop_left(Value key, Value *a, intptr_t n, intptr_t hint)
+{
+    intptr_t ofs = 1, lastofs = 0, k;
+    a += hint;
+    if ((k = srt_lt(*a, key)) < 0)
+        return -1;
+    if (k) {
+        const intptr_t maxofs = n - hint;
+        while (ofs < maxofs) {
+            if ((k = srt_lt(a[ofs], key)) < 0)
+                return -1;
+            if (!k)
+                break;
+            lastofs = ofs;
+            ofs = (ofs << 1) + 1;
+        }
+        if (ofs > maxofs)
+            ofs = maxofs;
+        lastofs += hint;
+        ofs += hint;
+    } else {
+        const intptr_t maxofs = hint + 1;
+        while (ofs < maxofs) {
+            if ((k = srt_lt(*(a - ofs), key)) < 0)
+                return -1;
+            if (k)
+                break;
+            lastofs = ofs;
+            ofs = (ofs << 1) + 1;
+        }
+        if (ofs > maxofs)
+            ofs = maxofs;
+        k = lastofs;
+        lastofs = hint - ofs;
+        ofs = hint - k;
+    }
+    a -= hint;
+    ++lastofs;
+    while (lastofs < ofs) {
+        intptr_t m = lastofs + ((ofs - lastofs) >> 1);
+        if ((k = srt_lt(a[m], key)) < 0)
+            return -1;
+        if (k)
+            lastofs = m + 1;
+        else
+            ofs = m;
+    }
+    return ofs;
+}
+
+/* Rightmost position to insert key in sorted a[0..n), starting at hint. */
+static intptr_t ts_gallop_right(Value key, Value *a, intptr_t n, intptr_t hint)
+{
+    intptr_t ofs = 1, lastofs = 0, k;
+    a += hint;
+    if ((k = srt_lt(key, *a)) < 0)
+        return -1;
+    if (k) {
+        const intptr_t maxofs = hint + 1;
+        while (ofs < maxofs) {
+            if ((k = srt_lt(key, *(a - ofs))) < 0)
+                return -1;
+            if (!k)
+                break;
+            lastofs = ofs;
+            ofs = (ofs << 1) + 1;
+        }
+        if (ofs > maxofs)
+            ofs = maxofs;
+        k = lastofs;
+        lastofs = hint - ofs;
+        ofs = hint - k;
+    } else {
+        const intptr_t maxofs = n - hint;
+        while (ofs < maxofs) {
+            if ((k = srt_lt(key, a[ofs])) < 0)
+                return -1;
+            if (k)
+                break;
+            lastofs = ofs;
+            ofs = (ofs << 1) + 1;
+        }
+        if (ofs > maxofs)
+            ofs = maxofs;
+        lastofs += hint;
+        ofs += hint;
+    }
+    a -= hint;
+    ++lastofs;
+    while (lastofs < ofs) {
+        intptr_t m = lastofs + ((ofs - lastofs) >> 1);
+        if ((k = srt_lt(key, a[m])) < 0)
+            return -1;
+        if (k)
+            ofs = m;
+        else
+            lastofs = m + 1;
+    }
+    return ofs;
+}
+
+/* Room for need items in the temporary area. */
+static void ts_getmem(MergeState *ms, intptr_t need)
+{
+    if (need <= ms->alloced)
+        return;
+    wf_mem_free(ms->a.keys);
+    ms->a.keys = wf_mem_alloc((size_t)need * sizeof(Value) * (ms->has_values ? 2 : 1));
+    ms->a.values = ms->has_values ? ms->a.keys + need : NULL;
+    ms->alloced = need;
+}
+
+/* Merge the na items at ssa with the nb following at ssb; na <= nb. */
+static int ts_merge_lo(MergeState *ms, SortSlice ssa, intptr_t na, SortSlice ssb, intptr_t nb)
+{
+    intptr_t k, min_gallop;
+    SortSlice dest;
+    int result = -1;
+    ts_getmem(ms, na);
+    ss_memcpy(&ms->a, 0, &ssa, 0, na);
+    dest = ssa;
+    ssa = ms->a;
+
+    ss_copy_incr(&dest, &ssb);
+    --nb;
+    if (nb == 0)
+        goto succeed;
+    if (na == 1)
+        goto copy_b;
+
+    min_gallop = ms->min_gallop;
+    for (;;) {
+        intptr_t acount = 0, bcount = 0;
+        for (;;) {
+            if ((k = srt_lt(ssb.keys[0], ssa.keys[0])) < 0)
+                goto fail;
+            if (k) {
+                ss_copy_incr(&dest, &ssb);
+                ++bcount;
+                acount = 0;
+                if (--nb == 0)
+                    goto succeed;
+                if (bcount >= min_gallop)
+                    break;
+            } else {
+                ss_copy_incr(&dest, &ssa);
+                ++acount;
+                bcount = 0;
+                if (--na == 1)
+                    goto copy_b;
+                if (acount >= min_gallop)
+                    break;
+            }
+        }
+        ++min_gallop;
+        do {
+            min_gallop -= min_gallop > 1;
+            ms->min_gallop = min_gallop;
+            k = ts_gallop_right(ssb.keys[0], ssa.keys, na, 0);
+            acount = k;
+            if (k) {
+                if (k < 0)
+                    goto fail;
+                ss_memcpy(&dest, 0, &ssa, 0, k);
+                ss_advance(&dest, k);
+                ss_advance(&ssa, k);
+                na -= k;
+                if (na == 1)
+                    goto copy_b;
+                if (na == 0)  /* only with an inconsistent comparison */
+                    goto succeed;
+            }
+            ss_copy_incr(&dest, &ssb);
+            if (--nb == 0)
+                goto succeed;
+
+            k = ts_gallop_left(ssa.keys[0], ssb.keys, nb, 0);
+            bcount = k;
+            if (k) {
+                if (k < 0)
+                    goto fail;
+                ss_memmove(&dest, 0, &ssb, 0, k);
+                ss_advance(&dest, k);
+                ss_advance(&ssb, k);
+                nb -= k;
+                if (nb == 0)
+                    goto succeed;
+            }
+            ss_copy_incr(&dest, &ssa);
+            if (--na == 1)
+                goto copy_b;
+        } while (acount >= TS_MIN_GALLOP || bcount >= TS_MIN_GALLOP);
+        ++min_gallop;  /* penalize leaving galloping mode */
+        ms->min_gallop = min_gallop;
+    }
+succeed:
+    result = 0;
+fail:
+    if (na)
+        ss_memcpy(&dest, 0, &ssa, 0, na);
+    return result;
+copy_b:
+    /* The last item of a belongs after all of b. */
+    ss_memmove(&dest, 0, &ssb, 0, nb);
+    ss_copy(&dest, nb, &ssa, 0);
+    return 0;
+}
+
+/* Merge the na items at ssa with the nb following at ssb; na > nb. */
+static int ts_merge_hi(MergeState *ms, SortSlice ssa, intptr_t na, SortSlice ssb, intptr_t nb)
+{
+    intptr_t k, min_gallop;
+    SortSlice dest, basea, baseb;
+    int result = -1;
+    ts_getmem(ms, nb);
+    dest = ssb;
+    ss_advance(&dest, nb - 1);
+    ss_memcpy(&ms->a, 0, &ssb, 0, nb);
+    basea = ssa;
+    baseb = ms->a;
+    ssb.keys = ms->a.keys + nb - 1;
+    if (ssb.values)
+        ssb.values = ms->a.values + nb - 1;
+    ss_advance(&ssa, na - 1);
+
+    ss_copy_decr(&dest, &ssa);
+    if (--na == 0)
+        goto succeed;
+    if (nb == 1)
+        goto copy_a;
+
+    min_gallop = ms->min_gallop;
+    for (;;) {
+        intptr_t acount = 0, bcount = 0;
+        for (;;) {
+            if ((k = srt_lt(ssb.keys[0], ssa.keys[0])) < 0)
+                goto fail;
+            if (k) {
+                ss_copy_decr(&dest, &ssa);
+                ++acount;
+                bcount = 0;
+                if (--na == 0)
+                    goto succeed;
+                if (acount >= min_gallop)
+                    break;
+            } else {
+                ss_copy_decr(&dest, &ssb);
+                ++bcount;
+                acount = 0;
+                if (--nb == 1)
+                    goto copy_a;
+                if (bcount >= min_gallop)
+                    break;
+            }
+        }
+        ++min_gallop;
+        do {
+            min_gallop -= min_gallop > 1;
+            ms->min_gallop = min_gallop;
+            k = ts_gallop_right(ssb.keys[0], basea.keys, na, na - 1);
+            if (k < 0)
+                goto fail;
+            k = na - k;
+            acount = k;
+            if (k) {
+                ss_advance(&dest, -k);
+                ss_advance(&ssa, -k);
+                ss_memmove(&dest, 1, &ssa, 1, k);
+                na -= k;
+                if (na == 0)
+                    goto succeed;
+            }
+            ss_copy_decr(&dest, &ssb);
+            if (--nb == 1)
+                goto copy_a;
+
+            k = ts_gallop_left(ssa.keys[0], baseb.keys, nb, nb - 1);
+            if (k < 0)
+                goto fail;
+            k = nb - k;
+            bcount = k;
+            if (k) {
+                ss_advance(&dest, -k);
+                ss_advance(&ssb, -k);
+                ss_memcpy(&dest, 1, &ssb, 1, k);
+                nb -= k;
+                if (nb == 1)
+                    goto copy_a;
+                if (nb == 0)  /* only with an inconsistent comparison */
+                    goto succeed;
+            }
+            ss_copy_decr(&dest, &ssa);
+            if (--na == 0)
+                goto succeed;
+        } while (acount >= TS_MIN_GALLOP || bcount >= TS_MIN_GALLOP);
+        ++min_gallop;
+        ms->min_gallop = min_gallop;
+    }
+succeed:
+    result = 0;
+fail:
+    if (nb)
+        ss_memcpy(&dest, -(nb - 1), &baseb, 0, nb);
+    return result;
+copy_a:
+    /* The first item of b belongs before all of a. */
+    ss_memmove(&dest, 1 - na, &ssa, 1 - na, na);
+    ss_advance(&dest, -na);
+    ss_advance(&ssa, -na);
+    ss_copy(&dest, 0, &ssb, 0);
+    return 0;
+}
+
+/* Merge pending runs i and i+1. */
+static int ts_merge_at(MergeState *ms, int i)
+{
+    SortSlice ssa = ms->pending[i].base, ssb = ms->pending[i + 1].base;
+    intptr_t na = ms->pending[i].len, nb = ms->pending[i + 1].len, k;
+    ms->pending[i].len = na + nb;
+    if (i == ms->n - 3)
+        ms->pending[i + 1] = ms->pending[i + 2];
+    --ms->n;
+    /* Items of a before where b[0] goes are already in place. */
+    k = ts_gallop_right(*ssb.keys, ssa.keys, na, 0);
+    if (k < 0)
+        return -1;
+    ss_advance(&ssa, k);
+    na -= k;
+    if (na == 0)
+        return 0;
+    /* Items of b after where a[-1] goes are already in place. */
+    nb = ts_gallop_left(ssa.keys[na - 1], ssb.keys, nb, nb - 1);
+    if (nb <= 0)
+        return (int)nb;
+    if (na <= nb)
+        return ts_merge_lo(ms, ssa, na, ssb, nb);
+    return ts_merge_hi(ms, ssa, na, ssb, nb);
+}
+
+/* Powersort's node power of the boundary between runs (s1, n1) and n2. */
+static int ts_powerloop(intptr_t s1, intptr_t n1, intptr_t n2, intptr_t n)
+{
+    int result = 0;
+    intptr_t a = 2 * s1 + n1, b = a + n1 + n2;
+    for (;;) {
+        ++result;
+        if (a >= n) {
+            a -= n;
+            b -= n;
+        } else if (b >= n) {
+            break;
+        }
+        a <<= 1;
+        b <<= 1;
+    }
+    return result;
+}
+
+static int ts_found_new_run(MergeState *ms, intptr_t n2)
+{
+    if (ms->n) {
+        SortRun *p = ms->pending;
+        intptr_t s1 = p[ms->n - 1].base.keys - ms->basekeys;
+        intptr_t n1 = p[ms->n - 1].len;
+        int power = ts_powerloop(s1, n1, n2, ms->listlen);
+        while (ms->n > 1 && p[ms->n - 2].power > power)
+            if (ts_merge_at(ms, ms->n - 2) < 0)
+                return -1;
+        p[ms->n - 1].power = power;
+    }
+    return 0;
+}
+
+static int ts_force_collapse(MergeState *ms)
+{
+    SortRun *p = ms->pending;
+    while (ms->n > 1) {
+        int n = ms->n - 2;
+        if (n > 0 && p[n - 1].len < p[n + 1].len)
+            --n;
+        if (ts_merge_at(ms, n) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static intptr_t ts_minrun(intptr_t n)
+{
+    intptr_t r = 0;
+    while (n >= 64) {
+        r |= n & 1;
+        n >>= 1;
+    }
+    return n + r;
+}
+
+/* Sort keys[0..n) (and values alongside, if not NULL). */
+static int ts_sort(Value *keys, Value *values, intptr_t n)
+{
+    MergeState ms = {.min_gallop = TS_MIN_GALLOP, .basekeys = keys, .listlen = n,
+                     .has_values = values != NULL};
+    SortSlice lo = {keys, values};
+    intptr_t nremaining = n, minrun = ts_minrun(n);
+    int r = 0;
+    if (n < 2)
+        return 0;
+    do {
+        int descending;
+        intptr_t run = ts_count_run(lo.keys, lo.keys + nremaining, &descending);
+        if (run < 0) {
+            r = -1;
+            break;
+        }
+        if (descending)
+            ss_reverse(&lo, run);
+        if (run < minrun) {
+            intptr_t force = nremaining <= minrun ? nremaining : minrun;
+            if (ts_binarysort(lo, lo.keys + force, lo.keys + run) < 0) {
+                r = -1;
+                break;
+            }
+            run = force;
+        }
+        if (ts_found_new_run(&ms, run) < 0) {
+            r = -1;
+            break;
+        }
+        ms.pending[ms.n].base = lo;
+        ms.pending[ms.n].len = run;
+        ++ms.n;
+        ss_advance(&lo, run);
+        nremaining -= run;
+    } while (nremaining);
+    if (r == 0)
+        r = ts_force_collapse(&ms);
+    if (ms.alloced)
+        wf_mem_free(ms.a.keys);
+    return r;
+}
 
 int wf_sort_values(Value *items, size_t n, Value *keys)
 {
-    if (n < 2)
-        return 0;
-    if (!keys)
-        return srt_values_sort(items, n);
-    SortPair *p = wf_mem_alloc(n * sizeof(SortPair));
-    for (size_t i = 0; i < n; i++) {
-        p[i].k = keys[i];
-        p[i].v = items[i];
-    }
-    int r = srt_pairs_sort(p, n);
-    for (size_t i = 0; i < n; i++) {
-        items[i] = p[i].v;
-        keys[i] = p[i].k;
-    }
-    wf_mem_free(p);
-    return r;
+    return keys ? ts_sort(keys, items, (intptr_t)n) : ts_sort(items, NULL, (intptr_t)n);
 }
 
 static void srt_reverse(Value *a, size_t n)
