@@ -4,6 +4,7 @@
 #include <time.h>
 #include <errno.h>
 #include <stdio.h>
+#include <string.h>
 #include "int.h"
 
 static int64_t tm_clock_ns(clockid_t id)
@@ -312,6 +313,55 @@ static Value tm_mktime(Value self, const Value *args, size_t nargs, Value kw)
     return wf_float_new((double)r);
 }
 
+/* clock_gettime(clk_id) and friends over the raw POSIX clocks. */
+static int tm_clock_arg(const Value *args, size_t nargs, const char *fname, clockid_t *id)
+{
+    int64_t c;
+    if (wf_check_nargs(fname, nargs, 1, 1) < 0)
+        return -1;
+    if (!wf_is_int(args[0])) {
+        wf_err_format(wf_exc_TypeError, "'%s' object cannot be interpreted as an integer", wf_type_name(args[0]));
+        return -1;
+    }
+    if (wf_int_as_i64(args[0], &c) < 0)
+        return -1;
+    *id = (clockid_t)c;
+    return 0;
+}
+
+static Value tm_clock_gettime(Value self, const Value *args, size_t nargs, Value kw)
+{
+    clockid_t id;
+    struct timespec ts;
+    if (tm_clock_arg(args, nargs, "time.clock_gettime", &id) < 0)
+        return 0;
+    if (clock_gettime(id, &ts) != 0)
+        return wf_err_format(wf_exc_OSError, "[Errno %d] %s", errno, strerror(errno));
+    return wf_float_new((double)ts.tv_sec + (double)ts.tv_nsec * 1e-9);
+}
+
+static Value tm_clock_gettime_ns(Value self, const Value *args, size_t nargs, Value kw)
+{
+    clockid_t id;
+    struct timespec ts;
+    if (tm_clock_arg(args, nargs, "time.clock_gettime_ns", &id) < 0)
+        return 0;
+    if (clock_gettime(id, &ts) != 0)
+        return wf_err_format(wf_exc_OSError, "[Errno %d] %s", errno, strerror(errno));
+    return wf_int_from_i64((int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec);
+}
+
+static Value tm_clock_getres(Value self, const Value *args, size_t nargs, Value kw)
+{
+    clockid_t id;
+    struct timespec ts;
+    if (tm_clock_arg(args, nargs, "time.clock_getres", &id) < 0)
+        return 0;
+    if (clock_getres(id, &ts) != 0)
+        return wf_err_format(wf_exc_OSError, "[Errno %d] %s", errno, strerror(errno));
+    return wf_float_new((double)ts.tv_sec + (double)ts.tv_nsec * 1e-9);
+}
+
 /* CPython's _asctime: "Thu Jan  1 00:00:00 1970". */
 static Value tm_format_asctime(const struct tm *t)
 {
@@ -352,6 +402,9 @@ static Value tm_ctime(Value self, const Value *args, size_t nargs, Value kw)
 }
 
 static const MethodDef time_functions[] = {
+    {"clock_gettime", tm_clock_gettime, 0, "Return the time of the specified clock clk_id."},
+    {"clock_gettime_ns", tm_clock_gettime_ns, 0, "Return the time of the specified clock clk_id as nanoseconds."},
+    {"clock_getres", tm_clock_getres, 0, "Return the resolution (precision) of the specified clock clk_id."},
     {"asctime", tm_asctime, 0, "Convert a time tuple to a string, e.g. 'Sat Jun 06 16:26:11 1998'."},
     {"ctime", tm_ctime, 0, "Convert a time in seconds since the Epoch to a string in local time."},
     {"time", tm_time, 0, "Return the current time in seconds since the Epoch."},
@@ -384,6 +437,13 @@ Value wf_time_module_create(void)
     tzset();
     wf_module_add_object(m, "timezone", wf_int_from_i64(timezone));
     wf_module_add_object(m, "daylight", wf_small(daylight));
+    static const struct { const char *name; clockid_t id; } clocks[] = {
+        {"CLOCK_REALTIME", CLOCK_REALTIME}, {"CLOCK_MONOTONIC", CLOCK_MONOTONIC},
+        {"CLOCK_MONOTONIC_RAW", CLOCK_MONOTONIC_RAW}, {"CLOCK_PROCESS_CPUTIME_ID", CLOCK_PROCESS_CPUTIME_ID},
+        {"CLOCK_THREAD_CPUTIME_ID", CLOCK_THREAD_CPUTIME_ID}, {"CLOCK_BOOTTIME", CLOCK_BOOTTIME},
+    };
+    for (size_t i = 0; i < sizeof clocks / sizeof clocks[0]; i++)
+        wf_module_add_object(m, clocks[i].name, wf_small(clocks[i].id));
     wf_module_add_object(m, "altzone", wf_int_from_i64(daylight ? timezone - 3600 : timezone));
     Value names[2] = {wf_str_from_cstr(tzname[0]), wf_str_from_cstr(tzname[1])};
     wf_module_add_object(m, "tzname", wf_tuple_from_array(names, 2));
