@@ -79,8 +79,10 @@ static Value module_getattro(Value mod, Value name)
         return wf_call1(getattr, name);
     Value mn = module_name(mod);
     if (mn)
-        return wf_err_format(wf_exc_AttributeError, "module '%U' has no attribute '%U'", mn, name);
-    return wf_err_format(wf_exc_AttributeError, "module has no attribute '%U'", name);
+        wf_err_format(wf_exc_AttributeError, "module '%U' has no attribute '%U'", mn, name);
+    else
+        wf_err_format(wf_exc_AttributeError, "module has no attribute '%U'", name);
+    return om_attr_error_context(mod, name);
 }
 
 static Value module_repr(Value mod)

@@ -479,6 +479,17 @@ Value wf_unary(Value a, int op)
 
 /* ---- attributes ---- */
 
+Value om_attr_error_context(Value obj, Value name)
+{
+    Value exc = wf_err_fetch();
+    if (exc && wf_isinstance_type(exc, wf_exc_AttributeError)) {
+        if (wf_setattr(exc, WF_ID(name), name) < 0 || wf_setattr_c(exc, "obj", obj) < 0)
+            wf_err_clear();
+    }
+    wf_err_restore(exc);
+    return 0;
+}
+
 static Value attr_name_error(Value name)
 {
     return wf_err_format(wf_exc_TypeError, "attribute name must be string, not '%s'", wf_type_name(name));
@@ -501,10 +512,9 @@ Value wf_getattr_c(Value obj, const char *name)
 
 Value wf_getattr_opt(Value obj, Value name)
 {
-    Value r = wf_getattr(obj, name);
-    if (!r && wf_err_matches(wf_exc_AttributeError))
-        wf_err_clear();
-    return r;
+    if (WF_UNLIKELY(!wf_is_str(name)))
+        return attr_name_error(name);
+    return om_getattr_opt(obj, name);
 }
 
 int wf_setattr(Value obj, Value name, Value v)
@@ -524,16 +534,12 @@ int wf_setattr_c(Value obj, const char *name, Value v)
 
 int wf_hasattr(Value obj, Value name)
 {
-    Value r = wf_getattr(obj, name);
+    Value r = wf_getattr_opt(obj, name);
     if (r) {
         wf_decref(r);
         return 1;
     }
-    if (wf_err_matches(wf_exc_AttributeError)) {
-        wf_err_clear();
-        return 0;
-    }
-    return -1;
+    return wf_err_occurred() ? -1 : 0;
 }
 
 Value wf_lookup_special(Value obj, Value name)
@@ -595,6 +601,7 @@ int wf_get_method(Value obj, Value name, Value *meth)
         return 0;
     }
     wf_err_format(wf_exc_AttributeError, "'%s' object has no attribute '%U'", t->tp_name, name);
+    om_attr_error_context(obj, name);
     return -1;
 }
 

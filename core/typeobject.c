@@ -36,6 +36,7 @@ static Value object_new(TypeObject *type, const Value *args, size_t nargs, Value
 static int object_init(Value self, const Value *args, size_t nargs, Value kwnames);
 static Value type_tp_new(TypeObject *meta, const Value *args, size_t nargs, Value kwnames);
 static Value type_getattro(Value tv, Value name);
+static Value type_getattr_impl(Value tv, Value name, bool suppress);
 static int type_setattro(Value tv, Value name, Value v);
 static void fixup_slot(TypeObject *t, size_t offset);
 static Value slot_tp_new(TypeObject *type, const Value *args, size_t nargs, Value kwnames);
@@ -292,7 +293,16 @@ static Value *dict_ptr(Value obj)
     return om_dict_ptr(obj, wf_type(obj));
 }
 
+static Value generic_getattr(Value obj, Value name, bool suppress);
+
 Value wf_object_generic_getattr(Value obj, Value name)
+{
+    return generic_getattr(obj, name, false);
+}
+
+/* suppress: a missing attribute returns 0 without raising (hasattr and
+ * getattr with a default need no exception object). */
+static Value generic_getattr(Value obj, Value name, bool suppress)
 {
     TypeObject *tp = wf_type(obj);
     Value descr = wf_type_lookup(tp, name);
@@ -321,9 +331,10 @@ Value wf_object_generic_getattr(Value obj, Value name)
         wf_decref(descr);
         return r;
     }
-    if (descr)
+    if (descr || suppress)
         return descr;
-    return wf_err_format(wf_exc_AttributeError, "'%s' object has no attribute '%U'", tp->tp_name, name);
+    wf_err_format(wf_exc_AttributeError, "'%s' object has no attribute '%U'", tp->tp_name, name);
+    return om_attr_error_context(obj, name);
 }
 
 int wf_object_generic_setattr(Value obj, Value name, Value v)
@@ -470,6 +481,21 @@ TypeObject wf_type_object = {
     .tp_methods = object_methods,
     .tp_getset = object_getset,
 };
+
+/* getattr that returns 0 without an exception for a missing attribute,
+ * for the two getattr slots that can tell without raising. */
+Value om_getattr_opt(Value obj, Value name)
+{
+    Value (*ga)(Value, Value) = wf_type(obj)->tp_getattr;
+    if (!ga || ga == wf_object_generic_getattr)
+        return generic_getattr(obj, name, true);
+    if (ga == type_getattro)
+        return type_getattr_impl(obj, name, true);
+    Value r = ga(obj, name);
+    if (!r && wf_err_matches(wf_exc_AttributeError))
+        wf_err_clear();
+    return r;
+}
 
 /* ---- the type type: attributes ---- */
 
@@ -693,6 +719,11 @@ static Value type_repr(Value tv)
 
 static Value type_getattro(Value tv, Value name)
 {
+    return type_getattr_impl(tv, name, false);
+}
+
+static Value type_getattr_impl(Value tv, Value name, bool suppress)
+{
     TypeObject *type = as_type(tv), *meta = wf_type(tv);
     Value meta_attr = wf_type_lookup(meta, name);
     Value (*meta_get)(Value, Value, Value) = NULL;
@@ -723,9 +754,10 @@ static Value type_getattro(Value tv, Value name)
         wf_decref(meta_attr);
         return r;
     }
-    if (meta_attr)
+    if (meta_attr || suppress)
         return meta_attr;
-    return wf_err_format(wf_exc_AttributeError, "type object '%s' has no attribute '%U'", type->tp_name, name);
+    wf_err_format(wf_exc_AttributeError, "type object '%s' has no attribute '%U'", type->tp_name, name);
+    return om_attr_error_context(tv, name);
 }
 
 static bool is_dunder(Value name)
