@@ -767,25 +767,58 @@ static int ceval_dict_merge(Value callee, Value dict, Value update)
     return err || wf_err_occurred() ? -1 : 0;
 }
 
-/* Unpack seq into values (stored last item first). after < 0: exactly
- * `before` items; else before + a starred list + after. */
-static int ceval_unpack(Value seq, int before, int after, Value *values)
+static int ceval_unpack_count_error(size_t n, int expected)
 {
-    int total = before + (after >= 0 ? after + 1 : 0);
-    if (after < 0 && (wf_is_tuple_exact(seq) || wf_is_list_exact(seq))) {
-        size_t n = wf_is_tuple_exact(seq) ? wf_tuple_size(seq) : wf_list_size(seq);
-        Value *items = wf_is_tuple_exact(seq) ? wf_as_tuple(seq)->items : wf_as_list(seq)->items;
-        if (n == (size_t)before) {
-            for (int i = 0; i < before; i++)
-                values[before - 1 - i] = wf_incref(items[i]);
-            return 0;
-        }
-        if (n < (size_t)before)
-            wf_err_format(wf_exc_ValueError, "not enough values to unpack (expected %d, got %zu)", before, n);
-        else
-            wf_err_format(wf_exc_ValueError, "too many values to unpack (expected %d)", before);
+    if (n < (size_t)expected)
+        wf_err_format(wf_exc_ValueError, "not enough values to unpack (expected %d, got %zu)", expected, n);
+    else
+        wf_err_format(wf_exc_ValueError, "too many values to unpack (expected %d)", expected);
+    return -1;
+}
+
+/* `a, b = seq` for an exact tuple or list: no iterator needed. */
+static int ceval_unpack_sequence(Value seq, int count, Value *values)
+{
+    bool tuple = wf_is_tuple_exact(seq);
+    size_t n = tuple ? wf_tuple_size(seq) : wf_list_size(seq);
+    Value *items = tuple ? wf_as_tuple(seq)->items : wf_as_list(seq)->items;
+    if (n != (size_t)count)
+        return ceval_unpack_count_error(n, count);
+    for (int i = 0; i < count; i++)
+        values[count - 1 - i] = wf_incref(items[i]);
+    return 0;
+}
+
+/* The starred part of `a, *b, c = it` (the first items already taken):
+ * the rest as a list, with the `after` trailing items split off. */
+static int ceval_unpack_star(Value it, int before, int after, Value *values, int total)
+{
+    Value rest = wf_list_from_iterable(it);
+    if (!rest)
+        return -1;
+    size_t n = wf_list_size(rest);
+    if (n < (size_t)after) {
+        wf_err_format(wf_exc_ValueError, "not enough values to unpack (expected at least %d, got %zu)",
+                      before + after, before + n);
+        wf_decref(rest);
         return -1;
     }
+    ListObject *l = wf_as_list(rest);
+    for (int j = 0; j < after; j++)   /* moves the references out of the list */
+        values[total - 1 - (before + 1 + j)] = l->items[n - after + j];
+    l->size = n - after;
+    values[total - 1 - before] = rest;
+    return 0;
+}
+
+/* Unpack seq into values (stored last item first, the order the stores pop
+ * them). after < 0: exactly `before` items; else before + a starred list +
+ * after. */
+static int ceval_unpack(Value seq, int before, int after, Value *values)
+{
+    if (after < 0 && (wf_is_tuple_exact(seq) || wf_is_list_exact(seq)))
+        return ceval_unpack_sequence(seq, before, values);
+    int total = before + (after >= 0 ? after + 1 : 0);
     Value it = wf_iter(seq);
     if (!it) {
         if (wf_err_matches(wf_exc_TypeError) && ceval_not_iterable(seq)) {
@@ -794,58 +827,35 @@ static int ceval_unpack(Value seq, int before, int after, Value *values)
         }
         return -1;
     }
-    int i = 0;
-    for (; i < before; i++) {
+    int i = 0, err = 0;
+    for (; i < before && !err; i++) {
         Value x = wf_next(it);
         if (!x) {
-            if (!wf_err_occurred()) {
-                if (after < 0)
-                    wf_err_format(wf_exc_ValueError, "not enough values to unpack (expected %d, got %d)", before, i);
-                else
-                    wf_err_format(wf_exc_ValueError, "not enough values to unpack (expected at least %d, got %d)",
-                                  before + after, i);
-            }
-            goto fail;
+            if (!wf_err_occurred() && after < 0)
+                ceval_unpack_count_error((size_t)i, before);
+            else if (!wf_err_occurred())
+                wf_err_format(wf_exc_ValueError, "not enough values to unpack (expected at least %d, got %d)",
+                              before + after, i);
+            err = 1;
+            break;
         }
         values[total - 1 - i] = x;
     }
-    if (after < 0) {
+    if (!err && after < 0) {
         Value x = wf_next(it);
         if (x) {
             wf_decref(x);
-            wf_err_format(wf_exc_ValueError, "too many values to unpack (expected %d)", before);
-            goto fail;
+            ceval_unpack_count_error((size_t)before + 1, before);
         }
-        if (wf_err_occurred())
-            goto fail;
-        wf_decref(it);
-        return 0;
+        err = wf_err_occurred();
+    } else if (!err) {
+        err = ceval_unpack_star(it, before, after, values, total) < 0;
     }
-    Value rest = wf_list_from_iterable(it);
-    if (!rest)
-        goto fail;
-    size_t n = wf_list_size(rest);
-    if (n < (size_t)after) {
-        wf_err_format(wf_exc_ValueError, "not enough values to unpack (expected at least %d, got %zu)",
-                      before + after, before + n);
-        wf_decref(rest);
-        goto fail;
-    }
-    for (int j = 0; j < after; j++) {
-        values[total - 1 - (before + 1 + j)] = wf_incref(wf_list_get(rest, n - after + j));
-    }
-    /* Shrink the list to the starred part. */
-    for (size_t j = n - after; j < n; j++)
-        wf_decref(wf_as_list(rest)->items[j]);
-    wf_as_list(rest)->size = n - after;
-    values[total - 1 - before] = rest;
     wf_decref(it);
-    return 0;
-fail:
-    for (int j = 0; j < i; j++)
-        wf_decref(values[total - 1 - j]);
-    wf_decref(it);
-    return -1;
+    if (err)
+        for (int j = 0; j < i; j++)
+            wf_decref(values[total - 1 - j]);
+    return err ? -1 : 0;
 }
 
 static Value ceval_iternext_missing(Value iter)
