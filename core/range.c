@@ -31,12 +31,19 @@ static Value rv_muladd(Value a, Value b, Value c)
 
 static int rv_sign(Value v) { return wf_is_small(v) ? (wf_small_val(v) > 0) - (wf_small_val(v) < 0) : wf_int_sign(v); }
 
-/* An int Value with bools turned into 0/1 (range stores exact ints). */
+/* An int Value as an exact int (bools and int subclasses converted, as
+ * PyNumber_Index does): range stores exact ints only. */
 static Value rv_exact(Value v)
 {
     if (wf_is_bool(v))
         return wf_small(v == wf_True);
-    return wf_incref(v);
+    if (wf_is_small(v) || wf_obj(v)->ob_type == &wf_type_int)
+        return wf_incref(v);
+    int64_t i;
+    if (wf_int_as_i64(v, &i) == 0)
+        return wf_int_from_i64(i);
+    wf_err_clear();
+    return wf_binop(v, wf_small(0), WF_BINOP_ADD);  /* int.__add__ gives an exact int */
 }
 
 /* len(range(lo, hi, step)) as CPython's compute_range_length. */
@@ -108,13 +115,15 @@ Value wf_range_new(Value start, Value stop, Value step)
     stop = rv_exact(stop);
     step = rv_exact(step);
     Value r = 0;
-    if (rv_sign(step) == 0)
+    if (!start || !stop || !step)
+        ;  /* conversion failed: exception set */
+    else if (rv_sign(step) == 0)
         wf_err_set_str(wf_exc_ValueError, "range() arg 3 must not be zero");
     else
         r = rng_make(start, stop, step);
-    wf_decref(start);
-    wf_decref(stop);
-    wf_decref(step);
+    wf_xdecref(start);
+    wf_xdecref(stop);
+    wf_xdecref(step);
     return r;
 }
 
