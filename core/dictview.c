@@ -2,6 +2,7 @@
 /* dict -> live views (set-like for keys and items) and forward/reverse iterators. */
 #include "dict.h"
 #include "set.h"
+#include "objimpl.h"  /* wf_mappingproxy_new */
 
 /*
  * Iterators remember len(d) when created. Any change of size raises
@@ -181,8 +182,7 @@ static Value dv_reversed(Value self, const Value *args, size_t nargs, Value kwna
 
 static Value dv_mapping(Value self)
 {
-    /* No types.MappingProxyType yet: the dict itself (same repr and reads). */
-    return wf_incref(((DictViewObject *)wf_obj(self))->dict);
+    return wf_mappingproxy_new(((DictViewObject *)wf_obj(self))->dict);
 }
 
 static Hash dv_unhashable(Value self)
