@@ -487,12 +487,15 @@ TypeObject wf_type_object = {
 Value om_getattr_opt(Value obj, Value name)
 {
     Value (*ga)(Value, Value) = wf_type(obj)->tp_getattr;
+    Value r;
     if (!ga || ga == wf_object_generic_getattr)
-        return generic_getattr(obj, name, true);
-    if (ga == type_getattro)
-        return type_getattr_impl(obj, name, true);
-    Value r = ga(obj, name);
-    if (!r && wf_err_matches(wf_exc_AttributeError))
+        r = generic_getattr(obj, name, true);
+    else if (ga == type_getattro)
+        r = type_getattr_impl(obj, name, true);
+    else
+        r = ga(obj, name);
+    /* A descriptor (an unset slot, a property) may still raise it. */
+    if (!r && wf_err_occurred() && wf_err_matches(wf_exc_AttributeError))
         wf_err_clear();
     return r;
 }
