@@ -692,7 +692,7 @@ static Value bi_mod_inverse(Value a, Value m)
         wf_decref(s0);
         return wf_err_set_str(wf_exc_ValueError, "base is not invertible for the given modulus");
     }
-    wf_decref(r0);
+    /* r0 is the small int 1 here: nothing to release. */
     Value res = wf_binop(s0, m, WF_BINOP_MOD);
     wf_decref(s0);
     return res;
