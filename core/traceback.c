@@ -201,22 +201,26 @@ Value wf_exc_type_display_name(TypeObject *type)
 {
     if (!(type->tp_flags & WF_TPF_HEAPTYPE) || !type->tp_dict)
         return wf_str_from_cstr(type->tp_name);
+    /* Borrowed from the type's own dict: __module__ is always there for a
+     * class statement; __qualname__ may live outside the dict (CPython's
+     * ht_qualname), hence the attribute lookup for it. */
     Value mod = wf_dict_get(type->tp_dict, WF_ID(__module__));
-    Value qual = wf_dict_get(type->tp_dict, WF_ID(__qualname__));
     wf_err_clear();
-    const char *dot = strrchr(type->tp_name, '.');
-    Value q = qual && wf_is_str(qual) ? wf_incref(qual) : wf_str_from_cstr(dot ? dot + 1 : type->tp_name);
-    if (mod && wf_is_str(mod) && !wf_str_eq_c(mod, "builtins") && !wf_str_eq_c(mod, "__main__")) {
-        Value r = wf_str_printf("%U.%U", mod, q);
-        wf_decref(q);
-        return r;
+    Value qual = wf_getattr(wf_val(type), WF_ID(__qualname__));
+    if (!qual || !wf_is_str(qual)) {
+        wf_err_clear();
+        wf_xdecref(qual);
+        const char *dot = strrchr(type->tp_name, '.');
+        qual = wf_str_from_cstr(dot ? dot + 1 : type->tp_name);
     }
-    if (mod && !wf_is_str(mod)) {
-        Value r = wf_str_printf("<unknown>.%U", q);
-        wf_decref(q);
-        return r;
-    }
-    return q;
+    Value r = qual;
+    if (mod && wf_is_str(mod) && !wf_str_eq_c(mod, "builtins") && !wf_str_eq_c(mod, "__main__"))
+        r = wf_str_printf("%U.%U", mod, qual);
+    else if (mod && !wf_is_str(mod))
+        r = wf_str_printf("<unknown>.%U", qual);
+    if (r != qual)
+        wf_decref(qual);
+    return r;
 }
 
 static void tb_add_type_name(StrBuilder *sb, Value exc)
