@@ -1465,67 +1465,86 @@ static Value ceval_calc_metaclass(Value meta, Value bases)
     return meta;
 }
 
+/* The class statement's keywords other than metaclass=. */
+typedef struct ClassKw {
+    Value names[64], values[64];
+    size_t n;
+    Value meta;
+} ClassKw;
+
+static int ceval_class_keywords(const Value *args, size_t nargs, Value kwnames, ClassKw *kw)
+{
+    size_t nkw = kwnames ? wf_tuple_size(kwnames) : 0;
+    kw->n = 0;
+    kw->meta = 0;
+    for (size_t i = 0; i < nkw; i++) {
+        Value k = wf_tuple_get(kwnames, i);
+        if (wf_str_eq_c(k, "metaclass")) {
+            kw->meta = args[nargs + i];
+            continue;
+        }
+        if (kw->n == 64) {
+            wf_err_set_str(wf_exc_TypeError, "__build_class__: too many keyword arguments");
+            return -1;
+        }
+        kw->names[kw->n] = k;
+        kw->values[kw->n++] = args[nargs + i];
+    }
+    return 0;
+}
+
+/* callable(a, b[, c], **kw) with the class keywords. */
+static Value ceval_call_with_class_kw(Value callable, const Value *first, size_t nfirst, ClassKw *kw)
+{
+    Value argv[3 + 64];
+    memcpy(argv, first, sizeof(Value) * nfirst);
+    memcpy(argv + nfirst, kw->values, sizeof(Value) * kw->n);
+    Value names = kw->n ? wf_tuple_from_array(kw->names, kw->n) : 0;
+    Value r = wf_call(callable, argv, nfirst, names);
+    wf_decref(names);
+    return r;
+}
+
+/* The class namespace: meta.__prepare__(name, bases, **kw) or a new dict. */
+static Value ceval_class_namespace(Value meta, Value name, Value bases, ClassKw *kw)
+{
+    Value prep = wf_getattr_opt(meta, WF_ID(__prepare__));
+    if (!prep)
+        return wf_err_occurred() ? 0 : wf_dict_new();
+    Value first[2] = {name, bases};
+    Value ns = ceval_call_with_class_kw(prep, first, 2, kw);
+    wf_decref(prep);
+    return ns;
+}
+
 /* __build_class__(func, name, *bases, metaclass=..., **kwds) */
 static Value ceval_build_class(Value self, const Value *args, size_t nargs, Value kwnames)
 {
     if (nargs < 2 || !wf_is_function(args[0]) || !wf_is_str(args[1]))
         return wf_err_set_str(wf_exc_TypeError, "__build_class__: not enough arguments");
     Value func = args[0], name = args[1];
+    ClassKw kw;
+    if (ceval_class_keywords(args, nargs, kwnames, &kw) < 0)
+        return 0;
     Value bases = wf_tuple_from_array(args + 2, nargs - 2);
-    Value meta = 0;
-    size_t nkw = kwnames ? wf_tuple_size(kwnames) : 0;
-    Value kwvals[64], kwn[64];
-    size_t nk = 0;
-    for (size_t i = 0; i < nkw && nk < 64; i++) {
-        Value k = wf_tuple_get(kwnames, i);
-        if (wf_str_eq_c(k, "metaclass"))
-            meta = args[nargs + i];
-        else {
-            kwn[nk] = k;
-            kwvals[nk++] = args[nargs + i];
-        }
-    }
-    Value explicit_meta = meta;
+    Value meta = kw.meta;
     if (!meta)
         meta = wf_tuple_size(bases) ? wf_val(wf_type(wf_tuple_get(bases, 0))) : wf_val(&wf_type_type);
     meta = ceval_calc_metaclass(meta, bases);
-    if (!meta) {
-        wf_decref(bases);
-        return 0;
-    }
-    Value ns = 0;
-    Value prep = wf_getattr_opt(meta, WF_ID(__prepare__));
-    if (prep) {
-        Value pargs[66] = {name, bases};
-        memcpy(pargs + 2, kwvals, sizeof(Value) * nk);
-        Value pk = nk ? wf_tuple_from_array(kwn, nk) : 0;
-        ns = wf_call(prep, pargs, 2, pk);
-        wf_decref(pk);
-        wf_decref(prep);
-    } else if (!wf_err_occurred()) {
-        ns = wf_dict_new();
-    }
-    if (!ns) {
-        wf_decref(bases);
-        return 0;
-    }
-    Value cell = ceval_run_class_body(func, ns);
+    Value ns = meta ? ceval_class_namespace(meta, name, bases, &kw) : 0;
+    Value cell = ns ? ceval_run_class_body(func, ns) : 0;
     Value cls = 0;
     if (cell) {
-        if (meta == wf_val(&wf_type_type) && nk == 0) {
+        Value first[3] = {name, bases, ns};
+        if (meta == wf_val(&wf_type_type) && kw.n == 0)
             cls = wf_type_new_class(name, bases, ns, meta);
-        } else {
-            Value cargs[67] = {name, bases, ns};
-            memcpy(cargs + 3, kwvals, sizeof(Value) * nk);
-            Value ck = nk ? wf_tuple_from_array(kwn, nk) : 0;
-            cls = wf_call(meta, cargs, 3, ck);
-            wf_decref(ck);
-        }
+        else
+            cls = ceval_call_with_class_kw(meta, first, 3, &kw);
+        /* Zero-argument super() in the methods finds the class here. */
         if (cls && wf_is_type_exact(cell, &wf_type_cell))
             wf_setref(&((CellObject *)wf_obj(cell))->ref, wf_incref(cls));
         wf_decref(cell);
     }
-    (void)explicit_meta;
     wf_decref(ns);
     wf_decref(bases);
     return cls;
