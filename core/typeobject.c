@@ -169,10 +169,12 @@ Value wf_type_qualname(TypeObject *t)
 
 Value wf_type_module_name(TypeObject *t)
 {
-    if (t->tp_flags & WF_TPF_HEAPTYPE) {
-        Value m = t->tp_dict ? wf_dict_get(t->tp_dict, WF_ID(__module__)) : 0;
-        return m && wf_is_str(m) ? wf_incref(m) : 0;
-    }
+    /* Built-in types may name their module in their dict (random.Random). */
+    Value m = t->tp_dict ? wf_dict_get(t->tp_dict, WF_ID(__module__)) : 0;
+    if (m && wf_is_str(m))
+        return wf_incref(m);
+    if (t->tp_flags & WF_TPF_HEAPTYPE)
+        return 0;
     const char *dot = strrchr(t->tp_name, '.');
     if (dot)
         return wf_str_new(t->tp_name, (size_t)(dot - t->tp_name));
