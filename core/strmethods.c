@@ -582,7 +582,7 @@ static Value str_replace(Value self, const Value *args, size_t nargs, Value kwna
     if (count < 0)
         count = SM_MAX;
     StrObject *s = str_obj(self), *old = str_obj(args[0]), *new = str_obj(args[1]);
-    if (count == 0)
+    if (count == 0 || args[0] == args[1])
         return sm_self_exact(self);
     if (old->len == 0)
         return sm_replace_empty(s, new, count);
@@ -1279,7 +1279,12 @@ static Value str_getnewargs(Value self, const Value *args, size_t nargs, Value k
 {
     if (sm_noargs("str.__getnewargs__", nargs, kwnames) < 0)
         return 0;
-    Value s = sm_self_exact(self);
+    /* A copy, never self (CPython's _PyUnicode_Copy). */
+    StrObject *o = str_obj(self), *c = wf_str_alloc(o->len);
+    memcpy(c->data, o->data, o->len);
+    c->nchars = o->nchars;
+    c->ascii = o->ascii;
+    Value s = wf_val(c);
     Value t = wf_tuple_new(1);
     wf_as_tuple(t)->items[0] = s;
     return t;
