@@ -25,8 +25,34 @@
 #define X(name, base) TypeObject *wf_exc_##name;
 WF_EXCEPTIONS(X)
 #undef X
-TypeObject *wf_exc_UnicodeDecodeError;
-TypeObject *wf_exc_UnicodeEncodeError;
+
+/* Built-in exceptions beyond the shared list (same X(Name, Base) form; each
+ * base precedes its subclasses). */
+#define EXC_EXTRAS(X) \
+    X(UnicodeDecodeError, UnicodeError) \
+    X(UnicodeEncodeError, UnicodeError) \
+    X(UnicodeTranslateError, UnicodeError) \
+    X(ConnectionError, OSError) \
+    X(BrokenPipeError, ConnectionError) \
+    X(ConnectionAbortedError, ConnectionError) \
+    X(ConnectionRefusedError, ConnectionError) \
+    X(ConnectionResetError, ConnectionError) \
+    X(BlockingIOError, OSError) \
+    X(ChildProcessError, OSError) \
+    X(InterruptedError, OSError) \
+    X(ProcessLookupError, OSError) \
+    X(PendingDeprecationWarning, Warning) \
+    X(SyntaxWarning, Warning) \
+    X(FutureWarning, Warning) \
+    X(ImportWarning, Warning) \
+    X(UnicodeWarning, Warning) \
+    X(BytesWarning, Warning) \
+    X(ResourceWarning, Warning) \
+    X(EncodingWarning, Warning)
+
+#define X(name, base) TypeObject *wf_exc_##name;
+EXC_EXTRAS(X)
+#undef X
 TypeObject *wf_exc_UnsupportedOperation;
 static TypeObject *wf_exc_NONE;  /* the base of BaseException in the table: object */
 
@@ -34,8 +60,9 @@ enum {
 #define X(name, base) EXC_IDX_##name,
     WF_EXCEPTIONS(X)
 #undef X
-    EXC_IDX_UnicodeDecodeError,
-    EXC_IDX_UnicodeEncodeError,
+#define X(name, base) EXC_IDX_##name,
+    EXC_EXTRAS(X)
+#undef X
     EXC_IDX_UnsupportedOperation,
     EXC_COUNT
 };
@@ -460,6 +487,14 @@ static TypeObject *oserror_subtype_for(Value code)
     case ENOTDIR: return wf_exc_NotADirectoryError;
     case EACCES: case EPERM: return wf_exc_PermissionError;
     case ETIMEDOUT: return wf_exc_TimeoutError;
+    case EAGAIN: case EALREADY: case EINPROGRESS: return wf_exc_BlockingIOError;
+    case EPIPE: case ESHUTDOWN: return wf_exc_BrokenPipeError;
+    case ECHILD: return wf_exc_ChildProcessError;
+    case ECONNABORTED: return wf_exc_ConnectionAbortedError;
+    case ECONNREFUSED: return wf_exc_ConnectionRefusedError;
+    case ECONNRESET: return wf_exc_ConnectionResetError;
+    case EINTR: return wf_exc_InterruptedError;
+    case ESRCH: return wf_exc_ProcessLookupError;
     default: return NULL;
     }
 }
@@ -693,8 +728,9 @@ void wf_exceptions_init(void)
 #define X(name, base) wf_exc_##name = exc_make(EXC_IDX_##name, #name, wf_exc_##base);
     WF_EXCEPTIONS(X)
 #undef X
-    wf_exc_UnicodeDecodeError = exc_make(EXC_IDX_UnicodeDecodeError, "UnicodeDecodeError", wf_exc_UnicodeError);
-    wf_exc_UnicodeEncodeError = exc_make(EXC_IDX_UnicodeEncodeError, "UnicodeEncodeError", wf_exc_UnicodeError);
+#define X(name, base) wf_exc_##name = exc_make(EXC_IDX_##name, #name, wf_exc_##base);
+    EXC_EXTRAS(X)
+#undef X
     wf_exc_UnsupportedOperation = exc_make(EXC_IDX_UnsupportedOperation, "io.UnsupportedOperation", wf_exc_OSError);
     exc_customize();
     for (int i = 0; i < EXC_COUNT; i++)
