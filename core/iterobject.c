@@ -29,6 +29,40 @@ static void it_free(Object *o)
     wf_object_free(o);
 }
 
+/* CPython's result-tuple reuse for enumerate and zip: if the caller dropped
+ * the tuple returned last time (we hold the only reference, counted on this
+ * thread), refill it instead of allocating. Returns the tuple to fill (a new
+ * reference) with its previous items moved to old[0..n), to be released by
+ * the caller once the tuple is filled (a decref may run a __del__). */
+static Value it_result(Value *cache, size_t n, Value *old)
+{
+    Value t = *cache;
+    ThreadState *ts = wf_tstate();
+    if (t && ts) {
+        Object *o = wf_obj(t);
+        /* relaxed: only our own thread may have touched the count */
+        if (o->ob_ref_local == 1 && o->ob_tid == ts->tid &&
+            atomic_load_explicit(&o->ob_ref_shared, memory_order_relaxed) == 0) {
+            TupleObject *to = wf_as_tuple(t);
+            memcpy(old, to->items, n * sizeof(Value));
+            memset(to->items, 0, n * sizeof(Value));
+            to->hash_cache = -1;
+            return wf_incref(t);
+        }
+    }
+    memset(old, 0, n * sizeof(Value));
+    t = wf_tuple_new(n);
+    if (t)
+        wf_setref(cache, wf_incref(t));
+    return t;
+}
+
+static void it_release(Value *old, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        wf_decref(old[i]);
+}
+
 /* ---- tuple, list, list-reverse, __getitem__ and reversed() iterators ---- */
 
 Value wf_seqiter_make(TypeObject *type, Value seq, intptr_t index)
@@ -306,6 +340,7 @@ typedef struct EnumerateObject {
     Object ob;
     Value it;       /* the underlying iterator */
     Value index;    /* next count, an int */
+    Value result;   /* the last result tuple, for reuse (it_result), or 0 */
 } EnumerateObject;
 
 static Value enum_make(TypeObject *type, Value iterable, Value start)
@@ -362,6 +397,7 @@ static void enum_dealloc(Object *o)
     EnumerateObject *e = (EnumerateObject *)o;
     wf_decref(e->it);
     wf_decref(e->index);
+    wf_decref(e->result);
     it_free(o);
 }
 
@@ -379,9 +415,11 @@ static Value enum_next(Value self)
         return 0;
     }
     e->index = next;  /* the tuple takes over our reference to i */
-    Value t = wf_tuple_new(2);
+    Value old[2];
+    Value t = it_result(&e->result, 2, old);
     wf_as_tuple(t)->items[0] = i;
     wf_as_tuple(t)->items[1] = item;
+    it_release(old, 2);
     return t;
 }
 
@@ -403,6 +441,7 @@ typedef struct ZipObject {
     Object ob;
     Value iters;    /* tuple of iterators */
     Value func;     /* map: the function; zip: 0 */
+    Value result;   /* zip: the last result tuple, for reuse (it_result), or 0 */
     int strict;
 } ZipObject;
 
@@ -463,6 +502,7 @@ static void zip_dealloc(Object *o)
     ZipObject *z = (ZipObject *)o;
     wf_decref(z->iters);
     wf_decref(z->func);
+    wf_decref(z->result);
     it_free(o);
 }
 
@@ -494,17 +534,20 @@ static Value zip_next(Value self)
     size_t n = wf_tuple_size(z->iters);
     if (n == 0)
         return 0;
-    Value t = wf_tuple_new(n);
-    if (!t)
-        return 0;
-    for (size_t i = 0; i < n; i++) {
+    Value small[8], *old = n <= 8 ? small : wf_mem_alloc(n * sizeof(Value));
+    Value t = it_result(&z->result, n, old);
+    for (size_t i = 0; t && i < n; i++) {
         Value x = wf_next(wf_tuple_get(z->iters, i));
         if (!x) {
             wf_decref(t);  /* unset items are 0 */
-            return z->strict ? zip_strict_error(z, i) : 0;
+            t = z->strict ? zip_strict_error(z, i) : 0;
+            break;
         }
         wf_as_tuple(t)->items[i] = x;
     }
+    it_release(old, n);
+    if (old != small)
+        wf_mem_free(old);
     return t;
 }
 
