@@ -1415,10 +1415,31 @@ static Value ceval_builtins_of(Value globals)
     return wf_builtins_dict;
 }
 
+/* exec() of a function's code: no arguments or closure can be supplied. */
+static int ceval_check_exec_code(CodeObject *co)
+{
+    if (co->nfree) {
+        wf_err_format(wf_exc_TypeError, "code object requires a closure of exactly length %d", co->nfree);
+        return -1;
+    }
+    int n = co->argcount ? co->argcount : co->kwonlyargcount;
+    if (n == 0)
+        return 0;
+    Value names = bind_names_list(wf_as_tuple(co->varnames)->items, (size_t)n);   /* kw-only follow 0 positional */
+    wf_err_format(wf_exc_TypeError, "%U() missing %d required %s argument%s: %U", co->qualname, n,
+                  co->argcount ? "positional" : "keyword-only", n == 1 ? "" : "s", names);
+    wf_decref(names);
+    return -1;
+}
+
 Value wf_eval_code(Value code, Value globals, Value locals)
 {
     ThreadState *ts = wf_tstate();
     CodeObject *co = wf_as_code(code);
+    if (ceval_check_exec_code(co) < 0)
+        return 0;
+    if (co->flags & WF_CO_GENERATOR)
+        return wf_incref(wf_None);   /* CPython makes a generator and drops it */
     Frame *f = frame_alloc(ts, co);
     if (!f)
         return 0;
