@@ -2126,7 +2126,8 @@ static void add_slot_members(HeapTypeObject *h, Value slotnames, bool want_weakr
         wf_dict_set(t->tp_dict, name, d);
         wf_decref(d);
     }
-    if ((h->ht_owns_dict || (t->tp_flags & OM_TPF_TUPLE_DICT)) && !wf_type_lookup(t, WF_ID(__dict__))) {
+    bool has_dict = t->tp_dictoffset || (t->tp_flags & (OM_TPF_TUPLE_DICT | OM_TPF_STR_DICT));
+    if (has_dict && !wf_type_lookup(t, WF_ID(__dict__))) {
         Value d = wf_getset_descr_new(t, &subtype_dict_getset);
         wf_dict_set(t->tp_dict, WF_ID(__dict__), d);
         wf_decref(d);
