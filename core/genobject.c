@@ -326,6 +326,8 @@ static void gen_dealloc(Object *o)
             wf_err_clear();
         if (saved)
             wf_err_restore(saved);
+        if (--o->ob_ref_local != 0)
+            return;   /* the finally block stored the generator somewhere: LEAK: it stays alive */
     }
     if (f->state != WF_FRAME_COMPLETED)
         wf_frame_clear(f);
