@@ -44,6 +44,7 @@ Value wf_file_readline(Value file, intptr_t limit);
 /* ---- io (core/iomodule.c) ---- */
 extern TypeObject wf_type_stringio;
 void wf_io_register(void);   /* registers the `io` module */
+void wf_warnings_register(void);   /* registers `warnings` (core/warnings.c) */
 
 /* ---- import (core/import.c) ---- */
 /* The file a top-level module would be loaded from (for -m): a str, or 0
