@@ -1,7 +1,9 @@
 /* weft: memory, the singletons and the abstract object protocol. */
 /* Values -> generic operations (repr, hash, compare, operators, attributes, calls, iteration). */
+#define _GNU_SOURCE  /* pthread_getattr_np */
 #include <errno.h>
 #include <malloc.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include "objimpl.h"
@@ -143,12 +145,40 @@ void wf_object_dealloc(Object *o)
  * one: the Python-level check in ceval trips first for mixed recursion, and
  * pure C recursion (repr of deeply nested lists) still stops long before the
  * C stack runs out. */
+/* Besides the count, the guard refuses to go deeper once less than
+ * STACK_MARGIN bytes of this thread's C stack are left, so that a raised
+ * recursion limit cannot crash a deep C recursion (repr of a nested list). */
+#define STACK_MARGIN (256 * 1024)
+static _Thread_local char *stack_limit;
+
+static char *stack_limit_init(char *here)
+{
+    pthread_attr_t attr;
+    char *limit = here - 4 * 1024 * 1024;  /* unknown: assume 4 MB below here */
+    if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+        void *addr;
+        size_t size;
+        if (pthread_attr_getstack(&attr, &addr, &size) == 0 && (char *)addr + STACK_MARGIN < here)
+            limit = (char *)addr + STACK_MARGIN;
+        pthread_attr_destroy(&attr);
+    }
+    return limit;
+}
+
+static bool stack_exhausted(void)
+{
+    char here;
+    if (WF_UNLIKELY(!stack_limit))
+        stack_limit = stack_limit_init(&here);
+    return &here < stack_limit;
+}
+
 int wf_enter_recursive_call(const char *where)
 {
     ThreadState *ts = wf_tstate();
     if (!ts)
         return 0;
-    if (++ts->c_recursion_depth > wf_recursion_limit * 3 + 50) {
+    if (++ts->c_recursion_depth > wf_recursion_limit * 3 + 50 || stack_exhausted()) {
         ts->c_recursion_depth--;
         wf_err_format(wf_exc_RecursionError, "maximum recursion depth exceeded%s", where ? where : "");
         return -1;
