@@ -170,6 +170,11 @@ static void tb_add_entries(StrBuilder *sb, Value tb, long limit)
     for (; tb; tb = ((TracebackObject *)wf_obj(tb))->next) {
         TracebackObject *t = (TracebackObject *)wf_obj(tb);
         Value file = tb_code_attr(t->code, "co_filename");
+        /* warnings.warn() is C code in CPython: its Python frames here stay out of sight. */
+        if (file && wf_str_eq_c(file, "<frozen warnings>")) {
+            wf_decref(file);
+            continue;
+        }
         Value name = tb_code_attr(t->code, "co_name");
         bool same = last_file && file && wf_str_eq(last_file, file) && last_line == t->lineno &&
                     last_name && name && wf_str_eq(last_name, name);
