@@ -203,6 +203,27 @@ static int tok_digits(Tokenizer *tz, int base, const char *kind)
     }
 }
 
+/* A SyntaxWarning, printed as warnings.showwarning does (file:line: ...,
+ * then the stripped source line for a real file). */
+static void tok_warning(Tokenizer *tz, const char *text)
+{
+    char msg[512];
+    snprintf(msg, sizeof msg, "%s:%d: SyntaxWarning: %s\n", tz->filename, tz->lineno, text);
+    wf_sys_write_stderr(msg);
+    if (tz->filename[0] != '<') {
+        const char *s = tz->line_start, *e = s;
+        while (*s == ' ' || *s == '\t')
+            s++;
+        e = s;
+        while (e < tz->end && *e != '\n')
+            e++;
+        snprintf(msg, sizeof msg, "  %.*s\n", (int)(e - s > 400 ? 400 : e - s), s);
+        wf_sys_write_stderr(msg);
+    }
+    if (wf_err_occurred())
+        wf_err_clear();
+}
+
 /* A number must not run into a name: `1abc` is an invalid decimal literal. */
 static int tok_number_end(Tokenizer *tz, const char *start, const char *kind)
 {
@@ -214,8 +235,12 @@ static int tok_number_end(Tokenizer *tz, const char *start, const char *kind)
     for (int i = 0; kws[i]; i++) {
         size_t n = strlen(kws[i]);
         if ((size_t)(tz->end - tz->cur) >= n && memcmp(tz->cur, kws[i], n) == 0 &&
-            !tok_is_name_char(tok_peekc(tz, (int)n)))
+            !tok_is_name_char(tok_peekc(tz, (int)n))) {
+            char msg[64];
+            snprintf(msg, sizeof msg, "invalid %s literal", kind);
+            tok_warning(tz, msg);
             return 0;
+        }
     }
     char msg[64];
     snprintf(msg, sizeof msg, "invalid %s literal", kind);
