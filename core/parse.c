@@ -2728,10 +2728,11 @@ static Mod *parse_mod(Parser *p, int mode)
             continue;
         parse_statement(p, &body);
         if (mode == WF_MODE_SINGLE) {
-            while (accept(p, TK_NEWLINE))
+            Token *after = prev(p) + 1;   /* the statement's NEWLINE */
+            while (accept(p, TK_NEWLINE) || accept(p, TK_DEDENT))
                 ;
             if (!at(p, TK_ENDMARKER))
-                p_error_tok(p, peek(p), "multiple statements found while compiling a single statement");
+                p_error_tok(p, after, "multiple statements found while compiling a single statement");
             break;
         }
     }
