@@ -76,6 +76,7 @@ void wf_modules_init(void)
     wf_register_builtin_module("importlib", importlib_create);
     wf_io_register();
     wf_warnings_register();
+    wf_atexit_register_module();
     Value sys = wf_sys_create();
     if (wf_dict_set_c(wf_sys_modules, "sys", sys) < 0 ||
         wf_dict_set_c(wf_sys_modules, "builtins", wf_builtins_module) < 0)

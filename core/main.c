@@ -403,6 +403,7 @@ int main(int argc, char **argv)
     } else {
         status = main_run_script(argv[0], o.script);
     }
+    wf_atexit_run();
     if (wf_runtime_fini() < 0 && status == 0)
         status = 120;
     free(sysargv);

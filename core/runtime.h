@@ -45,6 +45,9 @@ Value wf_file_readline(Value file, intptr_t limit);
 extern TypeObject wf_type_stringio;
 void wf_io_register(void);   /* registers the `io` module */
 void wf_warnings_register(void);   /* registers `warnings` (core/warnings.c) */
+/* atexit (core/atexitmodule.c): the module, and running the callbacks at exit. */
+void wf_atexit_register_module(void);
+void wf_atexit_run(void);
 
 /* ---- import (core/import.c) ---- */
 /* The file a top-level module would be loaded from (for -m): a str, or 0
