@@ -24,6 +24,11 @@ Value wf_gen_new(Frame *frame, Value func)
 
 static GenObject *gen_of(Value v) { return (GenObject *)wf_obj(v); }
 
+static Value gen_repr(Value v)
+{
+    return wf_str_printf("<generator object %U at %p>", gen_of(v)->qualname, (void *)wf_obj(v));
+}
+
 /* PEP 479: a StopIteration escaping the generator body becomes RuntimeError. */
 static void gen_stop_iteration_to_runtime_error(void)
 {
@@ -312,6 +317,24 @@ static Value gen_close(Value self, const Value *args, size_t nargs, Value kwname
     return 0;
 }
 
+/* CPython's default unraisable hook: an error in a finalizer is reported, not raised. */
+static void gen_write_unraisable(Value gen)
+{
+    Value exc = wf_err_fetch();
+    Value r = gen_repr(gen);
+    if (r) {
+        wf_sys_write_stderr("Exception ignored in: ");
+        wf_sys_write_stderr(wf_str_cstr(r));
+        wf_sys_write_stderr("\n");
+        wf_decref(r);
+    }
+    wf_err_clear();
+    if (exc) {
+        wf_exc_print(exc);
+        wf_decref(exc);
+    }
+}
+
 static void gen_dealloc(Object *o)
 {
     GenObject *g = (GenObject *)o;
@@ -323,7 +346,7 @@ static void gen_dealloc(Object *o)
         Value r = gen_close(wf_val(o), NULL, 0, 0);
         wf_decref(r);
         if (!r)
-            wf_err_clear();
+            gen_write_unraisable(wf_val(o));
         if (saved)
             wf_err_restore(saved);
         if (--o->ob_ref_local != 0)
@@ -337,11 +360,6 @@ static void gen_dealloc(Object *o)
     wf_decref(g->qualname);
     wf_decref(g->exc_state);
     wf_object_free(o);
-}
-
-static Value gen_repr(Value v)
-{
-    return wf_str_printf("<generator object %U at %p>", gen_of(v)->qualname, (void *)wf_obj(v));
 }
 
 static Value gen_get_running(Value v) { return wf_bool(gen_of(v)->running); }
