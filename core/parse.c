@@ -2660,8 +2660,6 @@ static int tokenize_all(Parser *p, const char *src, size_t len, bool eval)
 {
     Tokenizer *tz = wf_mem_alloc(sizeof(Tokenizer));
     const char *start = src;
-    if (len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0)
-        start += 3;
     if (eval)
         while (start < src + len && (*start == ' ' || *start == '\t'))
             start++;
@@ -2785,6 +2783,8 @@ Mod *wf_parse(const char *src, size_t len, const char *filename, int mode, Arena
     /* A NUL-terminated copy: error reporting scans lines up to their end.
      * It lives in the arena because f-string tokens point into it. */
     char *copy = wf_arena_alloc(arena, len + 1);
+    if (len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0)
+        src += 3, len -= 3;   /* a UTF-8 BOM is not part of the first line */
     len = copy_newlines(copy, src, len);
     p.base = copy;
     tokenize_all(&p, copy, len, mode == WF_MODE_EVAL);
