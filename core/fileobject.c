@@ -96,7 +96,7 @@ static Value file_err_unsupported(const char *what)
     return wf_err_set_str(wf_exc_UnsupportedOperation, what);
 }
 
-/* fileno(), isatty(), writable(), seekable() and iter() word it without the period. */
+/* fileno(), isatty(), writable() and seekable() word it without the period. */
 static int file_check_open_np(FileObject *f)
 {
     if (f->closed) {
@@ -293,6 +293,9 @@ static intptr_t file_fill(FileObject *f)
 static int file_read_chars(FileObject *f, Bytes *out, intptr_t limit, bool line)
 {
     intptr_t chars = 0;
+    int need = 0;   /* continuation bytes still due for the current character */
+    if (limit == 0)
+        return 0;
     for (;;) {
         intptr_t avail = file_fill(f);
         if (avail < 0)
@@ -302,20 +305,18 @@ static int file_read_chars(FileObject *f, Bytes *out, intptr_t limit, bool line)
         const char *p = f->rbuf + f->rpos;
         size_t i = 0;
         bool done = false;
-        while (i < (size_t)avail) {
-            unsigned char c = (unsigned char)p[i];
+        while (i < (size_t)avail && !done) {
+            unsigned char c = (unsigned char)p[i++];
             if ((c & 0xC0) != 0x80) {
-                if (limit >= 0 && chars == limit) {
-                    done = true;
-                    break;
-                }
                 chars++;
+                need = c < 0xC0 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
+            } else if (need > 0) {
+                need--;
             }
-            i++;
-            if (line && c == '\n') {
+            /* Stop as soon as the last character is complete, without
+             * asking the descriptor for more (it may be a terminal). */
+            if ((line && c == '\n') || (limit >= 0 && chars == limit && need == 0))
                 done = true;
-                break;
-            }
         }
         bytes_add(out, p, i);
         f->rpos += i;
@@ -657,7 +658,7 @@ static Value file_m_exit(Value self, const Value *args, size_t nargs, Value kwna
 
 static Value file_iter(Value self)
 {
-    if (file_check_open_np(file_obj(self)) < 0)
+    if (file_check_open(file_obj(self)) < 0)
         return 0;
     return wf_incref(self);
 }
