@@ -865,7 +865,13 @@ static void c_nameop(Compiler *c, Value name, ExprContext ctx)
         return;
     }
     if (kind == SC_FUNCTION && scope == R_LOCAL) {
-        c_emit(c, fast[ctx], c_list_index(u->varnames, name, true));
+        /* varnames is fixed when the unit starts: cells are numbered after it. */
+        int idx = c_list_index(u->varnames, name, false);
+        if (idx < 0) {
+            wf_err_format(wf_exc_SystemError, "compiler: local '%U' missing from varnames", name);
+            c_fail(c);
+        }
+        c_emit(c, fast[ctx], idx);
         return;
     }
     c_emit(c, nam[ctx], c_name_index(c, name));
