@@ -133,6 +133,13 @@ static int rt_flush_stream(const char *name)
     Value f = wf_sys_get(name);
     if (!f || f == wf_None)
         return 0;
+    /* A stream the program closed is left alone (CPython's flush_std_files). */
+    Value closed = wf_getattr_c(f, "closed");
+    int is_closed = closed ? wf_truthy(closed) : 0;
+    wf_xdecref(closed);
+    wf_err_clear();
+    if (is_closed > 0)
+        return 0;
     Value r = wf_call_method(f, "flush", NULL, 0);
     if (r) {
         wf_decref(r);
