@@ -34,6 +34,7 @@ enum { SC_MODULE, SC_FUNCTION, SC_CLASS };
 #define DEF_NONLOCAL 8
 #define USE 16
 #define DEF_IMPORT 32
+#define DEF_COMP_ITER 64      /* a comprehension's iteration variable */
 enum { R_UNKNOWN, R_LOCAL, R_GLOBAL_EXPLICIT, R_GLOBAL_IMPLICIT, R_FREE, R_CELL };
 
 typedef struct Sym {
@@ -120,6 +121,7 @@ typedef struct Compiler {
     Unit *u;
     int interactive;
     int future_annotations;   /* from __future__ import annotations: not evaluated */
+    int in_comp_target;       /* symtable: visiting a comprehension's `for` target */
     jmp_buf jb;
 } Compiler;
 
@@ -324,7 +326,9 @@ static void st_comprehension(Compiler *c, Expr *e, ComprehensionSeq *gens, Expr 
         Comprehension *g = gens->items[i];
         if (i > 0)
             st_expr(c, g->iter);
+        c->in_comp_target = 1;
         st_expr(c, g->target);
+        c->in_comp_target = 0;
         st_exprs(c, &g->ifs);
     }
     if (elt)
@@ -343,8 +347,13 @@ static void st_named_target(Compiler *c, Expr *t)
         return;
     }
     Scope *target = s;
-    while (target->comprehension)
+    while (target->comprehension) {
+        Sym *y = st_find(target, c_mangle(target->private, name));
+        if (y && (y->flags & DEF_COMP_ITER))
+            c_error(c, t->lineno, t->col_offset,
+                    "assignment expression cannot rebind comprehension iteration variable '%s'", c_name(name));
         target = target->parent;
+    }
     if (target->kind == SC_CLASS)
         c_error(c, t->lineno, t->col_offset,
                 "assignment expression within a comprehension cannot be used in a class body");
@@ -432,7 +441,7 @@ static void st_expr(Compiler *c, Expr *e)
             if (c->st->kind == SC_FUNCTION && wf_str_eq_c(e->v.Name.id, "super"))
                 st_add(c, wf_str_intern_c("__class__"), USE);
         } else {
-            st_add(c, e->v.Name.id, DEF_LOCAL);
+            st_add(c, e->v.Name.id, DEF_LOCAL | (c->in_comp_target ? DEF_COMP_ITER : 0));
         }
         break;
     case WF_EXPR_List: st_exprs(c, &e->v.List.elts); break;
