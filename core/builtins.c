@@ -53,7 +53,12 @@ static int bi_print_whole(Value file, const Value *args, size_t nargs, Value sep
         if (wf_is_str_exact(args[i])) {
             wf_sb_add_str(&sb, args[i]);
         } else if (wf_sb_add_strof(&sb, args[i]) < 0) {
+            /* CPython has written the earlier arguments (and the separator) by now. */
+            Value err = wf_err_fetch();
+            if (sb.len && wf_file_write_c(file, sb.buf, sb.len) < 0)
+                wf_err_clear();
             wf_sb_discard(&sb);
+            wf_err_restore(err);
             return -1;
         }
     }
