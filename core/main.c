@@ -378,6 +378,7 @@ int main(int argc, char **argv)
         wf_runtime_fini();
         return st;
     }
+    wf_sys_set_orig_argv(argc, argv);
     main_apply_xoptions(&o);
     const char *unbuf_env = getenv("PYTHONUNBUFFERED");
     if (unbuf_env && *unbuf_env)

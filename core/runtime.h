@@ -17,6 +17,7 @@ int wf_runtime_fini(void);
 /* Creates the sys module; called by wf_modules_init. */
 Value wf_sys_create(void);
 void wf_sys_set_argv(int argc, char **argv);
+void wf_sys_set_orig_argv(int argc, char **argv);   /* the whole command line */
 /* sys._xoptions[name] = value (value NULL: True). */
 void wf_sys_add_xoption(const char *name, const char *value);
 /* Set sys.path[0] (the main script's directory, '' for -c). */

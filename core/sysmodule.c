@@ -457,7 +457,7 @@ Value wf_sys_create(void)
     return wf_sys_module;
 }
 
-void wf_sys_set_argv(int argc, char **argv)
+static Value sys_str_list(int argc, char **argv)
 {
     Value list = wf_list_new(0);
     for (int i = 0; i < argc; i++) {
@@ -465,8 +465,17 @@ void wf_sys_set_argv(int argc, char **argv)
         wf_list_append(list, s);
         wf_decref(s);
     }
-    sys_add("argv", list);
-    sys_add("orig_argv", wf_list_from_array(wf_as_list(list)->items, wf_list_size(list)));
+    return list;
+}
+
+void wf_sys_set_argv(int argc, char **argv)
+{
+    sys_add("argv", sys_str_list(argc, argv));
+}
+
+void wf_sys_set_orig_argv(int argc, char **argv)
+{
+    sys_add("orig_argv", sys_str_list(argc, argv));
 }
 
 void wf_sys_add_xoption(const char *name, const char *value)
