@@ -1043,6 +1043,9 @@ static Value str_new_slot(TypeObject *type, const Value *args, size_t nargs, Val
 {
     static const char *const names[] = {"object", "encoding", "errors", NULL};
     Value obj = 0, enc = 0, errs = 0, r;
+    bool nokw = !kwnames || wf_tuple_size(kwnames) == 0;
+    if (nokw && nargs <= 1 && type == &wf_type_str)   /* str(x): the common case */
+        return nargs ? wf_str(args[0]) : str_empty;
     if (wf_parse_args("str", args, nargs, kwnames, "|OOO", names, &obj, &enc, &errs) < 0)
         return 0;
     if (enc || errs) {
