@@ -108,8 +108,24 @@ int wf_seq_no_kwargs(const char *fname, Value kwnames);
  * returns false, o was put aside and the dealloc must return at once (self
  * runs on it later, from the outermost level). Otherwise finish with
  * wf_seq_trash_end(). */
-bool wf_seq_trash_begin(Object *o, void (*self)(Object *));
-void wf_seq_trash_end(void);
+#define WF_SEQ_TRASH_DEPTH 50
+extern _Thread_local int wf_seq_trash_depth;     /* nested deallocs running */
+extern _Thread_local size_t wf_seq_trash_len;    /* parked objects */
+bool wf_seq_trash_park(Object *o, void (*self)(Object *));
+void wf_seq_trash_drain(void);
+static inline bool wf_seq_trash_begin(Object *o, void (*self)(Object *))
+{
+    if (WF_LIKELY(wf_seq_trash_depth < WF_SEQ_TRASH_DEPTH)) {
+        wf_seq_trash_depth++;
+        return true;
+    }
+    return wf_seq_trash_park(o, self);
+}
+static inline void wf_seq_trash_end(void)
+{
+    if (--wf_seq_trash_depth == 0 && wf_seq_trash_len != 0)
+        wf_seq_trash_drain();
+}
 
 /* Iterator objects over a list or tuple (core/iterobject.c). */
 Value wf_seqiter_make(TypeObject *type, Value seq, intptr_t index);

@@ -193,42 +193,37 @@ Value wf_seq_richcompare(Value a, Value b, int op, SeqItemAt at)
 /* ---- the trashcan: bounded C recursion when freeing nested containers ---- */
 
 /* Freeing [[[...]]] decrefs the inner list from the outer one's dealloc, so
- * C recursion grows with the nesting. Past SU_TRASH_DEPTH nested deallocs
- * the object (refcount already 0) is parked, and the outermost dealloc frees
- * the parked ones in a loop. Per thread, never shared. */
-#define SU_TRASH_DEPTH 50
-static _Thread_local int su_trash_depth;
-static _Thread_local bool su_trash_draining;
+ * C recursion grows with the nesting. Past WF_SEQ_TRASH_DEPTH nested
+ * deallocs the object (refcount already 0) is parked, and the outermost
+ * dealloc frees the parked ones in a loop. Per thread, never shared. */
+_Thread_local int wf_seq_trash_depth;
+_Thread_local size_t wf_seq_trash_len;
 typedef struct SuTrash {
     Object *o;
     void (*dealloc)(Object *);  /* the function that parked o, not tp_dealloc:
                                    a subclass's dealloc already ran its part */
 } SuTrash;
 static _Thread_local SuTrash *su_trash;
-static _Thread_local size_t su_trash_len, su_trash_cap;
+static _Thread_local size_t su_trash_cap;
 
-bool wf_seq_trash_begin(Object *o, void (*self)(Object *))
+bool wf_seq_trash_park(Object *o, void (*self)(Object *))
 {
-    if (su_trash_depth >= SU_TRASH_DEPTH) {
-        if (su_trash_len == su_trash_cap) {
-            su_trash_cap = su_trash_cap ? 2 * su_trash_cap : 64;
-            su_trash = wf_mem_realloc(su_trash, su_trash_cap * sizeof(SuTrash));
-        }
-        su_trash[su_trash_len++] = (SuTrash){o, self};
-        return false;
+    if (wf_seq_trash_len == su_trash_cap) {
+        su_trash_cap = su_trash_cap ? 2 * su_trash_cap : 64;
+        su_trash = wf_mem_realloc(su_trash, su_trash_cap * sizeof(SuTrash));
     }
-    su_trash_depth++;
-    return true;
+    su_trash[wf_seq_trash_len++] = (SuTrash){o, self};
+    return false;
 }
 
-void wf_seq_trash_end(void)
+void wf_seq_trash_drain(void)
 {
-    if (--su_trash_depth > 0 || su_trash_draining)
-        return;
-    su_trash_draining = true;
-    while (su_trash_len > 0) {
-        SuTrash t = su_trash[--su_trash_len];
+    /* One level held during the loop, so that the deallocs it runs never
+     * bring the depth back to 0 and drain recursively. */
+    wf_seq_trash_depth++;
+    while (wf_seq_trash_len > 0) {
+        SuTrash t = su_trash[--wf_seq_trash_len];
         t.dealloc(t.o);
     }
-    su_trash_draining = false;
+    wf_seq_trash_depth--;
 }
