@@ -20,8 +20,15 @@ static Value str_chars[128];
 
 size_t wf_str_count_chars(const char *s, size_t len)
 {
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++)
+    size_t n = 0, i = 0;
+    /* Count non-continuation bytes eight at a time: a byte b is a
+     * continuation byte iff bit 7 is set and bit 6 is clear. */
+    for (uint64_t w; i + 8 <= len; i += 8) {
+        memcpy(&w, s + i, 8);
+        uint64_t cont = w & ~(w << 1) & 0x8080808080808080ull;
+        n += 8 - (size_t)__builtin_popcountll(cont);
+    }
+    for (; i < len; i++)
         n += !str_is_cont((unsigned char)s[i]);
     return n;
 }
@@ -81,6 +88,13 @@ static Value str_new_checked(const char *utf8, size_t len)
 {
     const unsigned char *s = (const unsigned char *)utf8;
     size_t i = 0, nchars = 0;
+    /* ASCII prefix a word at a time: most strings are all ASCII. */
+    for (uint64_t w; i + 8 <= len; i += 8) {
+        memcpy(&w, s + i, 8);
+        if (w & 0x8080808080808080ull)
+            break;
+    }
+    nchars = i;
     while (i < len) {
         size_t k = s[i] < 0x80 ? 1 : str_valid_seq(s, len, i);
         if (!k)
