@@ -573,8 +573,9 @@ static void pf_add_padded(StrBuilder *sb, const PfSpec *ps, const char *s, size_
             wf_sb_add_char(sb, ' ');
 }
 
-/* A numeric directive through the C library. */
-static const char *pf_number(StrBuilder *sb, const PfSpec *ps, char conv, va_list *ap)
+/* A numeric directive through the C library (output capped at 79 bytes:
+ * these are messages, not data). */
+static void pf_number(StrBuilder *sb, const PfSpec *ps, char conv, va_list *ap)
 {
     char fmt[32], out[80];
     const char *lm = ps->lng == 1 ? "l" : ps->lng == 2 ? "ll" : ps->lng == 3 ? "z" : "";
@@ -605,10 +606,9 @@ static const char *pf_number(StrBuilder *sb, const PfSpec *ps, char conv, va_lis
         w = sgn ? snprintf(out, sizeof out, fmt, va_arg(*ap, int))
                 : snprintf(out, sizeof out, fmt, va_arg(*ap, unsigned));
     if (w < 0)
-        return "<?>";
-    sb_add_n(sb, out, (size_t)w < sizeof out ? (size_t)w : sizeof out - 1,
-             (size_t)w < sizeof out ? (size_t)w : sizeof out - 1);
-    return NULL;
+        return;
+    size_t len = (size_t)w < sizeof out ? (size_t)w : sizeof out - 1;
+    sb_add_n(sb, out, len, len);
 }
 
 /* A Value directive: %R %S %U %T. Returns -1 on error. */
