@@ -1385,89 +1385,122 @@ static Expr *parse_atom(Parser *p)
 
 /* ---- calls and subscripts ---- */
 
+/* The arguments of a call or class header being parsed, and what CPython's
+ * ordering rules need to know about the ones already seen. */
+typedef struct CallArgs {
+    Token *open;                  /* the '(' */
+    bool genexp;                  /* a bare generator argument is allowed */
+    Vec args, kws;
+    bool seen_kw;
+    Keyword *first_dstar;         /* the first `**x`, or NULL */
+} CallArgs;
+
+static Keyword *new_keyword(Parser *p, Token *st, Value arg, Expr *value)
+{
+    Keyword *k = wf_arena_alloc(p->arena, sizeof(Keyword));
+    k->arg = arg;
+    k->value = value;
+    k->lineno = st->lineno, k->col_offset = st->col;
+    k->end_lineno = prev(p)->end_lineno, k->end_col_offset = prev(p)->end_col;
+    return k;
+}
+
+/* `*iterable` */
+static void call_arg_star(Parser *p, CallArgs *ca, Token *st)
+{
+    advance(p);
+    Expr *v = parse_expression(p);
+    Expr *e = new_expr(p, WF_EXPR_Starred, st);
+    e->v.Starred.value = v;
+    if (at(p, TK_KW_for))
+        p_error_expr(p, e, "iterable unpacking cannot be used in comprehension");
+    if (ca->first_dstar)
+        p_error_keyword(p, ca->first_dstar, "iterable argument unpacking follows keyword argument unpacking");
+    vec_push(p, &ca->args, e);
+}
+
+/* `name=value` */
+static void call_arg_keyword(Parser *p, CallArgs *ca, Token *st)
+{
+    advance(p);
+    advance(p);
+    Value name = p_ident(p, st);
+    Keyword *k = new_keyword(p, st, name, parse_expression(p));
+    for (size_t i = 0; i < ca->kws.count; i++) {
+        if (((Keyword *)ca->kws.items[i])->arg == name) {
+            char msg[300];
+            snprintf(msg, sizeof msg, "keyword argument repeated: %s", wf_str_cstr(name));
+            p_error_keyword(p, k, msg);
+        }
+    }
+    vec_push(p, &ca->kws, k);
+    ca->seen_kw = true;
+}
+
+/* `f(x for x in y)`: the generator takes the call's parentheses. */
+static Expr *call_arg_genexp(Parser *p, CallArgs *ca, Expr *elt)
+{
+    if (!ca->genexp)
+        p_syntax_error(p);
+    ComprehensionSeq gens = parse_comp_for(p);
+    bool alone = !ca->args.count && !ca->kws.count &&
+                 (at(p, TK_RPAR) || (at(p, TK_COMMA) && peek_at(p, 1)->kind == TK_RPAR));
+    if (!alone)
+        p_error_span(p, elt, prev(p), "Generator expression must be parenthesized");
+    Expr *g = new_expr(p, WF_EXPR_GeneratorExp, ca->open);
+    g->v.GeneratorExp.elt = elt;
+    g->v.GeneratorExp.generators = gens;
+    g->end_lineno = peek(p)->end_lineno, g->end_col_offset = peek(p)->end_col;
+    return g;
+}
+
+/* A positional argument (possibly a bare generator expression). */
+static void call_arg_positional(Parser *p, CallArgs *ca)
+{
+    Expr *e = parse_named_expression_ex(p, false);
+    if (at(p, TK_EQUAL))
+        p_error_span(p, e, peek(p), "expression cannot contain assignment, perhaps you meant \"==\"?");
+    if (at(p, TK_KW_for))
+        e = call_arg_genexp(p, ca, e);
+    if (ca->first_dstar)
+        p_error_tok(p, peek(p), "positional argument follows keyword argument unpacking");
+    if (ca->seen_kw)
+        p_error_tok(p, peek(p), "positional argument follows keyword argument");
+    vec_push(p, &ca->args, e);
+    if (!at(p, TK_COMMA) && !at(p, TK_RPAR))
+        check_missing_comma(p, e);
+}
+
+/* Arguments after `open` up to and including the ')'. */
 static void parse_call_args(Parser *p, Token *open, ExprSeq *args_out, KeywordSeq *kw_out, bool genexp)
 {
-    Vec args = {0}, kws = {0};
-    bool seen_kw = false, seen_dstar = false;
-    Keyword *first_dstar = NULL;
+    CallArgs ca = {.open = open, .genexp = genexp};
     while (!at(p, TK_RPAR)) {
         Token *st = peek(p);
+        TokKind next = peek_at(p, 1)->kind;
         if (accept(p, TK_DOUBLESTAR)) {
-            Keyword *k = wf_arena_alloc(p->arena, sizeof(Keyword));
-            k->value = parse_expression(p);
-            k->lineno = st->lineno, k->col_offset = st->col;
+            Keyword *k = new_keyword(p, st, 0, parse_expression(p));
             k->end_lineno = prev(p)->end_lineno, k->end_col_offset = prev(p)->end_col;
-            vec_push(p, &kws, k);
-            seen_dstar = true;
-            if (!first_dstar)
-                first_dstar = k;
+            vec_push(p, &ca.kws, k);
+            if (!ca.first_dstar)
+                ca.first_dstar = k;
         } else if (at(p, TK_STAR)) {
-            advance(p);
-            Expr *v = parse_expression(p);
-            Expr *e = new_expr(p, WF_EXPR_Starred, st);
-            e->v.Starred.value = v;
-            if (at(p, TK_KW_for))
-                p_error_expr(p, e, "iterable unpacking cannot be used in comprehension");
-            if (seen_dstar)
-                p_error_keyword(p, first_dstar, "iterable argument unpacking follows keyword argument unpacking");
-            vec_push(p, &args, e);
-        } else if ((at(p, TK_KW_True) || at(p, TK_KW_False) || at(p, TK_KW_None)) &&
-                   peek_at(p, 1)->kind == TK_EQUAL) {
+            call_arg_star(p, &ca, st);
+        } else if ((at(p, TK_KW_True) || at(p, TK_KW_False) || at(p, TK_KW_None)) && next == TK_EQUAL) {
             char msg[64];
             snprintf(msg, sizeof msg, "cannot assign to %s", wf_tok_names[st->kind]);
             p_error_range(p, wf_exc_SyntaxError, st->lineno, st->start, st->lineno, st[1].end, msg);
-        } else if (at(p, TK_NAME) && peek_at(p, 1)->kind == TK_EQUAL) {
-            advance(p);
-            advance(p);
-            Keyword *k = wf_arena_alloc(p->arena, sizeof(Keyword));
-            k->arg = p_ident(p, st);
-            k->value = parse_expression(p);
-            k->lineno = st->lineno, k->col_offset = st->col;
-            k->end_lineno = prev(p)->end_lineno, k->end_col_offset = prev(p)->end_col;
-            for (size_t i = 0; i < kws.count; i++)
-                if (((Keyword *)kws.items[i])->arg == k->arg) {
-                    char msg[300];
-                    snprintf(msg, sizeof msg, "keyword argument repeated: %s", wf_str_cstr(k->arg));
-                    p_error_keyword(p, k, msg);
-                }
-            vec_push(p, &kws, k);
-            seen_kw = true;
+        } else if (at(p, TK_NAME) && next == TK_EQUAL) {
+            call_arg_keyword(p, &ca, st);
         } else {
-            Expr *e = parse_named_expression_ex(p, false);
-            if (at(p, TK_EQUAL))
-                p_error_span(p, e, peek(p), "expression cannot contain assignment, perhaps you meant \"==\"?");
-            if (at(p, TK_KW_for)) {
-                if (!genexp)
-                    p_syntax_error(p);
-                ComprehensionSeq gens = parse_comp_for(p);
-                Expr *g = new_expr_from(p, WF_EXPR_GeneratorExp, e);
-                g->v.GeneratorExp.elt = e;
-                g->v.GeneratorExp.generators = gens;
-                if (args.count || kws.count || !at(p, TK_RPAR)) {
-                    if (at(p, TK_COMMA) && peek_at(p, 1)->kind == TK_RPAR && !args.count && !kws.count) {
-                        /* f(x for x in y,) is accepted */
-                    } else {
-                        p_error_span(p, e, prev(p), "Generator expression must be parenthesized");
-                    }
-                }
-                e = g;
-                g->lineno = open->lineno, g->col_offset = open->col;
-                g->end_lineno = peek(p)->end_lineno, g->end_col_offset = peek(p)->end_col;
-            }
-            if (seen_dstar)
-                p_error_tok(p, peek(p), "positional argument follows keyword argument unpacking");
-            if (seen_kw)
-                p_error_tok(p, peek(p), "positional argument follows keyword argument");
-            vec_push(p, &args, e);
-            if (!at(p, TK_COMMA) && !at(p, TK_RPAR))
-                check_missing_comma(p, e);
+            call_arg_positional(p, &ca);
         }
         if (!accept(p, TK_COMMA))
             break;
     }
     expect(p, TK_RPAR);
-    *args_out = SEQ(ExprSeq, args);
-    *kw_out = SEQ(KeywordSeq, kws);
+    *args_out = SEQ(ExprSeq, ca.args);
+    *kw_out = SEQ(KeywordSeq, ca.kws);
 }
 
 static Expr *parse_slice_item(Parser *p)
