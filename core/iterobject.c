@@ -181,7 +181,7 @@ static Value sit_m_length_hint(Value self, const Value *args, size_t nargs, Valu
             n = len - it->index;
         }
     }
-    return wf_small(n < 0 ? 0 : n);
+    return wf_int_from_i64(n < 0 ? 0 : n);
 }
 
 static const MethodDef sit_methods[] = {

@@ -472,7 +472,7 @@ static Value rng_m_index(Value self, const Value *args, size_t nargs, Value kwna
     if (c <= 0)
         return c < 0 ? 0 : wf_err_format(wf_exc_ValueError, "%R is not in range", x);
     if (r->fast && wf_is_small(x))
-        return wf_small((wf_small_val(x) - r->istart) / r->istep);
+        return wf_int_from_i64((wf_small_val(x) - r->istart) / r->istep);
     Value d = rv_sub(x, r->start);
     Value q = d ? wf_binop(d, r->step, WF_BINOP_FLOORDIV) : 0;
     wf_xdecref(d);
