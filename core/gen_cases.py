@@ -163,7 +163,9 @@ def expand_macro(body, name, fn):
 
 
 def gen_case(inst):
-    lines = ['TARGET(%s) {' % inst.name]
+    # The frame's instruction pointer is kept current, so that C code called
+    # from this instruction sees the right line (warnings, tracebacks).
+    lines = ['TARGET(%s) {' % inst.name, '    frame->instr = next_instr;']
     nin = simplify(total(inst.inputs))
     keep = preserved_prefix(inst)
     consumed = inst.inputs[keep:]
