@@ -40,7 +40,7 @@ static Value it_result(Value *cache, size_t n, Value *old)
     ThreadState *ts = wf_tstate();
     if (t && ts) {
         Object *o = wf_obj(t);
-        /* relaxed: only our own thread may have touched the count */
+        /* relaxed: no ordering needed, any other holder just prevents reuse */
         if (o->ob_ref_local == 1 && o->ob_tid == ts->tid &&
             atomic_load_explicit(&o->ob_ref_shared, memory_order_relaxed) == 0) {
             TupleObject *to = wf_as_tuple(t);
