@@ -561,8 +561,10 @@ static Value lst_iter(Value self)
 /* ---- methods ---- */
 
 /* Common prologue: no keywords, nargs in [min, max]. */
-static int lst_args(const char *name, size_t nargs, Value kwnames, size_t min, size_t max)
+static inline int lst_args(const char *name, size_t nargs, Value kwnames, size_t min, size_t max)
 {
+    if (WF_LIKELY(!kwnames && nargs >= min && nargs <= max))
+        return 0;
     if (wf_seq_no_kwargs(name, kwnames) < 0)
         return -1;
     return wf_check_nargs(name, nargs, min, max);
