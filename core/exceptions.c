@@ -98,17 +98,28 @@ static Value *exc_dict_slot(Value self)
     return (Value *)((char *)wf_obj(self) + off);
 }
 
-/* Borrowed attribute from the instance dict, or None. */
-static Value exc_attr(Value self, const char *name)
+/* The C-level attributes of OSError, SyntaxError, ImportError, NameError and
+ * AttributeError live in a private dict in the `value` field (which only
+ * StopIteration and SystemExit use otherwise), so __dict__ stays as empty
+ * as CPython's. `__notes__` goes to the real instance dict. */
+static Value *exc_store_slot(Value self, bool in_dict)
 {
-    Value d = *exc_dict_slot(self);
-    Value v = d ? wf_dict_get_c(d, name) : 0;
+    return in_dict ? exc_dict_slot(self) : &exc_obj(self)->value;
+}
+
+/* Borrowed attribute, or None. */
+static Value exc_attr_in(Value self, const char *name, bool in_dict)
+{
+    Value d = *exc_store_slot(self, in_dict);
+    Value v = d && wf_is_dict(d) ? wf_dict_get_c(d, name) : 0;
     return v ? v : wf_None;
 }
 
-static int exc_set_attr(Value self, const char *name, Value v)
+static int exc_set_attr_in(Value self, const char *name, Value v, bool in_dict)
 {
-    Value *slot = exc_dict_slot(self);
+    Value *slot = exc_store_slot(self, in_dict);
+    if (*slot && !wf_is_dict(*slot))
+        wf_setref(slot, 0);
     if (!*slot) {
         *slot = wf_dict_new();
         if (!*slot)
@@ -123,6 +134,9 @@ static int exc_set_attr(Value self, const char *name, Value v)
     }
     return wf_dict_set_c(*slot, name, v);
 }
+
+static Value exc_attr(Value self, const char *name) { return exc_attr_in(self, name, false); }
+static int exc_set_attr(Value self, const char *name, Value v) { return exc_set_attr_in(self, name, v, false); }
 
 /* ---- BaseException ---- */
 
@@ -311,10 +325,10 @@ static Value exc_add_note(Value self, const Value *args, size_t nargs, Value kwn
         return 0;
     if (!wf_is_str(args[0]))
         return wf_err_format(wf_exc_TypeError, "note must be a str, not '%T'", args[0]);
-    Value notes = exc_attr(self, "__notes__");
+    Value notes = exc_attr_in(self, "__notes__", true);
     if (notes == wf_None) {
         notes = wf_list_new(0);
-        if (!notes || exc_set_attr(self, "__notes__", notes) < 0)
+        if (!notes || exc_set_attr_in(self, "__notes__", notes, true) < 0)
             return 0;
         wf_decref(notes);
     } else if (!wf_is_list(notes)) {
