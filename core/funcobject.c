@@ -72,7 +72,8 @@ static Value func_descr_get(Value descr, Value obj, Value type)
     return wf_method_new(descr, obj);
 }
 
-#define FUNC_FIELD(field, allow_none)                                            \
+/* __doc__ and __module__ take anything; deleting them stores None. */
+#define FUNC_ANY_FIELD(field)                                                    \
     static Value func_get_##field(Value v)                                       \
     {                                                                            \
         Value x = wf_as_func(v)->field;                                          \
@@ -80,17 +81,44 @@ static Value func_descr_get(Value descr, Value obj, Value type)
     }                                                                            \
     static int func_set_##field(Value v, Value x)                                \
     {                                                                            \
-        if (x == 0 || (x == wf_None && allow_none)) {                            \
-            wf_setref(&wf_as_func(v)->field, allow_none ? 0 : wf_incref(wf_None)); \
-            return 0;                                                            \
-        }                                                                        \
-        wf_setref(&wf_as_func(v)->field, wf_incref(x));                          \
+        wf_setref(&wf_as_func(v)->field, wf_incref(x ? x : wf_None));            \
         return 0;                                                                \
     }
-FUNC_FIELD(doc, 0)
-FUNC_FIELD(module, 0)
-FUNC_FIELD(defaults, 1)
-FUNC_FIELD(kwdefaults, 1)
+FUNC_ANY_FIELD(doc)
+FUNC_ANY_FIELD(module)
+
+/* __defaults__ (tuple) and __kwdefaults__ (dict): None or deleting clears. */
+static int func_set_typed(Value *slot, Value x, bool ok, const char *what, const char *type)
+{
+    if (x == 0 || x == wf_None) {
+        wf_setref(slot, 0);
+        return 0;
+    }
+    if (!ok) {
+        wf_err_format(wf_exc_TypeError, "__%s__ must be set to a %s object", what, type);
+        return -1;
+    }
+    wf_setref(slot, wf_incref(x));
+    return 0;
+}
+static Value func_get_defaults(Value v)
+{
+    Value x = wf_as_func(v)->defaults;
+    return wf_incref(x ? x : wf_None);
+}
+static int func_set_defaults(Value v, Value x)
+{
+    return func_set_typed(&wf_as_func(v)->defaults, x, x && wf_is_tuple(x), "defaults", "tuple");
+}
+static Value func_get_kwdefaults(Value v)
+{
+    Value x = wf_as_func(v)->kwdefaults;
+    return wf_incref(x ? x : wf_None);
+}
+static int func_set_kwdefaults(Value v, Value x)
+{
+    return func_set_typed(&wf_as_func(v)->kwdefaults, x, x && wf_is_dict(x), "kwdefaults", "dict");
+}
 
 static int func_set_str(Value v, Value x, Value *slot, const char *what)
 {
@@ -128,8 +156,7 @@ static Value func_get_annotations(Value v)
 }
 static int func_set_annotations(Value v, Value x)
 {
-    wf_setref(&wf_as_func(v)->annotations, wf_incref(x));
-    return 0;
+    return func_set_typed(&wf_as_func(v)->annotations, x, x && wf_is_dict(x), "annotations", "dict");
 }
 
 static const GetSetDef func_getset[] = {
