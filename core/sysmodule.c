@@ -330,7 +330,50 @@ static Value sys_displayhook(Value self, const Value *args, size_t nargs, Value 
     return wf_incref(wf_None);
 }
 
+static Value sys_get_int_max_str_digits(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_no_kwargs("get_int_max_str_digits", kwnames) < 0 ||
+        wf_check_nargs("get_int_max_str_digits", nargs, 0, 0) < 0)
+        return 0;
+    return wf_small(wf_int_max_str_digits);
+}
+
+static Value sys_set_int_max_str_digits(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    static const char *const names[] = {"maxdigits", NULL};
+    Value v = 0;
+    if (wf_parse_args("set_int_max_str_digits", args, nargs, kwnames, "O", names, &v) < 0)
+        return 0;
+    intptr_t n = wf_as_ssize(v);
+    if (n == -1 && wf_err_occurred())
+        return 0;
+    if (n != 0 && n < 640)
+        return wf_err_set_str(wf_exc_ValueError, "maxdigits must be 0 or larger than 640");
+    if (n > INT_MAX)
+        return wf_err_set_str(wf_exc_OverflowError, "Python int too large to convert to C int");
+    wf_int_max_str_digits = (int)n;
+    return wf_incref(wf_None);
+}
+
+/* No tracing or profiling hooks exist yet: the getters say so. */
+static Value sys_none(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_check_nargs("gettrace", nargs, 0, 0) < 0)
+        return 0;
+    return wf_incref(wf_None);
+}
+
+static Value sys_is_finalizing(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    return wf_False;
+}
+
 static const MethodDef sys_functions[] = {
+    {"get_int_max_str_digits", sys_get_int_max_str_digits, 0, NULL},
+    {"set_int_max_str_digits", sys_set_int_max_str_digits, 0, NULL},
+    {"gettrace", sys_none, 0, NULL},
+    {"getprofile", sys_none, 0, NULL},
+    {"is_finalizing", sys_is_finalizing, 0, NULL},
     {"exit", sys_exit, 0, "Exit the interpreter by raising SystemExit(status)."},
     {"getrecursionlimit", sys_getrecursionlimit, 0, NULL},
     {"setrecursionlimit", sys_setrecursionlimit, 0, NULL},
@@ -436,6 +479,13 @@ Value wf_sys_create(void)
     sys_add("maxunicode", wf_small(0x10FFFF));
     sys_add("executable", sys_executable());
     sys_add("prefix", wf_str_from_cstr("/usr/local"));
+    sys_add("exec_prefix", wf_str_from_cstr("/usr/local"));
+    sys_add("base_prefix", wf_str_from_cstr("/usr/local"));
+    sys_add("base_exec_prefix", wf_str_from_cstr("/usr/local"));
+    sys_add("platlibdir", wf_str_from_cstr("lib"));
+    sys_add("abiflags", wf_str_from_cstr(""));
+    sys_add("float_repr_style", wf_str_from_cstr("short"));
+    sys_add("copyright", wf_str_from_cstr("Copyright (c) the weft authors.\nPython language reference: Copyright (c) 2001-2023 Python Software Foundation."));
     sys_add("path", sys_make_path());
     sys_add("modules", wf_incref(wf_sys_modules));
     sys_add("argv", wf_list_new(0));
