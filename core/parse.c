@@ -252,20 +252,6 @@ static Expr *new_expr(Parser *p, ExprKind k, Token *start)
     return e;
 }
 
-/* A node spanning from expression `from` to the last consumed token. Nodes
- * whose first operand may be parenthesized start at their first TOKEN
- * instead (new_expr), as CPython's do: `(a) + b` starts at the '('. */
-static Expr *new_expr_from(Parser *p, ExprKind k, Expr *from)
-{
-    Expr *e = wf_arena_alloc(p->arena, sizeof(Expr));
-    e->kind = k;
-    e->lineno = from->lineno;
-    e->col_offset = from->col_offset;
-    e->end_lineno = prev(p)->end_lineno;
-    e->end_col_offset = prev(p)->end_col;
-    return e;
-}
-
 static Stmt *new_stmt(Parser *p, StmtKind k, Token *start)
 {
     Stmt *s = wf_arena_alloc(p->arena, sizeof(Stmt));
@@ -2066,60 +2052,59 @@ _Noreturn static void assign_target_error(Parser *p, Expr *target, bool single)
     p_error_expr(p, bad, msg);
 }
 
-static Stmt *parse_expr_stmt(Parser *p)
+static bool is_single_target(Expr *e)
 {
-    Token *st = peek(p);
-    Expr *first = at(p, TK_KW_yield) ? parse_yield_expr(p) : parse_star_expressions(p);
-    if (at(p, TK_COLON)) {
-        advance(p);
-        if (at(p, TK_NEWLINE))   /* `x:` — the annotation is missing */
-            p_syntax_error(p);
-        if (first->kind == WF_EXPR_Tuple || first->kind == WF_EXPR_List) {
-            char msg[80];
-            snprintf(msg, sizeof msg, "only single target (not %s) can be annotated",
-                     first->kind == WF_EXPR_Tuple ? "tuple" : "list");
-            if (first->kind == WF_EXPR_Tuple)   /* CPython points at the first element only */
-                p_error_pos(p, wf_exc_SyntaxError, first->lineno, p_line_ptr(p, first->lineno) + first->col_offset, msg);
-            p_error_expr(p, first, msg);
-        }
-        if (first->kind != WF_EXPR_Name && first->kind != WF_EXPR_Attribute &&
-            first->kind != WF_EXPR_Subscript)
-            p_error_expr(p, first, "illegal target for annotation");
-        Expr *ann = parse_expression(p);
-        Expr *value = NULL;
-        if (accept(p, TK_EQUAL))
-            value = parse_rhs(p);
-        set_ctx(first, WF_CTX_Store);
-        Stmt *s = new_stmt(p, WF_STMT_AnnAssign, st);
-        s->v.AnnAssign.target = first;
-        s->v.AnnAssign.annotation = ann;
-        s->v.AnnAssign.value = value;
-        s->v.AnnAssign.simple = first->kind == WF_EXPR_Name && st->kind == TK_NAME;
-        return s;
+    return e->kind == WF_EXPR_Name || e->kind == WF_EXPR_Attribute || e->kind == WF_EXPR_Subscript;
+}
+
+/* `target: annotation [= value]`; the ':' is consumed. */
+static Stmt *parse_ann_assign(Parser *p, Token *st, Expr *target)
+{
+    if (at(p, TK_NEWLINE))   /* `x:` — the annotation is missing */
+        p_syntax_error(p);
+    if (target->kind == WF_EXPR_Tuple || target->kind == WF_EXPR_List) {
+        char msg[80];
+        snprintf(msg, sizeof msg, "only single target (not %s) can be annotated",
+                 target->kind == WF_EXPR_Tuple ? "tuple" : "list");
+        if (target->kind == WF_EXPR_Tuple)   /* CPython points at the first element only */
+            p_error_pos(p, wf_exc_SyntaxError, target->lineno,
+                        p_line_ptr(p, target->lineno) + target->col_offset, msg);
+        p_error_expr(p, target, msg);
     }
-    int aug = augassign_op(peek(p)->kind);
-    if (aug >= 0) {
-        if (first->kind != WF_EXPR_Name && first->kind != WF_EXPR_Attribute &&
-            first->kind != WF_EXPR_Subscript) {
-            char msg[96];
-            snprintf(msg, sizeof msg, "'%s' is an illegal expression for augmented assignment", expr_name(first));
-            p_error_expr(p, first, msg);
-        }
-        advance(p);
-        Expr *value = parse_rhs(p);
-        set_ctx(first, WF_CTX_Store);
-        Stmt *s = new_stmt(p, WF_STMT_AugAssign, st);
-        s->v.AugAssign.target = first;
-        s->v.AugAssign.op = aug;
-        s->v.AugAssign.value = value;
-        return s;
+    if (!is_single_target(target))
+        p_error_expr(p, target, "illegal target for annotation");
+    Expr *ann = parse_expression(p);
+    Expr *value = accept(p, TK_EQUAL) ? parse_rhs(p) : NULL;
+    set_ctx(target, WF_CTX_Store);
+    Stmt *s = new_stmt(p, WF_STMT_AnnAssign, st);
+    s->v.AnnAssign.target = target;
+    s->v.AnnAssign.annotation = ann;
+    s->v.AnnAssign.value = value;
+    s->v.AnnAssign.simple = target->kind == WF_EXPR_Name && st->kind == TK_NAME;
+    return s;
+}
+
+/* `target op= value` with the operator token current. */
+static Stmt *parse_aug_assign(Parser *p, Token *st, Expr *target, int op)
+{
+    if (!is_single_target(target)) {
+        char msg[96];
+        snprintf(msg, sizeof msg, "'%s' is an illegal expression for augmented assignment", expr_name(target));
+        p_error_expr(p, target, msg);
     }
-    if (!at(p, TK_EQUAL)) {
-        check_not_starred(p, first);
-        Stmt *s = new_stmt(p, WF_STMT_Expr, st);
-        s->v.Expr.value = first;
-        return s;
-    }
+    advance(p);
+    Expr *value = parse_rhs(p);
+    set_ctx(target, WF_CTX_Store);
+    Stmt *s = new_stmt(p, WF_STMT_AugAssign, st);
+    s->v.AugAssign.target = target;
+    s->v.AugAssign.op = op;
+    s->v.AugAssign.value = value;
+    return s;
+}
+
+/* `t1 = t2 = ... = value` with the first '=' current. */
+static Stmt *parse_assign(Parser *p, Token *st, Expr *first)
+{
     Vec targets = {0};
     Expr *value = first;
     while (accept(p, TK_EQUAL)) {
@@ -2139,6 +2124,24 @@ static Stmt *parse_expr_stmt(Parser *p)
     Stmt *s = new_stmt(p, WF_STMT_Assign, st);
     s->v.Assign.targets = SEQ(ExprSeq, targets);
     s->v.Assign.value = value;
+    return s;
+}
+
+/* An expression statement or any kind of assignment. */
+static Stmt *parse_expr_stmt(Parser *p)
+{
+    Token *st = peek(p);
+    Expr *first = at(p, TK_KW_yield) ? parse_yield_expr(p) : parse_star_expressions(p);
+    if (accept(p, TK_COLON))
+        return parse_ann_assign(p, st, first);
+    int aug = augassign_op(peek(p)->kind);
+    if (aug >= 0)
+        return parse_aug_assign(p, st, first, aug);
+    if (at(p, TK_EQUAL))
+        return parse_assign(p, st, first);
+    check_not_starred(p, first);
+    Stmt *s = new_stmt(p, WF_STMT_Expr, st);
+    s->v.Expr.value = first;
     return s;
 }
 
