@@ -723,6 +723,12 @@ static int fm_render(StrBuilder *sb, FmtArgs *fa, Sub name, uint32_t conv, Sub s
         if (!(obj = c))
             return -1;
     }
+    if (!expand && spec.n == 0 && wf_is_str_exact(obj)) {
+        /* "{}" of a str: nothing to format. */
+        wf_sb_add_str(sb, obj);
+        wf_decref(obj);
+        return 0;
+    }
     if (expand) {
         StrBuilder ssb;
         wf_sb_init(&ssb);
