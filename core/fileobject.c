@@ -599,8 +599,10 @@ static Value file_m_seek(Value self, const Value *args, size_t nargs, Value kwna
         return 0;
     if (file_check_open(f) < 0)
         return 0;
-    int64_t off, whence = 0;
-    if (wf_int_as_i64(args[0], &off) < 0 || (nargs > 1 && wf_int_as_i64(args[1], &whence) < 0))
+    intptr_t off = wf_as_ssize(args[0]), whence = 0;
+    if (off == -1 && wf_err_occurred())
+        return 0;
+    if (nargs > 1 && (whence = wf_as_ssize(args[1])) == -1 && wf_err_occurred())
         return 0;
     if (whence != 0 && off != 0)
         return file_err_unsupported(whence == 1 ? "can't do nonzero cur-relative seeks"
@@ -632,7 +634,8 @@ static Value file_m_truncate(Value self, const Value *args, size_t nargs, Value 
     file_drop_readahead(f);
     int64_t size;
     if (nargs && args[0] != wf_None) {
-        if (wf_int_as_i64(args[0], &size) < 0)
+        size = wf_as_ssize(args[0]);
+        if (size == -1 && wf_err_occurred())
             return 0;
     } else {
         size = (int64_t)lseek(f->fd, 0, SEEK_CUR);

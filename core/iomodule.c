@@ -219,8 +219,10 @@ static Value sio_seek(Value self, const Value *args, size_t nargs, Value kwnames
     StringIOObject *s = sio(self);
     if (wf_no_kwargs("seek", kwnames) < 0 || wf_check_nargs("seek", nargs, 1, 2) < 0 || sio_check(s) < 0)
         return 0;
-    int64_t off, whence = 0;
-    if (wf_int_as_i64(args[0], &off) < 0 || (nargs > 1 && wf_int_as_i64(args[1], &whence) < 0))
+    intptr_t off = wf_as_ssize(args[0]), whence = 0;
+    if (off == -1 && wf_err_occurred())
+        return 0;
+    if (nargs > 1 && (whence = wf_as_ssize(args[1])) == -1 && wf_err_occurred())
         return 0;
     if (whence < 0 || whence > 2)
         return wf_err_format(wf_exc_ValueError, "Invalid whence (%lld, should be 0, 1 or 2)", (long long)whence);
