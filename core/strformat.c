@@ -435,6 +435,10 @@ static void pf_emit_text(StrBuilder *sb, const PctArg *a, Value s)
 {
     StrObject *o = str_obj(s);
     size_t nchars = o->nchars, len = o->len;
+    if (a->prec < 0 && (a->width < 0 || (size_t)a->width <= nchars)) {
+        wf_sb_add_str(sb, s);   /* no truncation, no padding */
+        return;
+    }
     if (a->prec >= 0 && (size_t)a->prec < nchars) {
         nchars = (size_t)a->prec;
         len = wf_str_offset(o, nchars);
