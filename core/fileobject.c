@@ -2,6 +2,7 @@
 /* File descriptors -> buffered UTF-8 text streams (_io.TextIOWrapper-like). */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -853,8 +854,10 @@ static Value file_open_impl(Value file, Value mode, Value encoding, Value newlin
     bool closefd = true;
     if (wf_is_int(file) && !wf_is_bool(file)) {
         int64_t n;
-        if (wf_int_as_i64(file, &n) < 0)
-            return 0;
+        if (wf_int_as_i64(file, &n) < 0 || n > INT_MAX) {
+            wf_err_clear();
+            return wf_err_set_str(wf_exc_OverflowError, "Python int too large to convert to C int");
+        }
         if (n < 0)
             return wf_err_set_str(wf_exc_ValueError, "negative file descriptor");
         fd = (int)n;
