@@ -16,6 +16,7 @@ typedef struct MainOptions {
     const char *script;    /* file, or "-" for stdin */
     int rest;              /* index of the first argument for sys.argv[1:] */
     bool unbuffered;       /* -u */
+    bool ignore_env;       /* -E, -I: no PYTHON* environment variables */
     const char *xopts[64]; /* -X name[=value] */
     int nxopts;
 } MainOptions;
@@ -102,7 +103,10 @@ static void main_parse(int argc, char **argv, MainOptions *o)
             case 'u':
                 o->unbuffered = true;
                 break;
-            case 'E': case 's': case 'S': case 'B': case 'I': case 'b': case 'd':
+            case 'E': case 'I':
+                o->ignore_env = true;
+                break;
+            case 's': case 'S': case 'B': case 'b': case 'd':
             case 'O': case 'q': case 'v': case 'i': case 'R': case 'P':
                 break;  /* accepted for compatibility; no effect */
             default:
@@ -373,6 +377,7 @@ int main(int argc, char **argv)
     for (int i = o.rest; i < argc; i++)
         sysargv[i - o.rest + 1] = argv[i];
 
+    wf_sys_ignore_environment = o.ignore_env;
     if (wf_runtime_init(nsys, sysargv) < 0) {
         int st = wf_runtime_exit_status();
         wf_runtime_fini();
@@ -380,7 +385,7 @@ int main(int argc, char **argv)
     }
     wf_sys_set_orig_argv(argc, argv);
     main_apply_xoptions(&o);
-    const char *unbuf_env = getenv("PYTHONUNBUFFERED");
+    const char *unbuf_env = o.ignore_env ? NULL : getenv("PYTHONUNBUFFERED");
     if (unbuf_env && *unbuf_env)
         o.unbuffered = true;
     if (o.unbuffered) {

@@ -14,6 +14,8 @@ int wf_runtime_exit_status(void);
 int wf_runtime_fini(void);
 
 /* ---- sys (core/sysmodule.c) ---- */
+/* -E / -I: ignore PYTHONPATH and the other PYTHON* variables (set by main before start-up). */
+extern bool wf_sys_ignore_environment;
 /* Creates the sys module; called by wf_modules_init. */
 Value wf_sys_create(void);
 void wf_sys_set_argv(int argc, char **argv);

@@ -8,6 +8,7 @@
 #include "runtime.h"
 
 Value wf_sys_module;
+bool wf_sys_ignore_environment;
 
 /* ---- named tuples (sys.version_info, sys.flags, sys.float_info) ----
  * CPython's "struct sequences": a tuple subclass whose fields are also
@@ -98,6 +99,7 @@ static Value sys_make_flags(void)
     Value items[sizeof fields / sizeof fields[0]];
     for (size_t i = 0; i < n; i++)
         items[i] = wf_small(0);
+    items[7] = wf_small(wf_sys_ignore_environment ? 1 : 0);
     items[13] = wf_False;
     items[16] = wf_False;
     items[17] = wf_small(-1);
@@ -419,7 +421,7 @@ static Value sys_make_path(void)
     Value empty = wf_str_from_cstr("");
     wf_list_append(path, empty);
     wf_decref(empty);
-    const char *pp = getenv("PYTHONPATH");
+    const char *pp = wf_sys_ignore_environment ? NULL : getenv("PYTHONPATH");
     while (pp && *pp) {
         const char *colon = strchr(pp, ':');
         size_t n = colon ? (size_t)(colon - pp) : strlen(pp);
