@@ -134,25 +134,73 @@ static Value tup_repr(Value self)
 #define TUP_PRIME5 ((uint64_t)2870177450012600261ULL)
 #define TUP_ROTATE(x) (((x) << 31) | ((x) >> 33))
 
-static Hash tup_hash(Value self)
+/* One tuple whose hash is being computed: items [0, i) are mixed in. */
+typedef struct TupHashFrame {
+    TupleObject *t;
+    size_t i;
+    uint64_t acc;
+} TupHashFrame;
+
+static Hash tup_hash_finish(TupleObject *t, uint64_t acc)
 {
-    TupleObject *t = wf_as_tuple(self);
-    if (t->hash_cache != -1)
-        return t->hash_cache;
-    uint64_t acc = TUP_PRIME5;
-    for (size_t i = 0; i < t->size; i++) {
-        Hash lane = wf_hash(t->items[i]);
-        if (lane == -1)
-            return -1;
-        acc += (uint64_t)lane * TUP_PRIME2;
-        acc = TUP_ROTATE(acc);
-        acc *= TUP_PRIME1;
-    }
     acc += (uint64_t)t->size ^ (TUP_PRIME5 ^ 3527539UL);
     if (acc == (uint64_t)-1)
         acc = 1546275796;
     t->hash_cache = (Hash)acc;
     return (Hash)acc;
+}
+
+static void tup_hash_mix(TupHashFrame *f, Hash lane)
+{
+    f->acc += (uint64_t)lane * TUP_PRIME2;
+    f->acc = TUP_ROTATE(f->acc);
+    f->acc *= TUP_PRIME1;
+    f->i++;
+}
+
+/* Exact tuples nested in tuples are hashed with an explicit stack instead
+ * of recursion: ((((...),),),) a hundred thousand deep hashes as in CPython
+ * instead of overflowing the C stack. */
+static Hash tup_hash(Value self)
+{
+    TupleObject *root = wf_as_tuple(self);
+    if (root->hash_cache != -1)
+        return root->hash_cache;
+    TupHashFrame local[16], *st = local;
+    size_t n = 1, cap = 16;
+    Hash h = 0;
+    st[0] = (TupHashFrame){root, 0, TUP_PRIME5};
+    while (n > 0) {
+        TupHashFrame *f = &st[n - 1];
+        if (f->i == f->t->size) {
+            h = tup_hash_finish(f->t, f->acc);
+            if (--n > 0)
+                tup_hash_mix(&st[n - 1], h);
+            continue;
+        }
+        Value item = f->t->items[f->i];
+        if (wf_is_tuple_exact(item) && wf_as_tuple(item)->hash_cache == -1) {
+            if (n == cap) {
+                TupHashFrame *bigger = wf_mem_alloc(2 * cap * sizeof(TupHashFrame));
+                memcpy(bigger, st, n * sizeof(TupHashFrame));
+                if (st != local)
+                    wf_mem_free(st);
+                st = bigger;
+                cap *= 2;
+            }
+            st[n++] = (TupHashFrame){wf_as_tuple(item), 0, TUP_PRIME5};
+            continue;
+        }
+        Hash lane = wf_hash(item);
+        if (lane == -1) {
+            h = -1;
+            break;
+        }
+        tup_hash_mix(f, lane);
+    }
+    if (st != local)
+        wf_mem_free(st);
+    return h;
 }
 
 /* ---- comparison ---- */
