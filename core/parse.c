@@ -644,85 +644,93 @@ static int hexval(int c)
     return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
 }
 
+/* CPython reports bad escapes as unicode errors just past the string. */
+_Noreturn static void escape_error(Parser *p, Token *t, long from, long to, const char *what)
+{
+    char msg[200];
+    snprintf(msg, sizeof msg, "(unicode error) 'unicodeescape' codec can't decode bytes in "
+             "position %ld-%ld: %s", from, to, what);
+    p_error_pos(p, wf_exc_SyntaxError, t->end_lineno, t->end, msg);
+}
+
+/* The character of a one-letter escape (\n, \t, ...), or -1. */
+static int simple_escape(char c)
+{
+    static const char from[] = "\\'\"abfnrtv";
+    static const char to[] = "\\'\"\a\b\f\n\r\t\v";
+    const char *q = c ? strchr(from, c) : NULL;
+    return q ? to[q - from] : -1;
+}
+
+/* The digits of \xXX, \uXXXX or \UXXXXXXXX at *sp (letter c already read);
+ * pos is the escape's offset in the string body, for errors. */
+static uint32_t decode_hex_escape(Parser *p, Token *t, const char **sp, const char *e, char c, long pos)
+{
+    int nd = c == 'x' ? 2 : c == 'u' ? 4 : 8;
+    uint32_t v = 0;
+    for (int i = 0; i < nd; i++) {
+        int h = *sp < e ? hexval((unsigned char)**sp) : -1;
+        if (h < 0) {
+            char what[40];
+            snprintf(what, sizeof what, "truncated \\%c%s escape", c,
+                     c == 'x' ? "XX" : c == 'u' ? "XXXX" : "XXXXXXXX");
+            escape_error(p, t, pos, pos + 1 + i, what);
+        }
+        v = v * 16 + (uint32_t)h;
+        (*sp)++;
+    }
+    if (v > 0x10FFFF)
+        escape_error(p, t, pos, pos + 1 + nd, "illegal Unicode character");
+    return v;
+}
+
+/* \N{NAME} at *sp (the 'N' already read). */
+static uint32_t decode_name_escape(Parser *p, Token *t, const char **sp, const char *e,
+                                   long pos, const char *body)
+{
+    const char *s = *sp;
+    const char *close = s < e && *s == '{' ? memchr(s, '}', (size_t)(e - s)) : NULL;
+    if (!close)
+        escape_error(p, t, pos, pos + 1, "malformed \\N character escape");
+    int32_t cp = unicode_name_lookup(s + 1, (size_t)(close - s - 1));
+    if (cp < 0)
+        escape_error(p, t, pos, (long)(close - body), "unknown Unicode character name");
+    *sp = close + 1;
+    return (uint32_t)cp;
+}
+
 /* Decode the escapes of a (non-raw) string body [s, s+n) into out (at least
- * n bytes); returns the length. Unknown escapes stay as they are (CPython
- * only warns). `t` locates errors. */
+ * n bytes: no escape is shorter than its UTF-8); returns the length.
+ * Unknown escapes stay as they are (CPython only warns). */
 static size_t decode_escapes(Parser *p, Token *t, const char *s, size_t n, char *out)
 {
     size_t k = 0;
-    const char *body = s;
-    const char *e = s + n;
+    const char *body = s, *e = s + n;
     while (s < e) {
         if (*s != '\\' || s + 1 >= e) {
             out[k++] = *s++;
             continue;
         }
-        const char *esc = s;
+        long pos = (long)(s - body);
         char c = s[1];
+        int simple = simple_escape(c);
         s += 2;
-        switch (c) {
-        case '\n': break;
-        case '\\': out[k++] = '\\'; break;
-        case '\'': out[k++] = '\''; break;
-        case '"': out[k++] = '"'; break;
-        case 'a': out[k++] = '\a'; break;
-        case 'b': out[k++] = '\b'; break;
-        case 'f': out[k++] = '\f'; break;
-        case 'n': out[k++] = '\n'; break;
-        case 'r': out[k++] = '\r'; break;
-        case 't': out[k++] = '\t'; break;
-        case 'v': out[k++] = '\v'; break;
-        case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+        if (c == '\n') {
+            /* line continuation inside the string */
+        } else if (simple >= 0) {
+            out[k++] = (char)simple;
+        } else if (c >= '0' && c <= '7') {
             uint32_t v = (uint32_t)(c - '0');
             for (int i = 0; i < 2 && s < e && *s >= '0' && *s <= '7'; i++)
                 v = v * 8 + (uint32_t)(*s++ - '0');
             k += put_utf8(out + k, v);
-            break;
-        }
-        case 'x': case 'u': case 'U': {
-            int nd = c == 'x' ? 2 : c == 'u' ? 4 : 8;
-            uint32_t v = 0;
-            for (int i = 0; i < nd; i++) {
-                int h = s < e ? hexval((unsigned char)*s) : -1;
-                if (h < 0) {
-                    char msg[160];
-                    long pos = (long)(esc - body);
-                    snprintf(msg, sizeof msg, "(unicode error) 'unicodeescape' codec can't decode bytes in "
-                             "position %ld-%ld: truncated \\%c%s escape", pos, pos + 1 + i, c,
-                             c == 'x' ? "XX" : c == 'u' ? "XXXX" : "XXXXXXXX");
-                    p_error_pos(p, wf_exc_SyntaxError, t->end_lineno, t->end, msg);
-                }
-                v = v * 16 + (uint32_t)h;
-                s++;
-            }
-            if (v > 0x10FFFF)
-                p_error_tok(p, t, "(unicode error) 'unicodeescape' codec can't decode bytes: illegal Unicode character");
-            k += put_utf8(out + k, v);
-            break;
-        }
-        case 'N': {
-            long pos = (long)(esc - body);
-            const char *close = s < e && *s == '{' ? memchr(s, '}', (size_t)(e - s)) : NULL;
-            char msg[160];
-            if (!close) {
-                snprintf(msg, sizeof msg, "(unicode error) 'unicodeescape' codec can't decode bytes in "
-                         "position %ld-%ld: malformed \\N character escape", pos, pos + 1);
-                p_error_pos(p, wf_exc_SyntaxError, t->end_lineno, t->end, msg);
-            }
-            int32_t cp = unicode_name_lookup(s + 1, (size_t)(close - s - 1));
-            if (cp < 0) {
-                snprintf(msg, sizeof msg, "(unicode error) 'unicodeescape' codec can't decode bytes in "
-                         "position %ld-%ld: unknown Unicode character name", pos, (long)(close - body));
-                p_error_pos(p, wf_exc_SyntaxError, t->end_lineno, t->end, msg);
-            }
-            k += put_utf8(out + k, (uint32_t)cp);
-            s = close + 1;
-            break;
-        }
-        default:
+        } else if (c == 'x' || c == 'u' || c == 'U') {
+            k += put_utf8(out + k, decode_hex_escape(p, t, &s, e, c, pos));
+        } else if (c == 'N') {
+            k += put_utf8(out + k, decode_name_escape(p, t, &s, e, pos, body));
+        } else {
             out[k++] = '\\';
             s--;
-            break;
         }
     }
     return k;
