@@ -45,8 +45,13 @@ static int srt_tuple_lt(TupleObject *x, TupleObject *y)
         int eq = srt_eq(p, q);
         if (eq < 0)
             return -1;
-        if (!eq)
+        if (!eq) {
+            /* Nested tuples go through the guarded generic path: no
+             * unbounded C recursion on deeply nested keys. */
+            if (wf_is_tuple_exact(p) && wf_is_tuple_exact(q))
+                return wf_richcompare_bool(p, q, WF_LT);
             return srt_lt(p, q);
+        }
     }
     return x->size < y->size;
 }
