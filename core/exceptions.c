@@ -655,7 +655,11 @@ static int tb_set_next(Value self, Value v)
 }
 
 static Value tb_get_lineno(Value self) { return wf_small(((TracebackObject *)wf_obj(self))->lineno); }
-static Value tb_get_frame(Value self) { return wf_incref(wf_None); }
+static Value tb_get_frame(Value self)
+{
+    TracebackObject *tb = (TracebackObject *)wf_obj(self);
+    return wf_frame_snapshot(tb->code ? tb->code : wf_None, tb->lineno, 0, 0);
+}
 static Value tb_get_code(Value self)
 {
     Value c = ((TracebackObject *)wf_obj(self))->code;

@@ -75,6 +75,9 @@ void wf_exc_set_context_from_handled(Value exc);
 void wf_exceptions_each(void (*fn)(const char *name, TypeObject *type));
 /* The printed report of exc as one str (chain: with causes and contexts). */
 Value wf_exc_format(Value exc, bool chain);
+/* A `frame` object: a snapshot of code, line, globals and caller (core/traceback.c). */
+extern TypeObject wf_type_frame;
+Value wf_frame_snapshot(Value code, int lineno, Value globals, Value back);
 /* The built-in `traceback` module (core/traceback.c). */
 Value wf_traceback_module_create(void);
 /* The qualified class name as tracebacks print it ("ValueError", "helper.MyError"). */

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 #include "runtime.h"
+#include "frame.h"
 
 Value wf_sys_module;
 bool wf_sys_ignore_environment;
@@ -370,7 +371,40 @@ static Value sys_is_finalizing(Value self, const Value *args, size_t nargs, Valu
     return wf_False;
 }
 
+/* sys._getframe([depth]): snapshots of the frame `depth` calls up and its callers. */
+static Value sys_getframe(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_no_kwargs("_getframe", kwnames) < 0 || wf_check_nargs("_getframe", nargs, 0, 1) < 0)
+        return 0;
+    intptr_t depth = 0;
+    if (nargs && (depth = wf_as_ssize(args[0])) == -1 && wf_err_occurred())
+        return 0;
+    Frame *f = wf_tstate()->frame;
+    for (intptr_t i = 0; f && i < depth; i++)
+        f = f->previous;
+    if (!f)
+        return wf_err_set_str(wf_exc_ValueError, "call stack is not deep enough");
+    size_t n = 0;
+    for (Frame *g = f; g; g = g->previous)
+        n++;
+    Frame **chain = wf_mem_alloc(n * sizeof(Frame *));
+    n = 0;
+    for (Frame *g = f; g; g = g->previous)
+        chain[n++] = g;
+    Value back = 0;
+    while (n-- > 0) {
+        Value snap = wf_frame_snapshot(wf_val(chain[n]->code), wf_frame_lineno(chain[n]), chain[n]->globals, back);
+        wf_xdecref(back);
+        back = snap;
+        if (!snap)
+            break;
+    }
+    wf_mem_free(chain);
+    return back;
+}
+
 static const MethodDef sys_functions[] = {
+    {"_getframe", sys_getframe, 0, "Return a frame object from the call stack."},
     {"get_int_max_str_digits", sys_get_int_max_str_digits, 0, NULL},
     {"set_int_max_str_digits", sys_set_int_max_str_digits, 0, NULL},
     {"gettrace", sys_none, 0, NULL},

@@ -631,3 +631,97 @@ Value wf_traceback_module_create(void)
         return 0;
     return m;
 }
+
+/* ---- frame objects (snapshots) ----
+ * sys._getframe() and traceback.tb_frame give a `frame` object holding the
+ * code, line and globals of a Python frame as they were when it was asked
+ * for. Live frames sit on the thread's frame stack and die with their call,
+ * so a snapshot (with its callers, eagerly) is what outlives them; f_lineno
+ * does not advance afterwards as CPython's would. */
+
+typedef struct FrameSnap {
+    Object ob;
+    Value code;
+    Value globals;      /* dict, or 0 when unknown (traceback entries) */
+    Value back;         /* FrameSnap or 0 */
+    int lineno;
+} FrameSnap;
+
+static inline FrameSnap *fsnap(Value v) { return (FrameSnap *)wf_obj(v); }
+
+static void fsnap_dealloc(Object *o)
+{
+    FrameSnap *f = (FrameSnap *)o;
+    wf_xdecref(f->code);
+    wf_xdecref(f->globals);
+    wf_xdecref(f->back);
+    wf_object_free(o);
+}
+
+static Value fsnap_code(Value self) { return wf_incref(fsnap(self)->code ? fsnap(self)->code : wf_None); }
+static Value fsnap_lineno(Value self) { return wf_small(fsnap(self)->lineno); }
+static Value fsnap_globals(Value self)
+{
+    if (!fsnap(self)->globals)
+        return wf_dict_new();
+    return wf_incref(fsnap(self)->globals);
+}
+static Value fsnap_back(Value self) { return wf_incref(fsnap(self)->back ? fsnap(self)->back : wf_None); }
+static Value fsnap_builtins(Value self) { return wf_incref(wf_builtins_dict); }
+static Value fsnap_none(Value self) { return wf_incref(wf_None); }
+static Value fsnap_zero(Value self) { return wf_small(0); }
+
+/* Module-level code runs in its globals; a function's locals are not kept. */
+static Value fsnap_locals(Value self)
+{
+    Value name = tb_code_attr(fsnap(self)->code, "co_name");
+    bool module = name && wf_str_eq_c(name, "<module>");
+    wf_xdecref(name);
+    if (module && fsnap(self)->globals)
+        return wf_incref(fsnap(self)->globals);
+    return wf_dict_new();
+}
+
+static Value fsnap_repr(Value self)
+{
+    Value file = tb_code_attr(fsnap(self)->code, "co_filename");
+    Value name = tb_code_attr(fsnap(self)->code, "co_name");
+    Value r = wf_str_printf("<frame at %p, file %R, line %d, code %s>", (void *)wf_obj(self),
+                            file ? file : wf_None, fsnap(self)->lineno, name ? wf_str_cstr(name) : "?");
+    wf_xdecref(file);
+    wf_xdecref(name);
+    return r;
+}
+
+static const GetSetDef fsnap_getset[] = {
+    {"f_code", fsnap_code, NULL},
+    {"f_lineno", fsnap_lineno, NULL},
+    {"f_globals", fsnap_globals, NULL},
+    {"f_locals", fsnap_locals, NULL},
+    {"f_back", fsnap_back, NULL},
+    {"f_builtins", fsnap_builtins, NULL},
+    {"f_trace", fsnap_none, NULL},
+    {"f_lasti", fsnap_zero, NULL},
+    {NULL},
+};
+
+TypeObject wf_type_frame = {
+    .ob = WF_STATIC_HEAD(&wf_type_type),
+    .tp_name = "frame",
+    .tp_basicsize = sizeof(FrameSnap),
+    .tp_dealloc = fsnap_dealloc,
+    .tp_repr = fsnap_repr,
+    .tp_getset = fsnap_getset,
+};
+
+Value wf_frame_snapshot(Value code, int lineno, Value globals, Value back)
+{
+    if (!(wf_type_frame.tp_flags & WF_TPF_READY) && wf_type_ready(&wf_type_frame) < 0)
+        return 0;
+    FrameSnap *f = (FrameSnap *)wf_object_alloc(&wf_type_frame, sizeof(FrameSnap));
+    f->code = wf_incref(code);
+    f->globals = globals ? wf_incref(globals) : 0;
+    f->back = back ? wf_incref(back) : 0;
+    f->lineno = lineno;
+    return wf_val(f);
+}
