@@ -10,18 +10,27 @@
 
 /*
  * How it works:
- *  1. The whole input is tokenized first. A tokenizer error anywhere wins
- *     over any parser error, which is what CPython reports too (it
- *     re-tokenizes the rest of the file after a parser error).
+ *  1. The whole input is tokenized first (after universal-newline
+ *     translation into an arena copy). Tokenizing stops at the first
+ *     tokenizer error, which becomes an ERRORTOKEN at the end of the array.
  *  2. The parser walks the token array with one token of lookahead and a
- *     little backtracking (parenthesized with-items). Assignment targets are
- *     parsed as expressions and then checked and given a Store/Del context.
+ *     little backtracking (parenthesized with-items, error ranges).
+ *     Assignment targets are parsed as expressions, then checked and given
+ *     a Store/Del context.
  *  3. Errors set a SyntaxError and longjmp to wf_parse() (or to a
  *     backtracking point). All nodes and temporary arrays live in the arena,
  *     so nothing leaks on the jump.
- *  4. f-strings are parsed by scanning the literal for replacement fields and
+ *  4. Which error wins follows CPython (parse_fixup_error): "unexpected
+ *     indent" first; then a hard tokenizer error anywhere in the file (CPython
+ *     re-tokenizes the rest after a parser error); a soft one (indentation,
+ *     line continuation) only when the parser got to it; then a bracket left
+ *     open on an earlier line than the error ("'(' was never closed").
+ *  5. f-strings are parsed by scanning the literal for replacement fields and
  *     running a nested parser over the source bytes of each expression, so
  *     positions inside f-strings are real source positions.
+ *  6. Positions are CPython's: a node whose first operand is parenthesized
+ *     starts at the '(' (nodes record their first token, not their first
+ *     child); error ranges are CPython's for its "known location" errors.
  */
 
 typedef struct Parser {
