@@ -2596,8 +2596,13 @@ static Stmt *parse_funcdef(Parser *p, ExprSeq decorators)
     Arguments *args = parse_params(p, TK_RPAR, true);
     expect(p, TK_RPAR);
     Expr *returns = NULL;
-    if (accept(p, TK_RARROW))
+    if (at(p, TK_RARROW)) {
+        /* CPython: a '->' without an expression is skipped, then ':' is forced. */
+        if (!starts_expression(peek_at(p, 1)->kind))
+            p_error_tok(p, peek(p), "expected ':'");
+        advance(p);
         returns = parse_expression(p);
+    }
     expect_colon(p, true);
     Stmt *s = new_stmt(p, WF_STMT_FunctionDef, st);
     s->v.FunctionDef.name = p_ident(p, name);
