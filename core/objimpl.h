@@ -135,13 +135,16 @@ static inline Value *om_dict_ptr(Value obj, TypeObject *t)
 /* typeobject.c */
 Value om_getattr_opt(Value obj, Value name);   /* wf_getattr_opt's work */
 extern const SlotDef om_slotdefs[];
-Value wf_type_qualname(TypeObject *t);   /* borrowed str */
-Value wf_type_module_name(TypeObject *t);   /* new ref str, or 0 for builtins */
-Value wf_object_default_repr(Value v);
-Hash wf_hash_pointer(const void *p);
+Value wf_type_qualname(TypeObject *t);         /* borrowed str: __qualname__ */
+/* __module__ as a new str ("builtins" for plain built-in types), or 0 when a
+ * class has none. */
+Value wf_type_module_name(TypeObject *t);
+Value wf_object_default_repr(Value v);         /* "<mod.Cls object at 0x...>" */
 
-/* object.c: give the AttributeError just raised its .name and .obj (as
- * CPython 3.10+), so that the traceback printer can suggest a close name.
+/* object.c */
+Hash wf_hash_pointer(const void *p);           /* identity hash, as CPython */
+/* Give the AttributeError just raised its .name and .obj (as CPython
+ * 3.10+), so that the traceback printer can suggest a close name.
  * Returns 0 so that `return om_attr_error_context(obj, name)` works. */
 Value om_attr_error_context(Value obj, Value name);
 
