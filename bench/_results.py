@@ -11,10 +11,13 @@ How figures are computed (docs/bench.md repeats this):
  2. Single-thread ratio = median(config) / median(reference); below 1 means
     faster than the reference interpreter. The geometric mean is taken over
     the workloads that both configurations ran.
- 3. Scaling throughput = threads * size / wall, in million iterations per
-    second of the whole process (start-up included; the startup_s of each
-    configuration in the JSON says how much that is). Its min/max come from
-    the max/min wall times.
+ 3. Scaling throughput = threads * size / (wall - base), in million
+    iterations per second, where base is the fastest wall time of the same
+    workload, configuration and thread count run with size 0 (interpreter
+    start-up, imports, thread start and join, exit), measured interleaved
+    with the real runs. Without it a GIL interpreter would show a false
+    speedup, since the fixed cost is paid once for any thread count. The
+    min/max come from the max/min wall times.
  4. Speedup at T threads = throughput(T) / throughput(1) of the same
     configuration (= T * median wall(1) / median wall(T)); the ideal is T.
  5. A cell whose runs failed shows the reason ("cannot run: ...") instead of
@@ -54,6 +57,8 @@ class Cell:
         self.walls = []
         self.outputs = []
         self.errors = []
+        self.base_walls = []    # size-0 runs of the same cell (scaling only)
+        self.cpus = []          # user+sys CPU seconds of the successful runs
         self.size = None
 
     @property
@@ -63,6 +68,29 @@ class Cell:
     @property
     def median(self):
         return statistics.median(self.walls) if self.walls else None
+
+    @property
+    def base(self):
+        """Fastest size-0 run: start-up, imports, thread start/join, exit.
+
+        The minimum, not the median: the fixed cost is a floor that noise can
+        only add to, and overestimating it would inflate throughput."""
+        return min(self.base_walls) if self.base_walls else 0.0
+
+    @property
+    def parallelism(self):
+        """Median of cpu/wall: how many cores the process kept busy."""
+        ratios = [c / w for c, w in zip(self.cpus, self.walls) if c is not None and w > 0]
+        return statistics.median(ratios) if ratios else None
+
+    @property
+    def cpu(self):
+        cpus = [c for c in self.cpus if c is not None]
+        return statistics.median(cpus) if cpus else None
+
+    def net(self, wall):
+        # Never let noise make the work time vanish or go negative.
+        return max(wall - self.base, 0.05 * wall)
 
     def reason(self):
         """Why this cell has no figure, e.g. 'cannot run: ModuleNotFoundError: ...'."""
@@ -76,7 +104,8 @@ class Cell:
         if not self.walls or not self.size:
             return None
         work = threads * self.size / 1e6
-        return (work / self.median, work / max(self.walls), work / min(self.walls))
+        return (work / self.net(self.median), work / self.net(max(self.walls)),
+                work / self.net(min(self.walls)))
 
 
 def cells(data):
@@ -84,9 +113,14 @@ def cells(data):
     for r in data['runs']:
         key = (r['suite'], r['workload'], r['config'], r['threads'])
         c = table.setdefault(key, Cell())
+        if r.get('baseline'):
+            if r['status'] == 'ok':
+                c.base_walls.append(r['wall_s'])
+            continue
         c.size = r.get('size')
         if r['status'] == 'ok':
             c.walls.append(r['wall_s'])
+            c.cpus.append(r.get('cpu_s'))
             c.outputs.append(r['output'])
         else:
             c.errors.append((r['status'], r.get('error', '')))
@@ -220,6 +254,16 @@ def summary(data):
                 row.append('**%.3f** (%d)' % (g, len(ratios[l])) if g else '-')
             md.append('| ' + ' | '.join(row) + ' | |')
             md += ['', 'Ratios are time / %s time: below 1.00 is faster than the reference.' % ref]
+            for l in others:
+                cr = []
+                for w in single:
+                    c, r = table.get(('single', w, l, 1)), table.get(('single', w, ref, 1))
+                    if c and r and c.cpu and r.cpu:
+                        cr.append(c.cpu / r.cpu)
+                g = geomean(cr)
+                if g:
+                    md.append('Geometric mean of CPU-time (user+sys) ratios %s / %s: %.3f '
+                              '(less sensitive to a busy machine than wall time).' % (l, ref, g))
         md.append('')
 
     scaling = data['workloads'].get('scaling', [])
@@ -244,9 +288,13 @@ def summary(data):
                         row.append(base.reason() if not base.ok else c.reason())
             md.append('| ' + ' | '.join(row) + ' |')
         md += ['', '## Scaling suite: wall time and throughput', '',
-               '| workload | configuration | threads | size per thread | wall (s) | '
-               'throughput (M it/s) [min-max] | speedup | output |',
-               '|---|---|---|---|---|---|---|---|']
+               'wall = whole process; base = the same run with size 0 (start-up, imports, '
+               'threads, exit), subtracted before computing throughput.', '',
+               'cores busy = median of (user+sys CPU time) / wall time: about 1 under a GIL, '
+               'up to min(threads, cores) when threads run in parallel.', '',
+               '| workload | configuration | threads | size per thread | wall (s) | base (s) | '
+               'throughput (M it/s) [min-max] | speedup | cores busy | output |',
+               '|---|---|---|---|---|---|---|---|---|---|']
         for w in scaling:
             for l in L:
                 sp = speedups(data, table, l, w)
@@ -257,9 +305,11 @@ def summary(data):
                         thr = '%.2f [%.2f-%.2f]' % (m, lo, hi)
                     else:
                         thr = '-'
-                    md.append('| %s | %s | %d | %s | %s | %s | %s | %s |' % (
-                        w, l, t, c.size or '-', fmt_time(c), thr,
+                    md.append('| %s | %s | %d | %s | %s | %s | %s | %s | %s | %s |' % (
+                        w, l, t, c.size or '-', fmt_time(c),
+                        '%.3f' % c.base if c.base_walls else '-', thr,
                         '%.2f' % sp[t] if t in sp else '-',
+                        '%.2f' % c.parallelism if c.parallelism is not None else '-',
                         'DIFFERENT' if ('scaling', w, t) in bad else ('same' if c.ok else '-')))
         md.append('')
 

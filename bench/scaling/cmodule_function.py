@@ -2,7 +2,7 @@
 import math
 from _driver import run, all_equal
 
-DEFAULT_SIZE = 620000
+DEFAULT_SIZE = 6900000
 
 
 def work(size, index):

@@ -1,7 +1,7 @@
 # Scaling workload: creating and calling a nested function per iteration (ftscalingbench create_closure).
 from _driver import run, all_equal
 
-DEFAULT_SIZE = 1200000
+DEFAULT_SIZE = 5900000
 
 
 def work(size, index):

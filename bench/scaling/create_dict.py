@@ -1,7 +1,7 @@
 # Scaling workload: building a one-item dict display per iteration (ftscalingbench create_dict).
 from _driver import run, all_equal
 
-DEFAULT_SIZE = 1200000
+DEFAULT_SIZE = 9500000
 
 
 def work(size, index):

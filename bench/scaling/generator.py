@@ -1,7 +1,7 @@
 # Scaling workload: creating and exhausting a small generator (ftscalingbench generator).
 from _driver import run, all_equal
 
-DEFAULT_SIZE = 140000
+DEFAULT_SIZE = 1100000
 
 
 def simple_gen():

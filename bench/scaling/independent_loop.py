@@ -1,7 +1,7 @@
 # Scaling workload (weft): an independent integer/float loop touching no shared object.
 from _driver import run, all_equal
 
-DEFAULT_SIZE = 670000
+DEFAULT_SIZE = 4600000
 
 
 def work(size, index):

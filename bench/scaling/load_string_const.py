@@ -1,7 +1,7 @@
 # Scaling workload: comparing against a shared str constant (ftscalingbench load_string_const).
 from _driver import run, all_equal
 
-DEFAULT_SIZE = 2500000
+DEFAULT_SIZE = 15000000
 
 
 def work(size, index):

@@ -1,7 +1,7 @@
 # Scaling workload: comparing against a shared tuple constant (ftscalingbench load_tuple_const).
 from _driver import run, all_equal
 
-DEFAULT_SIZE = 2700000
+DEFAULT_SIZE = 16000000
 
 
 def work(size, index):

@@ -3,7 +3,7 @@
 import threading
 from _driver import run
 
-DEFAULT_SIZE = 750000
+DEFAULT_SIZE = 3600000
 
 lock = threading.Lock()
 counter = [0]

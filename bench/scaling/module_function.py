@@ -2,7 +2,7 @@
 import sys
 from _driver import run, all_equal
 
-DEFAULT_SIZE = 1900000
+DEFAULT_SIZE = 9400000
 
 
 def double(x):

@@ -1,7 +1,7 @@
 # Scaling workload: float multiplication by a constant (ftscalingbench mult_constant).
 from _driver import run, all_equal
 
-DEFAULT_SIZE = 5600000
+DEFAULT_SIZE = 29000000
 
 
 def work(size, index):

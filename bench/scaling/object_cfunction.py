@@ -1,7 +1,7 @@
 # Scaling workload: C methods (list.pop/append) on a thread-private list (ftscalingbench object_cfunction).
 from _driver import run, all_equal
 
-DEFAULT_SIZE = 1500000
+DEFAULT_SIZE = 8100000
 
 
 def work(size, index):

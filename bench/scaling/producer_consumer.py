@@ -3,7 +3,7 @@
 import queue
 from _driver import run
 
-DEFAULT_SIZE = 90000
+DEFAULT_SIZE = 470000
 BATCH = 16
 
 shared = queue.Queue()

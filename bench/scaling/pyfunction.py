@@ -1,7 +1,7 @@
 # Scaling workload: calls to a shared module-level Python function (ftscalingbench pyfunction).
 from _driver import run, all_equal
 
-DEFAULT_SIZE = 1600000
+DEFAULT_SIZE = 12000000
 
 
 def next_number(i):

@@ -1,7 +1,7 @@
 # Scaling workload: Python method calls on instances of a shared class (ftscalingbench pymethod).
 from _driver import run, all_equal
 
-DEFAULT_SIZE = 580000
+DEFAULT_SIZE = 10000000
 
 
 class Counter:

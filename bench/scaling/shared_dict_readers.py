@@ -1,7 +1,7 @@
 # Scaling workload (weft): every thread reads a shared dict; thread 0 also writes one key every 1024 reads.
 from _driver import run
 
-DEFAULT_SIZE = 1200000
+DEFAULT_SIZE = 6700000
 KEYS = 1000
 
 table = {k: k * 3 for k in range(KEYS)}

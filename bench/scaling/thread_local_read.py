@@ -2,7 +2,7 @@
 import threading
 from _driver import run
 
-DEFAULT_SIZE = 630000
+DEFAULT_SIZE = 3800000
 
 thread_local = threading.local()
 
