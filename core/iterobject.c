@@ -75,10 +75,15 @@ Value wf_seqiter_make(TypeObject *type, Value seq, intptr_t index)
 
 static SeqIterObject *sit(Value v) { return (SeqIterObject *)wf_obj(v); }
 
+/* Iterators over iterators (enumerate(enumerate(...))) nest deallocations
+ * like containers do: every dealloc here goes through the trashcan. */
 static void sit_dealloc(Object *o)
 {
+    if (!wf_seq_trash_begin(o, sit_dealloc))
+        return;
     wf_decref(((SeqIterObject *)o)->seq);
     it_free(o);
+    wf_seq_trash_end();
 }
 
 /* Marks the iterator exhausted; returns 0 for `return sit_done(it);`. */
@@ -296,8 +301,11 @@ static void callit_clear(CallIterObject *it)
 
 static void callit_dealloc(Object *o)
 {
+    if (!wf_seq_trash_begin(o, callit_dealloc))
+        return;
     callit_clear((CallIterObject *)o);
     wf_object_free(o);
+    wf_seq_trash_end();
 }
 
 static Value callit_next(Value self)
@@ -395,10 +403,13 @@ static Value enum_new(TypeObject *type, const Value *args, size_t nargs, Value k
 static void enum_dealloc(Object *o)
 {
     EnumerateObject *e = (EnumerateObject *)o;
+    if (!wf_seq_trash_begin(o, enum_dealloc))
+        return;
     wf_decref(e->it);
     wf_decref(e->index);
     wf_decref(e->result);
     it_free(o);
+    wf_seq_trash_end();
 }
 
 static Value enum_next(Value self)
@@ -500,10 +511,13 @@ static Value map_new(TypeObject *type, const Value *args, size_t nargs, Value kw
 static void zip_dealloc(Object *o)
 {
     ZipObject *z = (ZipObject *)o;
+    if (!wf_seq_trash_begin(o, zip_dealloc))
+        return;
     wf_decref(z->iters);
     wf_decref(z->func);
     wf_decref(z->result);
     it_free(o);
+    wf_seq_trash_end();
 }
 
 /* zip(strict=True): iterator i (0-based) ran out; find out who was longer. */
@@ -620,9 +634,12 @@ static Value filter_new(TypeObject *type, const Value *args, size_t nargs, Value
 static void filter_dealloc(Object *o)
 {
     FilterObject *f = (FilterObject *)o;
+    if (!wf_seq_trash_begin(o, filter_dealloc))
+        return;
     wf_decref(f->func);
     wf_decref(f->it);
     it_free(o);
+    wf_seq_trash_end();
 }
 
 /* Does item pass? 1, 0, -1 on error. */

@@ -16,10 +16,13 @@ static SliceObject *slc(Value v) { return (SliceObject *)wf_obj(v); }
 static void slc_dealloc(Object *o)
 {
     SliceObject *s = (SliceObject *)o;
+    if (!wf_seq_trash_begin(o, slc_dealloc))  /* slice(slice(slice(...))) */
+        return;
     wf_decref(s->start);
     wf_decref(s->stop);
     wf_decref(s->step);
     wf_object_free(o);
+    wf_seq_trash_end();
 }
 
 /* A bound (not None): CPython's _PyEval_SliceIndex, clamped to intptr_t. */
