@@ -1921,6 +1921,10 @@ static Value parse_slots(Value slots, Value name, Value dict, bool *want_dict, b
         wf_list_append(names, wf_str_intern(m));
     }
     wf_decref(seq);
+    if (wf_list_sort(names, 0, false) < 0) {  /* CPython orders the members by name */
+        wf_decref(names);
+        return 0;
+    }
     Value r = wf_list_as_tuple(names);
     wf_decref(names);
     return r;
@@ -2132,7 +2136,7 @@ static void add_slot_members(HeapTypeObject *h, Value slotnames, bool want_weakr
         wf_dict_set(t->tp_dict, WF_ID(__dict__), d);
         wf_decref(d);
     }
-    if ((h->ht_owns_dict || want_weakref) && !wf_type_lookup(t, WF_ID(__weakref__))) {
+    if (want_weakref && !wf_type_lookup(t, WF_ID(__weakref__))) {
         Value d = wf_getset_descr_new(t, &subtype_weakref_getset);
         wf_dict_set(t->tp_dict, WF_ID(__weakref__), d);
         wf_decref(d);
@@ -2212,8 +2216,10 @@ static int class_spec_init(ClassSpec *cs, Value name, Value bases, Value ns)
     if (!cs->dict || prepare_namespace(cs->dict, &cs->qualname, name) < 0)
         return -1;
     Value slots = wf_dict_get(cs->dict, WF_ID(__slots__));
-    if (!slots)
+    if (!slots) {
+        cs->want_weakref = true;
         return 0;
+    }
     cs->want_dict = false;
     cs->slotnames = parse_slots(slots, name, cs->dict, &cs->want_dict, &cs->want_weakref);
     if (!cs->slotnames)
