@@ -636,6 +636,9 @@ static int type_set_abstract(Value tv, Value v)
     return wf_dict_set(t->tp_dict, WF_ID(__abstractmethods__), v);
 }
 
+/* Weak references do not exist yet: nothing refers to a class weakly. */
+static Value type_get_weakref(Value tv) { return wf_None; }
+
 static const GetSetDef type_getset[] = {
     { "__name__", type_get_name, type_set_name },
     { "__qualname__", type_get_qualname, type_set_qualname },
@@ -646,6 +649,7 @@ static const GetSetDef type_getset[] = {
     { "__mro__", type_get_mro, NULL },
     { "__dict__", type_get_dict, NULL },
     { "__abstractmethods__", type_get_abstract, type_set_abstract },
+    { "__weakref__", type_get_weakref, NULL },
     { NULL, NULL, NULL },
 };
 
