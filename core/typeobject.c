@@ -636,9 +636,6 @@ static int type_set_abstract(Value tv, Value v)
     return wf_dict_set(t->tp_dict, WF_ID(__abstractmethods__), v);
 }
 
-/* Weak references do not exist yet: nothing refers to a class weakly. */
-static Value type_get_weakref(Value tv) { return wf_None; }
-
 static const GetSetDef type_getset[] = {
     { "__name__", type_get_name, type_set_name },
     { "__qualname__", type_get_qualname, type_set_qualname },
@@ -649,7 +646,6 @@ static const GetSetDef type_getset[] = {
     { "__mro__", type_get_mro, NULL },
     { "__dict__", type_get_dict, NULL },
     { "__abstractmethods__", type_get_abstract, type_set_abstract },
-    { "__weakref__", type_get_weakref, NULL },
     { NULL, NULL, NULL },
 };
 
@@ -2140,7 +2136,10 @@ static void add_slot_members(HeapTypeObject *h, Value slotnames, bool want_weakr
         wf_dict_set(t->tp_dict, WF_ID(__dict__), d);
         wf_decref(d);
     }
-    if (want_weakref && !wf_type_lookup(t, WF_ID(__weakref__))) {
+    /* Classes themselves are weakly referenceable in CPython without a
+     * __weakref__ descriptor: metaclasses get none. */
+    bool weak_builtin = t->tp_flags & WF_TPF_TYPE_SUBCLASS;
+    if (want_weakref && !weak_builtin && !wf_type_lookup(t, WF_ID(__weakref__))) {
         Value d = wf_getset_descr_new(t, &subtype_weakref_getset);
         wf_dict_set(t->tp_dict, WF_ID(__weakref__), d);
         wf_decref(d);
