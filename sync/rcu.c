@@ -15,6 +15,19 @@
  * Every reader's accesses before its quiescent state then happen-before the
  * reclaimer's accesses after the grace period, which is precisely the
  * guarantee RCU gives. (The design brief's verified recipe.)
+ *
+ * Two more edges the brief's recipe does not spell out, found by the TSan run
+ * of stress/rcu_torture and tests/unit/test_rcu:
+ *  - wf_rcu_call hands the head to the call_rcu thread through liburcu's
+ *    lock-free queue, invisible to TSan: release(head) before enqueueing,
+ *    acquire(head) in the trampoline, so the callback sees what the caller
+ *    wrote (including head->fn).
+ *  - liburcu's own urcu_qsbr_barrier() callocs a completion in the caller and
+ *    frees it on the call_rcu thread, which TSan reports inside liburcu. So
+ *    wf_rcu_barrier does not call it: it queues a callback of its own and
+ *    waits for it. That is equivalent because weft uses only the default
+ *    call_rcu worker (never per-CPU or per-thread call_rcu data), whose queue
+ *    runs callbacks in FIFO order.
  */
 #define _GNU_SOURCE
 #include "rcu.h"
@@ -22,6 +35,7 @@
 #include <stddef.h>
 #include <urcu-qsbr.h>
 
+#include "parking_lot.h"
 #include "tsan.h"
 #include "util.h"
 
@@ -103,7 +117,8 @@ void wf_rcu_synchronize(void)
 static void rcu_trampoline(struct rcu_head *urcu)
 {
     WfRcuHead *head = (WfRcuHead *)(void *)urcu;
-    wf_tsan_acquire(&rcu_token);
+    wf_tsan_acquire(head);        /* pairs with the release in wf_rcu_call() */
+    wf_tsan_acquire(&rcu_token);  /* the grace period: readers' quiescent states */
     head->fn(head);
     /* So that wf_rcu_barrier()'s caller sees the callback's effects. */
     wf_tsan_release(&rcu_token);
@@ -112,15 +127,37 @@ static void rcu_trampoline(struct rcu_head *urcu)
 void wf_rcu_call(WfRcuHead *head, WfRcuFn fn)
 {
     head->fn = fn;
+    wf_tsan_release(head);  /* the queue hand-off (see the top comment) */
     urcu_qsbr_call_rcu((struct rcu_head *)(void *)head, rcu_trampoline);
+}
+
+/* wf_rcu_barrier's marker callback: the last in the queue when it runs. */
+typedef struct BarrierHead {
+    WfRcuHead head;
+    uint32_t done;  /* 0 -> 1, release/acquire, parked on */
+} BarrierHead;
+
+static void rcu_barrier_done(WfRcuHead *h)
+{
+    BarrierHead *b = (BarrierHead *)h;
+    /* release: pairs with the acquire load in wf_rcu_barrier(). */
+    wf_atomic_store_release_u32(&b->done, 1);
+    /* Only the address is used as a key: the waiter may already be gone. */
+    wf_parking_lot_unpark_all(&b->done);
 }
 
 void wf_rcu_barrier(void)
 {
     bool online = rcu_state == RCU_ONLINE;
     if (online)
-        wf_rcu_thread_offline();
-    urcu_qsbr_barrier();
+        wf_rcu_thread_offline();  /* else our own grace period waits for us */
+    BarrierHead b = { .done = 0 };
+    wf_rcu_call(&b.head, rcu_barrier_done);
+    uint32_t zero = 0;
+    /* acquire: pairs with the release in rcu_barrier_done(); the callbacks
+     * before it ran on the same thread, so their effects are visible too. */
+    while (wf_atomic_load_acquire_u32(&b.done) == 0)
+        wf_parking_lot_park(&b.done, &zero, 4, -1, NULL, 0);
     wf_tsan_acquire(&rcu_token);
     if (online)
         wf_rcu_thread_online();

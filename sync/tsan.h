@@ -26,7 +26,9 @@
 #  define WF_TSAN 0
 #endif
 
-#if WF_TSAN
+/* -DWF_TSAN_NO_ANNOTATIONS keeps TSan but drops the annotations: the
+ * experiment that shows why they are needed (docs/sync.md). */
+#if WF_TSAN && !defined(WF_TSAN_NO_ANNOTATIONS)
 /* Provided by the TSan runtime (compiler-rt / libtsan). */
 void __tsan_acquire(void *addr);
 void __tsan_release(void *addr);

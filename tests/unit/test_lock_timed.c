@@ -133,7 +133,7 @@ static void test_fair_handoff(void)
     __atomic_store_n(&stop_hog, 1, __ATOMIC_RELAXED);
     pthread_join(t, NULL);
     fprintf(stderr, "    worst wait %.3f ms, hog rounds %ld\n", worst / 1e6, hog_rounds);
-    CHECK(worst < 500000000LL);  /* generous: 1 ms fairness + scheduling noise (TSan) */
+    CHECK(worst < 2000000000LL);  /* generous: 1 ms fairness, but a loaded machine (or TSan) adds scheduling delays of 100s of ms */
     CHECK_EQ_LL(hog_m, 0);
 }
 
