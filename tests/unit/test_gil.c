@@ -17,7 +17,7 @@ static void *py_thread(void *arg)
     int id = *(int *)arg;
     uint32_t eb = 0;
     wf_gil_take(&gil, &eb);
-    turns[id]++;
+    __atomic_add_fetch(&turns[id], 1, __ATOMIC_RELAXED);
     while (!__atomic_load_n(&stop, __ATOMIC_RELAXED)) {
         CHECK(wf_gil_held_by(&gil, &eb));
         inside++;
@@ -31,7 +31,7 @@ static void *py_thread(void *arg)
             /* FORCE_SWITCHING: someone else held it in between. */
             CHECK(wf_gil_switch_number(&gil) >= before + 2 ||
                   __atomic_load_n(&stop, __ATOMIC_RELAXED));
-            turns[id]++;
+            __atomic_add_fetch(&turns[id], 1, __ATOMIC_RELAXED);
         }
     }
     wf_gil_drop(&gil, &eb);
@@ -48,7 +48,14 @@ static void test_switching(void)
     pthread_t t[2];
     for (int i = 0; i < 2; i++)
         pthread_create(&t[i], NULL, py_thread, &ids[i]);
+    /* Run until both had several turns; on a loaded machine that may take
+     * longer than the ideal 300 ms, so only give up after 10 s. */
+    int64_t t0 = now_ns();
     sleep_ms(300);
+    while (now_ns() - t0 < 10000000000LL &&
+           (__atomic_load_n(&turns[0], __ATOMIC_RELAXED) < 5 ||
+            __atomic_load_n(&turns[1], __ATOMIC_RELAXED) < 5 || wf_gil_switch_number(&gil) < 10))
+        sleep_ms(10);
     __atomic_store_n(&stop, 1, __ATOMIC_RELAXED);
     for (int i = 0; i < 2; i++)
         pthread_join(t[i], NULL);

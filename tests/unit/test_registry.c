@@ -10,6 +10,8 @@ static WfThreadEntry entries[NW];
 static long progress[NW];  /* plain: written by its thread while attached only */
 static int stop;
 static int ready;
+static int restarted;     /* atomic: the last stop is over */
+static int seen[NW];      /* atomic: worker ran after the last restart */
 
 /* A worker: runs attached, polls its eval breaker, sometimes blocks (detached). */
 static void *worker(void *arg)
@@ -21,6 +23,8 @@ static void *worker(void *arg)
     __atomic_add_fetch(&ready, 1, __ATOMIC_RELAXED);
     for (long i = 0; !__atomic_load_n(&stop, __ATOMIC_RELAXED); i++) {
         progress[id]++;
+        if (__atomic_load_n(&restarted, __ATOMIC_ACQUIRE))
+            __atomic_store_n(&seen[id], 1, __ATOMIC_RELEASE);
         if (wf_eval_breaker_poll(&t->eval_breaker) & WF_EB_STOP_THE_WORLD)
             wf_registry_safe_point(&reg, t);
         if (id % 2 == 0 && i % 1000 == 0) {
@@ -78,7 +82,11 @@ static void test_stop_the_world(void)
             wf_registry_safe_point(&reg, &self);
         sleep_ms(2);
     }
-    sleep_ms(20);
+    __atomic_store_n(&restarted, 1, __ATOMIC_RELEASE);
+    int64_t t0 = now_ns();
+    for (int i = 0; i < NW; i++)
+        while (!__atomic_load_n(&seen[i], __ATOMIC_ACQUIRE) && now_ns() - t0 < 10000000000LL)
+            sleep_ms(1);
     /* progress[] is plain: read it again only after the joins. */
     __atomic_store_n(&stop, 1, __ATOMIC_RELAXED);
     for (int i = 0; i < NW; i++)
