@@ -24,6 +24,7 @@
 
 #define TPF_SLOTS_INHERITED 0x40000000u  /* private: step 1 of ready done */
 #define TPF_ABSTRACT 0x20000000u         /* private: __abstractmethods__ non-empty */
+#define OBF_FINALIZED 0x40               /* ob_flags: __del__ already called */
 #define SUBCLASS_FLAGS (WF_TPF_INT_SUBCLASS | WF_TPF_STR_SUBCLASS | WF_TPF_TUPLE_SUBCLASS | \
                         WF_TPF_LIST_SUBCLASS | WF_TPF_DICT_SUBCLASS | WF_TPF_EXC_SUBCLASS | \
                         WF_TPF_TYPE_SUBCLASS)
@@ -1994,7 +1995,8 @@ static void subtype_dealloc(Object *o)
 {
     TypeObject *t = o->ob_type;
     Value del = wf_type_lookup(t, WF_ID(__del__));
-    if (del) {
+    if (del && !(o->ob_flags & OBF_FINALIZED)) {
+        o->ob_flags |= OBF_FINALIZED;  /* __del__ runs once, even if resurrected (PEP 442) */
         o->ob_ref_local = 1;  /* resurrect for the call */
         Value saved = wf_err_fetch();
         Value r = call_dunder(wf_val(o), WF_ID(__del__), NULL, 0);
