@@ -729,11 +729,27 @@ static int fwrap_init(Value self, const Value *args, size_t nargs, Value kwnames
     return fwrap_set_func(self, args[0]);
 }
 
-static Value fwrap_get_func(Value v) { return wf_incref(((FuncWrapObject *)wf_obj(v))->func); }
+/* The wrapped callable, or 0 + RuntimeError for staticmethod.__new__(staticmethod). */
+static Value fwrap_func(Value self)
+{
+    Value f = ((FuncWrapObject *)wf_obj(self))->func;
+    if (!f)
+        wf_err_format(wf_exc_RuntimeError, "uninitialized %s object", wf_type_name(self));
+    return f;
+}
+
+static Value fwrap_get_func(Value v)
+{
+    Value f = fwrap_func(v);
+    return f ? wf_incref(f) : 0;
+}
 
 static Value fwrap_get_abstract(Value v)
 {
-    Value a = wf_getattr_opt(((FuncWrapObject *)wf_obj(v))->func, wf_str_intern_c("__isabstractmethod__"));
+    Value f = ((FuncWrapObject *)wf_obj(v))->func;
+    if (!f)
+        return wf_False;
+    Value a = wf_getattr_opt(f, wf_str_intern_c("__isabstractmethod__"));
     if (!a)
         return wf_err_occurred() ? 0 : wf_False;
     int t = wf_truthy(a);
@@ -750,17 +766,20 @@ static const GetSetDef fwrap_getset[] = {
 
 static Value sm_descr_get(Value self, Value obj, Value type)
 {
-    return wf_incref(((FuncWrapObject *)wf_obj(self))->func);
+    Value f = fwrap_func(self);
+    return f ? wf_incref(f) : 0;
 }
 
 static Value sm_call(Value self, const Value *args, size_t nargs, Value kwnames)
 {
-    return wf_call(((FuncWrapObject *)wf_obj(self))->func, args, nargs, kwnames);
+    Value f = fwrap_func(self);
+    return f ? wf_call(f, args, nargs, kwnames) : 0;
 }
 
 static Value fwrap_repr(Value v)
 {
-    return wf_str_printf("<%s(%R)>", wf_type_name(v), ((FuncWrapObject *)wf_obj(v))->func);
+    Value f = ((FuncWrapObject *)wf_obj(v))->func;
+    return wf_str_printf("<%s(%R)>", wf_type_name(v), f ? f : wf_None);
 }
 
 TypeObject wf_type_staticmethod = {
@@ -780,7 +799,9 @@ TypeObject wf_type_staticmethod = {
 
 static Value cm_descr_get(Value self, Value obj, Value type)
 {
-    Value func = ((FuncWrapObject *)wf_obj(self))->func;
+    Value func = fwrap_func(self);
+    if (!func)
+        return 0;
     if (!type)
         type = wf_val(wf_type(obj));
     TypeObject *ft = wf_type(func);
