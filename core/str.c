@@ -1,8 +1,13 @@
 /* weft: the str type: creation, interning, hashing, repr, the type's slots. */
 /* UTF-8 bytes -> immutable str objects (and the interned identifier table). */
 #define _GNU_SOURCE  /* memmem */
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+#include <sys/random.h>
 #include "weft.h"
+#include "runtime.h"
 #include "strimpl.h"
 
 /*
@@ -246,28 +251,148 @@ Value wf_str_substring(Value sv, size_t start, size_t end)
     return wf_str_new_n(s->data + b, e - b, end - start);
 }
 
-/* ---- hashing and equality ---- */
+/* ---- hashing and equality ----
+ *
+ * hash(str) is CPython 3.11's: SipHash-1-3 (Py_HASH_CUTOFF is 0, so short
+ * strings too) over the canonical representation, 1 byte per code point when
+ * all are < 256, 2 (UCS-2, little-endian) when all are < 65536, else 4
+ * (UCS-4); hash('') is 0 and -1 becomes -2. The 128-bit key follows
+ * PYTHONHASHSEED as CPython does: unset, empty or "random" -> a random key
+ * from getrandom() (so the iteration order of sets of strings varies from
+ * run to run, as in CPython); an integer N in [0, 4294967295] -> CPython's
+ * key for N (0: the zero key, else its LCG expansion), so with the same
+ * PYTHONHASHSEED weft and CPython print sets in the same order; anything else
+ * is a fatal error, as in CPython. -E/-I ignore the variable. The key is
+ * chosen once, by wf_ids_init(), before the first string is hashed. */
 
-/* FNV-1a over 8-byte words with a final avalanche: deterministic (no
- * per-process key, unlike CPython) and fast enough for identifiers. */
+static uint64_t hash_k0, hash_k1;
+
+static void hash_key_init(void)
+{
+    const char *env = wf_sys_ignore_environment ? NULL : getenv("PYTHONHASHSEED");
+    unsigned char key[24];
+    if (env && *env && strcmp(env, "random") != 0) {
+        char *end;
+        errno = 0;
+        unsigned long long seed = strtoull(env, &end, 10);
+        if (*end || end == env || errno || seed > 4294967295ull || strchr(env, '-')) {
+            fprintf(stderr, "Fatal Python error: config_init_hash_seed: PYTHONHASHSEED must be "
+                            "\"random\" or an integer in range [0; 4294967295]\n");
+            exit(1);
+        }
+        /* CPython's lcg_urandom (Python/bootstrap_hash.c); seed 0 is the zero key. */
+        uint32_t x = (uint32_t)seed;
+        for (size_t i = 0; i < sizeof key; i++) {
+            x = x * 214013u + 2531011u;
+            key[i] = seed ? (unsigned char)((x >> 16) & 0xff) : 0;
+        }
+    } else if (getrandom(key, sizeof key, GRND_NONBLOCK) != (ssize_t)sizeof key) {
+        /* No entropy source: mix the clock and an address. */
+        struct timespec ts;
+        clock_gettime(CLOCK_REALTIME, &ts);
+        uint64_t s = ((uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec) ^ (uintptr_t)&ts;
+        for (size_t i = 0; i < sizeof key; i++) {
+            s = s * 6364136223846793005ull + 1442695040888963407ull;
+            key[i] = (unsigned char)(s >> 56);
+        }
+    }
+    hash_k0 = hash_k1 = 0;
+    for (int i = 7; i >= 0; i--) {
+        hash_k0 = (hash_k0 << 8) | key[i];
+        hash_k1 = (hash_k1 << 8) | key[8 + i];
+    }
+}
+
+typedef struct Sip {
+    uint64_t v0, v1, v2, v3;
+    uint64_t tail;     /* pending bytes, little-endian */
+    unsigned ntail;    /* how many (< 8) */
+    uint64_t total;    /* bytes fed */
+} Sip;
+
+#define SIP_ROTL(x, b) (uint64_t)(((x) << (b)) | ((x) >> (64 - (b))))
+#define SIP_HALF(a, b, c, d, s, t) \
+    a += b; c += d; b = SIP_ROTL(b, s) ^ a; d = SIP_ROTL(d, t) ^ c; a = SIP_ROTL(a, 32);
+#define SIP_ROUND(v0, v1, v2, v3) \
+    SIP_HALF(v0, v1, v2, v3, 13, 16); SIP_HALF(v2, v1, v0, v3, 17, 21);
+
+static inline void sip_init(Sip *s)
+{
+    s->v0 = hash_k0 ^ 0x736f6d6570736575ull;
+    s->v1 = hash_k1 ^ 0x646f72616e646f6dull;
+    s->v2 = hash_k0 ^ 0x6c7967656e657261ull;
+    s->v3 = hash_k1 ^ 0x7465646279746573ull;
+    s->tail = 0;
+    s->ntail = 0;
+    s->total = 0;
+}
+
+static inline void sip_word(Sip *s, uint64_t m)
+{
+    s->v3 ^= m;
+    SIP_ROUND(s->v0, s->v1, s->v2, s->v3);
+    s->v0 ^= m;
+}
+
+/* Feeds one code unit of `width` bytes (1, 2 or 4: never split across words). */
+static inline void sip_unit(Sip *s, uint32_t u, unsigned width)
+{
+    s->tail |= (uint64_t)u << (8 * s->ntail);
+    s->ntail += width;
+    s->total += width;
+    if (s->ntail == 8) {
+        sip_word(s, s->tail);
+        s->tail = 0;
+        s->ntail = 0;
+    }
+}
+
+static inline uint64_t sip_final(Sip *s)
+{
+    uint64_t b = (s->total << 56) | s->tail;
+    sip_word(s, b);
+    s->v2 ^= 0xff;
+    SIP_ROUND(s->v0, s->v1, s->v2, s->v3);
+    SIP_ROUND(s->v0, s->v1, s->v2, s->v3);
+    SIP_ROUND(s->v0, s->v1, s->v2, s->v3);
+    return (s->v0 ^ s->v1) ^ (s->v2 ^ s->v3);
+}
+
+/* The hash of the UTF-8 text p[0:n] (CPython's, see above). */
 static uint64_t str_hash_bytes(const char *p, size_t n)
 {
-    uint64_t h = 0xcbf29ce484222325ull ^ n;
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t w;
-        memcpy(&w, p + i, 8);
-        h = (h ^ w) * 0x100000001b3ull;
-        h ^= h >> 29;
+    if (n == 0)
+        return 0;
+    Sip s;
+    sip_init(&s);
+    uint32_t maxc = 0;
+    for (size_t i = 0; i < n; i++)
+        maxc |= (unsigned char)p[i];
+    if (maxc < 0x80) {
+        /* ASCII: the UTF-8 bytes are the canonical (latin-1) bytes. */
+        size_t i = 0;
+        for (uint64_t w; i + 8 <= n; i += 8) {
+            memcpy(&w, p + i, 8);
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+            w = __builtin_bswap64(w);
+#endif
+            sip_word(&s, w);
+        }
+        s.total = i;
+        for (; i < n; i++)
+            sip_unit(&s, (unsigned char)p[i], 1);
+        return sip_final(&s);
     }
-    for (; i < n; i++)
-        h = (h ^ (unsigned char)p[i]) * 0x100000001b3ull;
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdull;
-    h ^= h >> 33;
-    h *= 0xc4ceb9fe1a85ec53ull;
-    h ^= h >> 33;
-    return h;
+    maxc = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t c = str_decode(p, &i);
+        if (c > maxc)
+            maxc = c;
+    }
+    unsigned width = maxc < 0x100 ? 1 : maxc < 0x10000 ? 2 : 4;
+    for (size_t i = 0; i < n;)
+        sip_unit(&s, str_decode(p, &i), width);
+    return sip_final(&s);
 }
 
 static Hash str_hash_final(uint64_t h)
@@ -392,6 +517,7 @@ void wf_ids_init(void)
 {
     if (str_empty)
         return;
+    hash_key_init();
     StrObject *e = wf_str_alloc(0);
     e->nchars = 0;
     e->ascii = 1;
