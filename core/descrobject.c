@@ -44,7 +44,7 @@ static Value cfunc_repr(Value v)
     if (cfunc_is_function(f))
         return wf_str_printf("<built-in function %s>", f->def->name);
     return wf_str_printf("<built-in method %s of %s object at %p>", f->def->name,
-                         wf_type_name(f->self), (void *)wf_obj(f->self));
+                         wf_type_name(f->self), (void *)f->self);
 }
 
 static Value cfunc_richcompare(Value a, Value b, int op)
@@ -434,7 +434,7 @@ static Value mwrap_repr(Value v)
 {
     MethodWrapperObject *m = (MethodWrapperObject *)wf_obj(v);
     return wf_str_printf("<method-wrapper '%U' of %s object at %p>", m->descr->d.d_name,
-                         wf_type_name(m->self), (void *)wf_obj(m->self));
+                         wf_type_name(m->self), (void *)m->self);
 }
 
 static Value mwrap_richcompare(Value a, Value b, int op)

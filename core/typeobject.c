@@ -188,9 +188,9 @@ Value wf_object_default_repr(Value v)
     Value mod = wf_type_module_name(t);
     Value r;
     if (mod && !wf_str_eq_c(mod, "builtins"))
-        r = wf_str_printf("<%U.%U object at %p>", mod, wf_type_qualname(t), (void *)wf_obj(v));
+        r = wf_str_printf("<%U.%U object at %p>", mod, wf_type_qualname(t), (void *)v);
     else
-        r = wf_str_printf("<%s object at %p>", t->tp_name, (void *)wf_obj(v));
+        r = wf_str_printf("<%s object at %p>", t->tp_name, (void *)v);
     wf_decref(mod);
     return r;
 }
