@@ -22,6 +22,23 @@
  *     group in the class and all its subclasses, and bumps tp_version.
  */
 
+/*
+ * Instance layout of a class (set_layout):
+ *
+ *  - Classes whose nearest built-in base is object use InstanceObject: the
+ *    dict lives at offsetof(InstanceObject, dict) whenever the class has one,
+ *    and __slots__ values follow in `slots[]`, each class appending its own.
+ *  - A class extending another built-in (list, dict, exceptions, property ...)
+ *    keeps the base's dict if it has one (tp_dictoffset), else appends
+ *    __slots__ and then one `Value dict` after the base's tp_basicsize; the
+ *    base's tp_new must allocate type->tp_basicsize bytes.
+ *  - Variable-size bases keep the dict elsewhere: after the items for tuples
+ *    (wf_tuple_dict_slot), after the characters for str (om_str_dict_ptr);
+ *    om_dict_ptr() finds it in every case.
+ *  - Two bases conflict when neither's solid base (the last class that added
+ *    C-level fields or __slots__) derives from the other's.
+ */
+
 #define TPF_SLOTS_INHERITED 0x40000000u  /* private: step 1 of ready done */
 #define TPF_ABSTRACT 0x20000000u         /* private: __abstractmethods__ non-empty */
 #define OBF_FINALIZED 0x40               /* ob_flags: __del__ already called */
