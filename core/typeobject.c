@@ -1713,6 +1713,10 @@ static void fixup_slot(TypeObject *t, size_t offset)
             fn = ((WrapperDescrObject *)wf_obj(d))->fn;
         else if (wf_type(d) == &wf_type_builtin_function && ((CFunctionObject *)wf_obj(d))->def == &tp_new_def)
             fn = (void *)as_type(((CFunctionObject *)wf_obj(d))->self)->tp_new;
+        else if (wf_type(d) == &wf_type_method_descr && !(((DescrObject *)wf_obj(d))->d_type->tp_flags & WF_TPF_HEAPTYPE))
+            /* A built-in type that also lists the dunder as a method (dict's
+             * __getitem__): its C slot does the same thing, minus the call. */
+            fn = *slot_ptr(((DescrObject *)wf_obj(d))->d_type, offset);
         if (!fn || (specific && specific != fn))
             use_generic = true;
         else
