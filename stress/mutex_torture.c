@@ -133,7 +133,7 @@ int main(int argc, char **argv)
 {
     double seconds = stress_seconds(argc, argv, 3.0);
     pthread_t th[NTHREADS], bt, br;
-    Tally tally[NTHREADS] = {{{0}}};
+    static Tally tally[NTHREADS];
     for (int i = 0; i < NTHREADS; i++) {
         tally[i].seed = 0x1234567ULL * (uint64_t)(i + 1);
         pthread_create(&th[i], NULL, worker, &tally[i]);

@@ -25,9 +25,15 @@ _Noreturn void wf_sync_die(const char *file, const char *func, int line,
  * (parking on a mutex with WF_PARK_DETACH, waiting for the GIL, waiting while
  * the world is stopped) calls wf_sync_block_enter() before sleeping and
  * wf_sync_block_leave() after waking. By default they do nothing. The runtime
- * installs hooks that take the thread offline for RCU (and release the GIL
- * and detach from the registry when it needs to), so that a sleeping thread
- * never delays a grace period. sync/ stays free of those policies.
+ * installs hooks that take the thread offline for RCU (and drop the GIL when
+ * it is enabled), so that a sleeping thread never delays a grace period.
+ * sync/ stays free of those policies. The hooks must NOT attach to or detach
+ * from the registry: the registry's own waits call them while it manages the
+ * thread's state itself.
+ *
+ * Consequence for callers: a thread that holds RCU-protected pointers must
+ * take mutexes with WF_LOCK_DONT_DETACH (no hooks, so it stays online), or
+ * drop those pointers first.
  *
  * Who may call wf_sync_set_block_hooks: the runtime, once, before the second
  * thread starts (the hooks are read with relaxed loads afterwards).

@@ -2,6 +2,7 @@
 /* sync/mutex.h -> exact counts under contention, state bits, recursion. */
 #include "sync/mutex.h"
 #include "sync/parking_lot.h"
+#include "sync/util.h"
 #include "check.h"
 
 #define NTHREADS 8
@@ -120,6 +121,63 @@ static void test_adjacent_bytes(void)
     CHECK_EQ_LL(total, (long long)NTHREADS * ITERS);
 }
 
+/* The blocking hooks run around a park, in pairs, on the parking thread;
+ * WF_LOCK_DONT_DETACH skips them. */
+static _Thread_local int hook_depth;
+static int hook_enters, hook_leaves, hook_unbalanced;
+
+static void on_enter(void)
+{
+    if (hook_depth++ != 0)
+        __atomic_add_fetch(&hook_unbalanced, 1, __ATOMIC_RELAXED);
+    __atomic_add_fetch(&hook_enters, 1, __ATOMIC_RELAXED);
+}
+
+static void on_leave(void)
+{
+    if (--hook_depth != 0)
+        __atomic_add_fetch(&hook_unbalanced, 1, __ATOMIC_RELAXED);
+    __atomic_add_fetch(&hook_leaves, 1, __ATOMIC_RELAXED);
+}
+
+static uint8_t hook_m;
+static int hook_flags;
+
+static void *hook_locker(void *arg)
+{
+    (void)arg;
+    CHECK_EQ_LL(wf_mutex_lock_timed(&hook_m, -1, hook_flags), WF_LOCK_ACQUIRED);
+    wf_mutex_unlock(&hook_m);
+    return NULL;
+}
+
+static void hook_round(int flags)
+{
+    hook_flags = flags;
+    wf_mutex_lock(&hook_m);
+    pthread_t t;
+    pthread_create(&t, NULL, hook_locker, NULL);
+    /* Wait until it parked (HAS_PARKED and one waiter), then release. */
+    int64_t t0 = now_ns();
+    while (wf_parking_lot_count(&hook_m) != 1 && now_ns() - t0 < 5000000000LL)
+        sleep_ms(1);
+    wf_mutex_unlock(&hook_m);
+    pthread_join(t, NULL);
+}
+
+static void test_block_hooks(void)
+{
+    wf_sync_set_block_hooks(on_enter, on_leave);
+    hook_round(0);
+    CHECK(hook_enters >= 1);
+    CHECK_EQ_LL(hook_enters, hook_leaves);
+    CHECK_EQ_LL(hook_unbalanced, 0);
+    int before = hook_enters;
+    hook_round(WF_LOCK_DONT_DETACH);
+    CHECK_EQ_LL(hook_enters, before);
+    wf_sync_set_block_hooks(NULL, NULL);
+}
+
 int main(void)
 {
     RUN(test_trylock_bits);
@@ -127,5 +185,6 @@ int main(void)
     RUN(test_contended_counter);
     RUN(test_adjacent_bytes);
     RUN(test_rmutex);
+    RUN(test_block_hooks);
     return check_done("test_mutex");
 }
