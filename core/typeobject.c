@@ -470,8 +470,45 @@ static Value object_sizeof(Value self, const Value *args, size_t nargs, Value kw
     return wf_int_from_i64((int64_t)(t->tp_basicsize + (size_t)n * t->tp_itemsize));
 }
 
+/* object.__getstate__(): the instance dict (None when empty), paired with a
+ * dict of the set __slots__ values when the class has slots. */
+static Value object_getstate(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_check_nargs("__getstate__", nargs, 0, 0) < 0)
+        return 0;
+    Value *dp = dict_ptr(self);
+    Value state = dp && *dp && wf_dict_size(*dp) > 0 ? wf_incref(*dp) : wf_None;
+    Value slots = 0;
+    for (TypeObject *t = wf_type(self); t && (t->tp_flags & WF_TPF_HEAPTYPE); t = t->tp_base) {
+        HeapTypeObject *h = (HeapTypeObject *)t;
+        for (size_t i = 0; i < h->ht_nslots; i++) {
+            Value v = *(Value *)((char *)wf_obj(self) + h->ht_slotoffset + i * sizeof(Value));
+            if (!v)
+                continue;
+            if (!slots)
+                slots = wf_dict_new();
+            wf_dict_set(slots, wf_tuple_get(t->tp_slotnames, i), v);
+        }
+    }
+    if (!slots)
+        return state;
+    Value r = wf_tuple_pack(2, state, slots);
+    wf_decref(state);
+    wf_decref(slots);
+    return r;
+}
+
+/* Pickling needs copyreg, which weft does not have yet. */
+static Value object_reduce(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    return wf_err_format(wf_exc_TypeError, "cannot pickle '%s' object", wf_type_name(self));
+}
+
 static const MethodDef object_methods[] = {
     { "__sizeof__", object_sizeof, 0, NULL },
+    { "__getstate__", object_getstate, 0, NULL },
+    { "__reduce__", object_reduce, 0, NULL },
+    { "__reduce_ex__", object_reduce, 0, NULL },
     { "__init_subclass__", object_init_subclass, WF_METH_CLASS, NULL },
     { "__subclasshook__", object_subclasshook, WF_METH_CLASS, NULL },
     { "__dir__", object_dir, 0, NULL },
@@ -654,7 +691,54 @@ static int type_set_abstract(Value tv, Value v)
     return wf_dict_set(t->tp_dict, WF_ID(__abstractmethods__), v);
 }
 
+static Value type_get_basicsize(Value tv) { return wf_int_from_i64((int64_t)as_type(tv)->tp_basicsize); }
+static Value type_get_itemsize(Value tv) { return wf_int_from_i64((int64_t)as_type(tv)->tp_itemsize); }
+static Value type_get_dictoffset(Value tv) { return wf_int_from_i64((int64_t)as_type(tv)->tp_dictoffset); }
+static Value type_get_flags(Value tv) { return wf_int_from_i64(as_type(tv)->tp_flags & 0xFFFFu); }
+static Value type_get_weakrefoffset(Value tv) { return wf_small(0); }
+static Value type_get_text_signature(Value tv) { return wf_None; }
+
+/* __annotations__ lives in a class's own dict (created on first access). */
+static Value type_get_annotations(Value tv)
+{
+    TypeObject *t = as_type(tv);
+    Value a = t->tp_dict ? wf_dict_get(t->tp_dict, WF_ID(__annotations__)) : 0;
+    if (a) {
+        TypeObject *at = wf_type(a);
+        return at->tp_descr_get ? at->tp_descr_get(a, 0, tv) : wf_incref(a);
+    }
+    if (!(t->tp_flags & WF_TPF_HEAPTYPE))
+        return wf_err_format(wf_exc_AttributeError, "type object '%s' has no attribute '__annotations__'", t->tp_name);
+    a = wf_dict_new();
+    if (wf_dict_set(t->tp_dict, WF_ID(__annotations__), a) < 0) {
+        wf_decref(a);
+        return 0;
+    }
+    wf_type_modified(t);
+    return a;
+}
+
+static int type_set_annotations(Value tv, Value v)
+{
+    TypeObject *t = as_type(tv);
+    if (!(t->tp_flags & WF_TPF_HEAPTYPE))
+        return wf_err_format(wf_exc_TypeError, "cannot set '__annotations__' attribute of immutable type '%s'", t->tp_name), -1;
+    wf_type_modified(t);
+    if (v)
+        return wf_dict_set(t->tp_dict, WF_ID(__annotations__), v);
+    if (!wf_dict_get(t->tp_dict, WF_ID(__annotations__)))
+        return wf_err_set_str(wf_exc_AttributeError, "__annotations__"), -1;
+    return wf_dict_del(t->tp_dict, WF_ID(__annotations__));
+}
+
 static const GetSetDef type_getset[] = {
+    { "__basicsize__", type_get_basicsize, NULL },
+    { "__itemsize__", type_get_itemsize, NULL },
+    { "__dictoffset__", type_get_dictoffset, NULL },
+    { "__flags__", type_get_flags, NULL },
+    { "__weakrefoffset__", type_get_weakrefoffset, NULL },
+    { "__text_signature__", type_get_text_signature, NULL },
+    { "__annotations__", type_get_annotations, type_set_annotations },
     { "__name__", type_get_name, type_set_name },
     { "__qualname__", type_get_qualname, type_set_qualname },
     { "__module__", type_get_module, type_set_module },
@@ -1010,6 +1094,71 @@ static void add_methods(TypeObject *t)
 
 static const MethodDef tp_new_def;
 
+/* One C slot serves every binary (or unary) operator, so the slot alone does
+ * not say which dunders a type has. For the core built-ins this table lists
+ * the ones CPython shows (dir(list) has __add__ but no __sub__); any other
+ * type gets a wrapper for every operator of a slot it defines. */
+#define OPB(n) (1u << WF_BINOP_##n)
+#define OPU(n) (1u << WF_UNOP_##n)
+#define OPS_ARITH (OPB(ADD) | OPB(SUB) | OPB(MUL) | OPB(TRUEDIV) | OPB(FLOORDIV) | OPB(MOD) | OPB(POW))
+#define OPS_BITS (OPB(LSHIFT) | OPB(RSHIFT) | OPB(AND) | OPB(OR) | OPB(XOR))
+#define OPS_SET (OPB(SUB) | OPB(AND) | OPB(OR) | OPB(XOR))
+
+static Value wrap_rbinop(const SlotDef *sd, void *fn, Value self, const Value *args, size_t nargs, Value kw);
+
+typedef struct OpMask {
+    TypeObject *type;
+    uint32_t fwd, refl, inplace, unary;
+} OpMask;
+
+static const OpMask *op_mask(TypeObject *t)
+{
+    static const OpMask masks[] = {
+        { &wf_type_int, OPS_ARITH | OPS_BITS, OPS_ARITH | OPS_BITS, 0, OPU(NEG) | OPU(POS) | OPU(INVERT) | OPU(ABS) },
+        { &wf_type_bool, OPB(AND) | OPB(OR) | OPB(XOR), OPB(AND) | OPB(OR) | OPB(XOR), 0, 0 },
+        { &wf_type_float, OPS_ARITH, OPS_ARITH, 0, OPU(NEG) | OPU(POS) | OPU(ABS) },
+        { &wf_type_str, OPB(ADD) | OPB(MUL) | OPB(MOD), OPB(MUL) | OPB(MOD), 0, 0 },
+        { &wf_type_list, OPB(ADD) | OPB(MUL), OPB(MUL), OPB(ADD) | OPB(MUL), 0 },
+        { &wf_type_tuple, OPB(ADD) | OPB(MUL), OPB(MUL), 0, 0 },
+        { &wf_type_dict, OPB(OR), OPB(OR), OPB(OR), 0 },
+        { &wf_type_set, OPS_SET, OPS_SET, OPS_SET, 0 },
+        { &wf_type_frozenset, OPS_SET, OPS_SET, 0, 0 },
+        { &wf_type_type, OPB(OR), OPB(OR), 0, 0 },
+        { &wf_type_union, OPB(OR), OPB(OR), 0, 0 },
+        { &wf_type_range, 0, 0, 0, 0 },
+        { &wf_type_slice, 0, 0, 0, 0 },
+    };
+    for (size_t i = 0; i < sizeof masks / sizeof masks[0]; i++)
+        if (masks[i].type == t)
+            return &masks[i];
+    return NULL;
+}
+
+/* Does the operator slot row sd get a wrapper on t? */
+static bool op_listed(TypeObject *t, const SlotDef *sd)
+{
+    const OpMask *m = op_mask(t);
+    if (!m)
+        return true;
+    uint32_t bit = 1u << sd->op;
+    if (sd->offset == offsetof(TypeObject, tp_binop))
+        return ((sd->wrapper == wrap_rbinop ? m->refl : m->fwd) & bit) != 0;
+    if (sd->offset == offsetof(TypeObject, tp_inplace))
+        return (m->inplace & bit) != 0;
+    if (sd->offset == offsetof(TypeObject, tp_unary))
+        return (m->unary & bit) != 0;
+    return true;
+}
+
+/* A container's tp_bool is a shortcut for len() != 0; CPython shows no
+ * __bool__ on containers, and truth falls back to __len__ anyway. */
+static bool slot_shown(TypeObject *t, const SlotDef *sd)
+{
+    if (sd->offset == offsetof(TypeObject, tp_bool) && t->tp_len)
+        return false;
+    return op_listed(t, sd);
+}
+
 /* Expose the slots t defines itself (not inherited unchanged) as wrappers. */
 static void add_operators(TypeObject *t)
 {
@@ -1018,7 +1167,7 @@ static void add_operators(TypeObject *t)
         if (!sd->wrapper)
             continue;
         void *fn = *slot_ptr(t, sd->offset);
-        if (!fn || (b && *slot_ptr(b, sd->offset) == fn))
+        if (!fn || (b && *slot_ptr(b, sd->offset) == fn) || !slot_shown(t, sd))
             continue;
         Value name = wf_ids[sd->wf_id];
         if (wf_dict_get(t->tp_dict, name))
