@@ -91,6 +91,9 @@ static Value cfunc_get_module(Value v)
     return wf_incref(name ? name : wf_None);
 }
 
+/* Argument Clinic signatures do not exist in weft. */
+static Value no_text_signature(Value v) { return wf_None; }
+
 static Value doc_of(const char *doc)
 {
     return doc ? wf_str_from_cstr(doc) : wf_None;
@@ -104,6 +107,7 @@ static const GetSetDef cfunc_getset[] = {
     { "__self__", cfunc_get_self, NULL },
     { "__module__", cfunc_get_module, NULL },
     { "__doc__", cfunc_get_doc, NULL },
+    { "__text_signature__", no_text_signature, NULL },
     { NULL, NULL, NULL },
 };
 
@@ -152,6 +156,14 @@ static const GetSetDef descr_getset[] = {
     { NULL, NULL, NULL },
 };
 
+static const GetSetDef wdescr_getset[] = {
+    { "__name__", descr_get_name, NULL },
+    { "__qualname__", descr_get_qualname, NULL },
+    { "__objclass__", descr_get_objclass, NULL },
+    { "__text_signature__", no_text_signature, NULL },
+    { NULL, NULL, NULL },
+};
+
 /* ---- method descriptors ---- */
 
 Value wf_method_descr_new(TypeObject *type, const MethodDef *def)
@@ -195,6 +207,7 @@ static const GetSetDef mdescr_getset[] = {
     { "__qualname__", descr_get_qualname, NULL },
     { "__objclass__", descr_get_objclass, NULL },
     { "__doc__", mdescr_get_doc, NULL },
+    { "__text_signature__", no_text_signature, NULL },
     { NULL, NULL, NULL },
 };
 
@@ -415,7 +428,7 @@ TypeObject wf_type_wrapper_descr = {
     .tp_repr = wdescr_repr,
     .tp_call = wdescr_call,
     .tp_descr_get = wdescr_get,
-    .tp_getset = descr_getset,
+    .tp_getset = wdescr_getset,
 };
 
 static void mwrap_dealloc(Object *o)
@@ -456,11 +469,14 @@ static Hash mwrap_hash(Value v)
 static Value mwrap_get_name(Value v) { return wf_incref(((MethodWrapperObject *)wf_obj(v))->descr->d.d_name); }
 static Value mwrap_get_self(Value v) { return wf_incref(((MethodWrapperObject *)wf_obj(v))->self); }
 static Value mwrap_get_qualname(Value v) { return descr_get_qualname(wf_val(((MethodWrapperObject *)wf_obj(v))->descr)); }
+static Value mwrap_get_objclass(Value v) { return wf_val(((MethodWrapperObject *)wf_obj(v))->descr->d.d_type); }
 
 static const GetSetDef mwrap_getset[] = {
     { "__name__", mwrap_get_name, NULL },
     { "__qualname__", mwrap_get_qualname, NULL },
     { "__self__", mwrap_get_self, NULL },
+    { "__objclass__", mwrap_get_objclass, NULL },
+    { "__text_signature__", no_text_signature, NULL },
     { NULL, NULL, NULL },
 };
 
@@ -757,7 +773,16 @@ static Value fwrap_get_abstract(Value v)
     return t < 0 ? 0 : wf_bool(t);
 }
 
+static Value fwrap_get_dict(Value v)
+{
+    FuncWrapObject *f = (FuncWrapObject *)wf_obj(v);
+    if (!f->dict)
+        f->dict = wf_dict_new();
+    return wf_incref(f->dict);
+}
+
 static const GetSetDef fwrap_getset[] = {
+    { "__dict__", fwrap_get_dict, NULL },
     { "__func__", fwrap_get_func, NULL },
     { "__wrapped__", fwrap_get_func, NULL },
     { "__isabstractmethod__", fwrap_get_abstract, NULL },
@@ -911,6 +936,16 @@ static Value super_getattro(Value self, Value name)
     return wf_object_generic_getattr(self, name);
 }
 
+/* super(T) stored as a class attribute binds like a method (CPython's super_descr_get). */
+static Value super_descr_get(Value self, Value obj, Value type)
+{
+    SuperObject *su = (SuperObject *)wf_obj(self);
+    if (!obj || obj == wf_None || su->obj)
+        return wf_incref(self);
+    Value args[2] = { wf_val(su->type), obj };
+    return wf_call(wf_val(wf_type(self)), args, 2, 0);
+}
+
 static Value super_repr(Value v)
 {
     SuperObject *su = (SuperObject *)wf_obj(v);
@@ -939,6 +974,7 @@ TypeObject wf_type_super = {
     .tp_dealloc = super_dealloc,
     .tp_repr = super_repr,
     .tp_getattr = super_getattro,
+    .tp_descr_get = super_descr_get,
     .tp_new = super_new,
     .tp_init = super_init,
     .tp_getset = super_getset,

@@ -224,11 +224,15 @@ TypeObject wf_type_none = {
     .tp_new = singleton_new,
 };
 
+/* True, like any object; CPython 3.11 also warns (DeprecationWarning). */
+static int notimpl_bool(Value v) { return 1; }
+
 TypeObject wf_type_notimplemented = {
     .ob = WF_STATIC_HEAD(&wf_type_type),
     .tp_name = "NotImplementedType",
     .tp_basicsize = sizeof(Object),
     .tp_repr = notimpl_repr,
+    .tp_bool = notimpl_bool,
     .tp_new = singleton_new,
 };
 
