@@ -33,6 +33,13 @@
  *     executors are installed and retired through RCU instead.
  *  6. A suspended thread calls the blocking hooks (sync/util.h) while it waits,
  *     so it goes RCU-offline and the stopper may wait for grace periods.
+ *  7. Returning from a blocking call, a thread attaches BEFORE it goes back
+ *     RCU-online: attach may wait for a restart, and a stopper that calls
+ *     wf_rcu_synchronize must not wait for it meanwhile.
+ *  8. A thread parked on a mutex stays attached; the stopper waits until the
+ *     lock holder releases it and both reach a safe point. So no thread may
+ *     reach a safe point while holding a lock another attached thread waits
+ *     for (critical sections contain no periodic check).
  *
  * Who: add/remove/attach/detach/safe_point by the thread owning the entry;
  * iterate and stop/start by any registered thread (attached or not).
