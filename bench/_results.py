@@ -214,6 +214,8 @@ def summary(data):
     md = ['# weft benchmark results', '']
     if data.get('note'):
         md += [data['note'], '']
+    if data.get('interrupted'):
+        md += ['**Interrupted: only the runs done before Ctrl-C are counted.**', '']
     md += machine_lines(data) + ['']
     m = data['machine']
     busy = max(m.get('loadavg_before', [0])[:1] + m.get('loadavg_after', [0])[:1])
