@@ -47,9 +47,10 @@ static void buf_add(Buf *b, const char *s, size_t n)
 
 static void buf_addc(Buf *b, char c) { buf_add(b, &c, 1); }
 
+/* s is a NUL-terminated fill; "" stands for the fill character '\0'. */
 static void buf_repeat(Buf *b, const char *s, int64_t times)
 {
-    size_t n = strlen(s);
+    size_t n = s[0] ? strlen(s) : 1;
     for (int64_t i = 0; i < times; i++)
         buf_add(b, s, n);
 }
@@ -265,19 +266,20 @@ static void nf_group(Buf *out, const char *d, size_t n, const Spec *sp, int64_t 
     wf_mem_free(rev.p);
 }
 
-/* Pads and assembles the pieces. `digits` may be empty (inf, nan, 'c'). */
-static Value nf_render(const Spec *sp, bool neg, const char *prefix, const char *digits,
-                       size_t ndigits, const char *rest)
+/* Pads and assembles the pieces. `digits` may be empty (inf, nan, 'c');
+ * `rest` is nrest bytes (a 'c' result may be "\0"). */
+static Value nf_render_n(const Spec *sp, bool neg, const char *prefix, const char *digits,
+                         size_t ndigits, const char *rest, size_t nrest)
 {
     const char *sign = neg ? "-" : sp->sign == '+' ? "+" : sp->sign == ' ' ? " " : "";
-    size_t fixed = strlen(sign) + strlen(prefix) + strlen(rest);
+    size_t fixed = strlen(sign) + strlen(prefix) + nrest;
     Buf body = {0};
     bool zero_fill = sp->align == '=' && strcmp(sp->fill, "0") == 0 && sp->width > 0;
     int64_t min_digits = zero_fill && sp->grouping && ndigits ? sp->width - (int64_t)fixed : 0;
     nf_group(&body, digits, ndigits, sp, min_digits);
     /* Width counts code points: only rest (a 'c' result) may be non-ASCII. */
-    for (const char *c = rest; *c; c++)
-        if (((unsigned char)*c & 0xC0) == 0x80)
+    for (size_t i = 0; i < nrest; i++)
+        if (((unsigned char)rest[i] & 0xC0) == 0x80)
             fixed--;
     int64_t total = (int64_t)(fixed + body.len);
     int64_t pad = sp->width > total ? sp->width - total : 0;
@@ -294,10 +296,16 @@ static Value nf_render(const Spec *sp, bool neg, const char *prefix, const char 
     buf_add(&out, prefix, strlen(prefix));
     buf_repeat(&out, sp->fill, mid);
     buf_add(&out, body.p ? body.p : "", body.len);
-    buf_add(&out, rest, strlen(rest));
+    buf_add(&out, rest, nrest);
     buf_repeat(&out, sp->fill, right);
     wf_mem_free(body.p);
     return buf_finish(&out);
+}
+
+static Value nf_render(const Spec *sp, bool neg, const char *prefix, const char *digits,
+                       size_t ndigits, const char *rest)
+{
+    return nf_render_n(sp, neg, prefix, digits, ndigits, rest, strlen(rest));
 }
 
 /* Split a number string into its leading digit run and the rest. */
@@ -323,7 +331,7 @@ static Value nf_int_char(const Spec *sp, Value v)
     Value ch = wf_str_from_codepoint((uint32_t)x);
     if (!ch)
         return 0;
-    Value r = nf_render(sp, false, "", "", 0, wf_str_cstr(ch));
+    Value r = nf_render_n(sp, false, "", "", 0, wf_str_cstr(ch), wf_as_str(ch)->len);
     wf_decref(ch);
     return r;
 }
