@@ -220,9 +220,11 @@ def summary(data):
     m = data['machine']
     busy = max(m.get('loadavg_before', [0])[:1] + m.get('loadavg_after', [0])[:1])
     if m.get('cores') and busy > 0.5 * m['cores']:
-        md += ['**Warning: the machine was busy (1-minute load average %.1f on %d cores); '
-               'figures are noisier than usual and scaling figures understate what an idle '
-               'machine gives.**' % (busy, m['cores']), '']
+        md += ['**Warning: the machine was busy (1-minute load average %.1f on %d cores). '
+               'Figures are noisy, and scaling figures are not trustworthy: the scheduler '
+               'shares cores per thread, so a process with more threads gets a larger share '
+               'and even a GIL interpreter shows a speedup. The "cores busy" column shows '
+               'how much CPU each cell really got.**' % (busy, m['cores']), '']
     md += ['| configuration | interpreter | environment | version | start-up (s) |',
            '|---|---|---|---|---|']
     for c in data['configs']:
@@ -277,6 +279,12 @@ def summary(data):
                'configuration; ideal is T (this machine has %s cores).' % data['machine'].get('cores'), '']
         head = ['workload'] + ['%s T=%d' % (l, t) for l in L for t in threads[1:]]
         md += ['| ' + ' | '.join(head) + ' |', '|' + '---|' * len(head)]
+        notes = []      # the same reason repeats in many cells: number it once
+
+        def note(reason):
+            if reason not in notes:
+                notes.append(reason)
+            return '%s (%d)' % (reason.split(':')[0], notes.index(reason) + 1)
         for w in scaling:
             row = [w]
             for l in L:
@@ -287,8 +295,10 @@ def summary(data):
                     else:
                         c = table.get(('scaling', w, l, t), Cell())
                         base = table.get(('scaling', w, l, threads[0]), Cell())
-                        row.append(base.reason() if not base.ok else c.reason())
+                        row.append(note(base.reason() if not base.ok else c.reason()))
             md.append('| ' + ' | '.join(row) + ' |')
+        if notes:
+            md += [''] + ['(%d) %s' % (i + 1, n) for i, n in enumerate(notes)]
         md += ['', '## Scaling suite: wall time and throughput', '',
                'wall = whole process; base = the same run with size 0 (start-up, imports, '
                'threads, exit), subtracted before computing throughput.', '',
