@@ -694,20 +694,9 @@ static int ceval_list_extend(Value list, Value iterable)
 
 static int ceval_set_update(Value set, Value iterable)
 {
-    Value it = wf_iter(iterable);
-    if (!it)
-        return -1;
-    Value x;
-    while ((x = wf_next(it)) != 0) {
-        int r = wf_set_add(set, x);
-        wf_decref(x);
-        if (r < 0) {
-            wf_decref(it);
-            return -1;
-        }
-    }
-    wf_decref(it);
-    return wf_err_occurred() ? -1 : 0;
+    /* CPython's _PySet_Update: from a set or frozenset the table is copied
+     * (set_merge), which fixes the iteration order of displays. */
+    return wf_set_update(set, iterable);
 }
 
 static int ceval_dict_update(Value dict, Value update)

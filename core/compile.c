@@ -1,5 +1,6 @@
 /* weft: the bytecode compiler. */
 /* AST -> symbol tables -> instruction lists with labels -> assembled code objects. */
+#include <math.h>
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1167,6 +1168,7 @@ static Value c_leave_unit(Compiler *c)
 /* ---- expressions ---- */
 
 static void c_expr(Compiler *c, Expr *e);
+static bool c_fold(Expr *e);
 static void c_stmts(Compiler *c, StmtSeq *seq);
 static void c_stmt(Compiler *c, Stmt *s);
 
@@ -1376,10 +1378,34 @@ static void c_sequence(Compiler *c, ExprSeq *elts, int kind)
         c_starred_display(c, elts, kind);
         return;
     }
+    for (size_t i = 0; i < elts->count; i++)
+        c_fold(elts->items[i]);
     if (kind == WF_EXPR_Tuple && elts->count > 0) {
         Value t = c_const_tuple(elts);
         if (t) {
             c_load_const(c, t);
+            return;
+        }
+    }
+    if (elts->count > 2) {
+        /* CPython: a list or set display of more than two constants is built
+         * from one constant (a tuple, or a frozenset for sets, whose table
+         * layout SET_UPDATE copies: this is what makes {5, 3, 1} print in
+         * CPython's order). */
+        Value t = c_const_tuple(elts);
+        if (t) {
+            c_emit(c, kind == WF_EXPR_Set ? OP_BUILD_SET : OP_BUILD_LIST, 0);
+            if (kind == WF_EXPR_Set) {
+                Value fs = wf_frozenset_const(t);
+                if (!fs)
+                    wf_err_clear();   /* unhashable cannot happen for these constants */
+                else {
+                    wf_make_immortal(fs);
+                    t = fs;
+                }
+            }
+            c_load_const(c, t);
+            c_emit(c, kind == WF_EXPR_Set ? OP_SET_UPDATE : OP_LIST_EXTEND, 1);
             return;
         }
     }
@@ -1826,6 +1852,183 @@ static void c_store(Compiler *c, Expr *t)
     c->u->lineno = saved;
 }
 
+/* ---- constant folding (CPython 3.11 Python/ast_opt.c, same size limits) ----
+ * Unary -, +, ~ and binary operators on int/float/str/tuple constants, and
+ * tuples of constants, are replaced by their value, so that {-1, 2**40, 3}
+ * is a display of constants (compiled through a frozenset as CPython does).
+ * An operation that raises is left to run time. Folded values are immortal,
+ * like every constant of an (immortal) code object. */
+enum { FOLD_MAX_INT_BITS = 128, FOLD_MAX_COLLECTION = 256, FOLD_MAX_STR = 4096, FOLD_MAX_TOTAL = 1024 };
+
+static bool c_fold_int(Value v) { return wf_is_small(v) || wf_is_type_exact(v, &wf_type_int) || wf_is_type_exact(v, &wf_type_bool); }
+
+static bool c_fold_operand(Value v)
+{
+    return c_fold_int(v) || wf_is_float_exact(v) || wf_is_str_exact(v) || wf_is_tuple_exact(v);
+}
+
+static long c_fold_bits(Value v)
+{
+    if (wf_is_small(v)) {
+        intptr_t x = wf_small_val(v);
+        uint64_t m = x < 0 ? (uint64_t)0 - (uint64_t)x : (uint64_t)x;
+        return m ? 64 - __builtin_clzll(m) : 0;
+    }
+    if (v == wf_True)
+        return 1;
+    if (v == wf_False)
+        return 0;
+    double d = wf_int_as_double(v);
+    if (wf_err_occurred()) {
+        wf_err_clear();
+        return 1L << 20;
+    }
+    int e = 0;
+    frexp(fabs(d), &e);
+    return e;
+}
+
+static intptr_t c_fold_len(Value v)
+{
+    if (wf_is_str_exact(v) || wf_is_tuple_exact(v)) {
+        intptr_t n = wf_len(v);
+        if (n < 0)
+            wf_err_clear();
+        return n;
+    }
+    return -1;
+}
+
+static bool c_fold_safe_binop(Value a, Value b, int op)
+{
+    switch (op) {
+    case WF_BINOP_MUL: {
+        if (c_fold_int(a) && c_fold_int(b)) {
+            if (wf_int_sign(a) == 0 || wf_int_sign(b) == 0)
+                return true;
+            return c_fold_bits(a) + c_fold_bits(b) <= FOLD_MAX_INT_BITS;
+        }
+        Value seq = c_fold_int(a) ? b : a, n = c_fold_int(a) ? a : b;
+        intptr_t len = c_fold_len(seq);
+        if (len < 0 || !c_fold_int(n))
+            return true;   /* float * float etc. */
+        int64_t k;
+        if (wf_int_as_i64(n, &k) < 0) {
+            wf_err_clear();
+            return false;
+        }
+        if (k <= 0 || len == 0)
+            return true;
+        intptr_t limit = wf_is_str_exact(seq) ? FOLD_MAX_STR : FOLD_MAX_COLLECTION;
+        return k <= limit / len;
+    }
+    case WF_BINOP_POW:
+        if (c_fold_int(a) && c_fold_int(b) && wf_int_sign(b) > 0) {
+            long vb = c_fold_bits(a);
+            int64_t w;
+            if (wf_int_as_i64(b, &w) < 0) {
+                wf_err_clear();
+                return false;
+            }
+            return vb == 0 || w <= FOLD_MAX_INT_BITS / vb;
+        }
+        return true;
+    case WF_BINOP_LSHIFT:
+        if (c_fold_int(a) && c_fold_int(b)) {
+            long vb = c_fold_bits(a);
+            int64_t w;
+            if (wf_int_as_i64(b, &w) < 0) {
+                wf_err_clear();
+                return false;
+            }
+            if (w < 0)
+                return false;   /* error at run time */
+            if (vb == 0 || w == 0)
+                return true;
+            return vb <= FOLD_MAX_INT_BITS && w <= FOLD_MAX_INT_BITS - vb;
+        }
+        return true;
+    case WF_BINOP_MOD:
+        return !wf_is_str_exact(a);   /* str % args may warn or depend on formatting */
+    case WF_BINOP_MATMUL:
+        return false;
+    default:
+        return true;
+    }
+}
+
+static void c_fold_set(Expr *e, Value v)
+{
+    wf_make_immortal(v);   /* LEAK: constants live as long as their code */
+    e->kind = WF_EXPR_Constant;
+    memset(&e->v, 0, sizeof e->v);
+    e->v.Constant.value = v;
+}
+
+/* Fold e in place when it is a constant expression; true if e is now a Constant. */
+static bool c_fold(Expr *e)
+{
+    switch (e->kind) {
+    case WF_EXPR_Constant:
+        return true;
+    case WF_EXPR_UnaryOp: {
+        if (e->v.UnaryOp.op == WF_UOP_Not || !c_fold(e->v.UnaryOp.operand))
+            return false;
+        Value x = e->v.UnaryOp.operand->v.Constant.value;
+        if (!c_fold_int(x) && !wf_is_float_exact(x))
+            return false;
+        int op = e->v.UnaryOp.op == WF_UOP_Invert ? WF_UNOP_INVERT
+                 : e->v.UnaryOp.op == WF_UOP_UAdd ? WF_UNOP_POS : WF_UNOP_NEG;
+        Value r = wf_unary(x, op);
+        if (!r) {
+            wf_err_clear();
+            return false;
+        }
+        c_fold_set(e, r);
+        return true;
+    }
+    case WF_EXPR_BinOp: {
+        bool l = c_fold(e->v.BinOp.left);
+        bool r = c_fold(e->v.BinOp.right);
+        if (!l || !r)
+            return false;
+        Value a = e->v.BinOp.left->v.Constant.value, b = e->v.BinOp.right->v.Constant.value;
+        if (!c_fold_operand(a) || !c_fold_operand(b) || !c_fold_safe_binop(a, b, e->v.BinOp.op))
+            return false;
+        Value res = wf_binop(a, b, e->v.BinOp.op);
+        if (!res) {
+            wf_err_clear();
+            return false;
+        }
+        intptr_t n = c_fold_len(res);
+        if ((wf_is_str_exact(res) && n > FOLD_MAX_STR) || (wf_is_tuple_exact(res) && n > FOLD_MAX_COLLECTION)) {
+            wf_decref(res);
+            return false;
+        }
+        c_fold_set(e, res);
+        return true;
+    }
+    case WF_EXPR_Tuple: {
+        if (e->v.Tuple.ctx != WF_CTX_Load)
+            return false;
+        ExprSeq *elts = &e->v.Tuple.elts;
+        bool all = elts->count > 0;
+        for (size_t i = 0; i < elts->count; i++)
+            if (!c_fold(elts->items[i]))
+                all = false;
+        if (!all)
+            return false;
+        Value t = wf_tuple_new(elts->count);
+        for (size_t i = 0; i < elts->count; i++)
+            wf_as_tuple(t)->items[i] = wf_incref(elts->items[i]->v.Constant.value);
+        c_fold_set(e, t);
+        return true;
+    }
+    default:
+        return false;
+    }
+}
+
 static void c_expr_inner(Compiler *c, Expr *e)
 {
     switch (e->kind) {
@@ -1848,17 +2051,20 @@ static void c_expr_inner(Compiler *c, Expr *e)
         c_store(c, e->v.NamedExpr.target);
         break;
     case WF_EXPR_BinOp:
+        if (c_fold(e)) {
+            c_load_const(c, e->v.Constant.value);
+            break;
+        }
         c_expr(c, e->v.BinOp.left);
         c_expr(c, e->v.BinOp.right);
         c_emit(c, OP_BINARY_OP, e->v.BinOp.op);
         break;
     case WF_EXPR_UnaryOp: {
-        Expr *o = e->v.UnaryOp.operand;
-        if (e->v.UnaryOp.op == WF_UOP_USub && o->kind == WF_EXPR_Constant && wf_is_small(o->v.Constant.value) &&
-            o->v.Constant.value != wf_small(WF_SMALL_MIN)) {
-            c_load_const(c, wf_small(-wf_small_val(o->v.Constant.value)));
+        if (c_fold(e)) {
+            c_load_const(c, e->v.Constant.value);
             break;
         }
+        Expr *o = e->v.UnaryOp.operand;
         c_expr(c, o);
         switch (e->v.UnaryOp.op) {
         case WF_UOP_Invert: c_emit0(c, OP_UNARY_INVERT); break;
