@@ -269,10 +269,21 @@ static intptr_t file_fill(FileObject *f)
         f->rbuf = wf_mem_alloc(f->rcap);
     }
     for (;;) {
+        wf_sigint_blocking = 1;
         ssize_t n = read(f->fd, f->rbuf, f->rcap);
+        wf_sigint_blocking = 0;
         if (n < 0) {
-            if (errno == EINTR)
-                continue;
+            if (errno == EINTR) {
+                if (!wf_sigint_pending)
+                    continue;
+                /* Ctrl-C while waiting for input: KeyboardInterrupt, as CPython. */
+                wf_sigint_pending = 0;
+                Value exc = wf_exc_new(wf_exc_KeyboardInterrupt, NULL, 0);
+                if (exc)
+                    wf_err_raise(exc);
+                wf_xdecref(exc);
+                return -1;
+            }
             file_err_errno(errno, 0);
             return -1;
         }

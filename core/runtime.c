@@ -2,6 +2,7 @@
 /* argc/argv -> a ready interpreter (types, builtins, sys); uncaught exception -> exit status. */
 #include <errno.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -20,6 +21,40 @@
 
 _Thread_local ThreadState *wf_tstate_current;
 
+/*
+ * SIGINT. The interpreter loop does not poll for signals yet, so Ctrl-C can
+ * only become KeyboardInterrupt where weft waits for input: file reads set
+ * wf_sigint_blocking around read(), the handler (installed without
+ * SA_RESTART) marks the interrupt and read() returns EINTR. Anywhere else
+ * the handler restores the default action and re-raises the signal, which
+ * ends the process as before (status 130 as seen by the shell).
+ */
+volatile sig_atomic_t wf_sigint_pending;
+volatile sig_atomic_t wf_sigint_blocking;
+
+static void rt_sigint(int sig)
+{
+    if (wf_sigint_blocking) {
+        wf_sigint_pending = 1;
+        return;
+    }
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void rt_install_signals(void)
+{
+    struct sigaction old, sa;
+    /* An ignored SIGINT (background jobs of a shell) stays ignored, as in CPython. */
+    if (sigaction(SIGINT, NULL, &old) < 0 || old.sa_handler != SIG_DFL)
+        return;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = rt_sigint;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = 0;  /* no SA_RESTART: a blocked read() must return EINTR */
+    sigaction(SIGINT, &sa, NULL);
+}
+
 /* Provided by the objects owner; weak so start-up links before it lands. */
 void wf_object_init_late(void) __attribute__((weak));
 
@@ -35,6 +70,7 @@ static ThreadState *rt_new_tstate(void)
 int wf_runtime_init(int argc, char **argv)
 {
     wf_tstate_current = rt_new_tstate();
+    rt_install_signals();
     wf_object_init();
     wf_ids_init();
     wf_str_init();

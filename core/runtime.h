@@ -13,6 +13,11 @@ int wf_runtime_exit_status(void);
  * errors); -1 if a standard stream could not be flushed (exit status 120). */
 int wf_runtime_fini(void);
 
+/* Ctrl-C (core/runtime.c): set by the SIGINT handler while a read blocks. */
+#include <signal.h>
+extern volatile sig_atomic_t wf_sigint_pending;
+extern volatile sig_atomic_t wf_sigint_blocking;
+
 /* ---- sys (core/sysmodule.c) ---- */
 /* -E / -I: ignore PYTHONPATH and the other PYTHON* variables (set by main before start-up). */
 extern bool wf_sys_ignore_environment;
