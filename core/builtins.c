@@ -904,6 +904,11 @@ static Value builtin_dir(Value self, const Value *args, size_t nargs, Value kwna
 
 /* ---- exec, eval, compile ---- */
 
+static bool bi_has_nul(Value s)
+{
+    return memchr(wf_str_cstr(s), 0, wf_as_str(s)->len) != NULL;
+}
+
 static int bi_mode(const char *fname, Value mode)
 {
     if (wf_str_eq_c(mode, "exec"))
@@ -930,10 +935,14 @@ static Value builtin_compile(Value self, const Value *args, size_t nargs, Value 
         return 0;
     if (!wf_is_str(filename))
         return wf_err_format(wf_exc_TypeError, "expected str, bytes or os.PathLike object, not %T", filename);
+    if (memchr(wf_str_cstr(filename), 0, wf_as_str(filename)->len))
+        return wf_err_set_str(wf_exc_ValueError, "embedded null character");
     if (wf_is_type_exact(source, &wf_type_code))
         return wf_incref(source);
     if (!wf_is_str(source))
         return wf_err_set_str(wf_exc_TypeError, "compile() arg 1 must be a string, bytes or AST object");
+    if (bi_has_nul(source))
+        return wf_err_set_str(wf_exc_ValueError, "source code string cannot contain null bytes");
     return wf_compile(wf_str_cstr(source), wf_as_str(source)->len, wf_str_cstr(filename), m);
 }
 
@@ -977,6 +986,10 @@ static Value bi_exec_eval(const char *fname, const Value *args, size_t nargs, Va
     if (wf_is_type_exact(source, &wf_type_code)) {
         code = wf_incref(source);
     } else if (wf_is_str(source)) {
+        if (bi_has_nul(source)) {
+            wf_xdecref(owned_locals);
+            return wf_err_set_str(wf_exc_ValueError, "source code string cannot contain null bytes");
+        }
         const char *src = wf_str_cstr(source);
         size_t len = wf_as_str(source)->len;
         if (mode == WF_MODE_EVAL)

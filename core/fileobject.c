@@ -854,11 +854,20 @@ static int file_parse_mode(Value mode, OpenMode *m)
     return 0;
 }
 
+static bool file_has_nul(Value s)
+{
+    return memchr(wf_str_cstr(s), 0, wf_as_str(s)->len) != NULL;
+}
+
 static Value file_open_impl(Value file, Value mode, Value encoding, Value newline)
 {
     OpenMode m;
     if (!wf_is_str(mode))
         return wf_err_format(wf_exc_TypeError, "open() argument 'mode' must be str, not %T", mode);
+    if (file_has_nul(mode) || (encoding && wf_is_str(encoding) && file_has_nul(encoding)))
+        return wf_err_set_str(wf_exc_ValueError, "embedded null character");
+    if (wf_is_str(file) && file_has_nul(file))
+        return wf_err_set_str(wf_exc_ValueError, "embedded null byte");
     if (file_parse_mode(mode, &m) < 0)
         return 0;
     int fd;

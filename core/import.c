@@ -473,6 +473,15 @@ Value wf_import(Value name, Value globals, Value fromlist, int level)
     if (!absname)
         return 0;
     Value top = 0;
+    /* File names are C strings: a name with a NUL can name no module file. */
+    if (memchr(wf_str_cstr(absname), 0, wf_as_str(absname)->len)) {
+        Value cached = wf_dict_get(wf_sys_modules, absname);
+        if (!cached) {
+            import_not_found(absname);
+            wf_decref(absname);
+            return 0;
+        }
+    }
     Value m = import_dotted(absname, &top);
     if (!m) {
         wf_decref(absname);

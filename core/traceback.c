@@ -478,15 +478,17 @@ void wf_exc_print(Value exc)
     Value pending = wf_err_fetch();
     Value text = wf_exc_format(exc, true);
     if (text) {
-        if (wf_sys_write_stderr(wf_str_cstr(text)) < 0) {
+        /* By length: a message may hold NUL characters. */
+        Value err = wf_sys_get("stderr");
+        int r = err && err != wf_None ? wf_file_write_c(err, wf_str_cstr(text), wf_as_str(text)->len) : -1;
+        if (r < 0) {
             wf_err_clear();
             ssize_t w = write(2, wf_str_cstr(text), wf_as_str(text)->len);
             (void)w;
         }
-        Value err = wf_sys_get("stderr");
         if (err && err != wf_None) {
-            Value r = wf_call_method(err, "flush", NULL, 0);
-            wf_xdecref(r);
+            Value fr = wf_call_method(err, "flush", NULL, 0);
+            wf_xdecref(fr);
         }
         wf_decref(text);
     }
