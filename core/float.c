@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <strings.h>
 #include "int.h"
+#include "objimpl.h"
 
 /*
  * Everything here follows CPython's Objects/floatobject.c so that results are
@@ -18,12 +19,18 @@
 
 Value wf_float_new(double d)
 {
-    FloatObject *f = (FloatObject *)wf_object_alloc(&wf_type_float, sizeof(FloatObject));
+    FloatObject *f = (FloatObject *)wf_object_alloc_uninit(&wf_type_float, sizeof(FloatObject));
     f->value = d;
     return wf_val(f);
 }
 
-static void float_dealloc(Object *o) { wf_object_free(o); }
+static void float_dealloc(Object *o)
+{
+    if (WF_LIKELY(o->ob_type == &wf_type_float))
+        wf_object_free_sized(o, sizeof(FloatObject));
+    else
+        wf_object_free(o);
+}
 
 /* ---- repr ---- */
 

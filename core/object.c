@@ -92,31 +92,38 @@ typedef struct FreeBlock {
 static _Thread_local FreeBlock *fl_head[FL_CLASSES + 1];
 static _Thread_local uint32_t fl_count[FL_CLASSES + 1];
 
-Object *wf_object_alloc(TypeObject *type, size_t size)
+/* A block for class c is always allocated with room for 16*c bytes (not just
+ * the size asked for), so that malloc_usable_size() puts it back on list c
+ * when it is freed: with glibc, usable == 16*c + 8, whose class is c. */
+static inline void obj_init_head(Object *o, TypeObject *type)
 {
-    WF_ASSERT(size >= sizeof(Object));
-    size_t c = (size + 15) >> 4;
-    Object *o;
-    if (c <= FL_CLASSES && fl_head[c]) {
-        FreeBlock *b = fl_head[c];
-        fl_head[c] = b->next;
-        fl_count[c]--;
-        memset(b, 0, size);
-        o = (Object *)b;
-    } else {
-        o = wf_mem_calloc(1, size);
-    }
-    o->ob_type = type;
-    o->ob_ref_local = 1;
     ThreadState *ts = wf_tstate();
-    if (ts)
-        o->ob_tid = ts->tid;
-    return o;
+    o->ob_tid = ts ? ts->tid : 0;
+    o->ob_ref_local = 1;
+    o->ob_mutex = 0;
+    o->ob_flags = 0;
+    o->ob_pad = 0;
+    atomic_store_explicit(&o->ob_ref_shared, 0, memory_order_relaxed);
+    o->ob_type = type;
 }
 
-void wf_object_free(Object *o)
+static inline void *fl_take(size_t size)
 {
-    size_t c = malloc_usable_size(o) >> 4;
+    size_t c = (size + 15) >> 4;
+    if (WF_LIKELY(c <= FL_CLASSES)) {
+        FreeBlock *b = fl_head[c];
+        if (WF_LIKELY(b != NULL)) {
+            fl_head[c] = b->next;
+            fl_count[c]--;
+            return b;
+        }
+        return wf_mem_alloc(c << 4);
+    }
+    return wf_mem_alloc(size);
+}
+
+static inline void fl_put(Object *o, size_t c)
+{
     if (c >= 1 && c <= FL_CLASSES && fl_count[c] < FL_MAX) {
         FreeBlock *b = (FreeBlock *)o;
         b->next = fl_head[c];
@@ -125,6 +132,33 @@ void wf_object_free(Object *o)
         return;
     }
     wf_mem_free(o);
+}
+
+Object *wf_object_alloc(TypeObject *type, size_t size)
+{
+    WF_ASSERT(size >= sizeof(Object));
+    Object *o = fl_take(size);
+    memset((char *)o + sizeof(Object), 0, size - sizeof(Object));
+    obj_init_head(o, type);
+    return o;
+}
+
+Object *wf_object_alloc_uninit(TypeObject *type, size_t size)
+{
+    WF_ASSERT(size >= sizeof(Object));
+    Object *o = fl_take(size);
+    obj_init_head(o, type);
+    return o;
+}
+
+void wf_object_free(Object *o)
+{
+    fl_put(o, malloc_usable_size(o) >> 4);
+}
+
+void wf_object_free_sized(Object *o, size_t size)
+{
+    fl_put(o, (size + 15) >> 4);
 }
 
 void wf_object_dealloc(Object *o)

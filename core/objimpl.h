@@ -10,6 +10,13 @@
  * but only the object model core creates or changes them.
  */
 
+/* Allocation variants for constructors (object.c). wf_object_alloc_uninit
+ * initialises the header only: the caller must set every other field.
+ * wf_object_free_sized frees a block that wf_object_alloc* returned for
+ * `size` bytes (or more) without asking malloc for its size. */
+Object *wf_object_alloc_uninit(TypeObject *type, size_t size);
+void wf_object_free_sized(Object *o, size_t size);
+
 /* A class created by a class statement or type(name, bases, dict). The first
  * member is the TypeObject so that a HeapTypeObject * is a TypeObject *.
  * Instances of metaclasses (subclasses of `type`) have this layout too. */
