@@ -225,13 +225,25 @@ def summary(data):
                'shares cores per thread, so a process with more threads gets a larger share '
                'and even a GIL interpreter shows a speedup. The "cores busy" column shows '
                'how much CPU each cell really got.**' % (busy, m['cores']), '']
-    md += ['| configuration | interpreter | environment | version | start-up (s) |',
-           '|---|---|---|---|---|']
+    md += ['| configuration | interpreter | environment | version | GIL enabled | JIT enabled | start-up (s) |',
+           '|---|---|---|---|---|---|---|']
     for c in data['configs']:
         env = ' '.join('%s=%s' % kv for kv in sorted(c['env'].items())) or '-'
-        md.append('| %s%s | `%s` | %s | %s | %s |' % (
+        md.append('| %s%s | `%s` | %s | %s | %s | %s | %s |' % (
             c['label'], ' (reference)' if c['label'] == ref else '', c['exe'], env,
-            c.get('version', '?'), '%.3f' % c['startup_s'] if c.get('startup_s') else '?'))
+            c.get('version', '?'), c.get('gil_enabled', '?'), c.get('jit_enabled', '?'),
+            '%.3f' % c['startup_s'] if c.get('startup_s') else '?'))
+    md += ['', 'GIL/JIT enabled: what `sys._is_gil_enabled()` and `sys._jit.is_enabled()` '
+           'answer under that configuration (? = the interpreter has no such call).']
+    same = {}
+    for c in data['configs']:
+        if c['env']:
+            same.setdefault((c['exe'], c.get('version'), c.get('gil_enabled'),
+                             c.get('jit_enabled')), []).append(c['label'])
+    for labels_ in same.values():
+        if len(labels_) > 1:
+            md += ['', '**Note: %s report the same GIL and JIT state: the environment '
+                   'variables that tell them apart have no visible effect.**' % ', '.join(labels_)]
     md += ['', 'Each figure: median wall time in seconds of %d run(s) [min-max]; '
            'runs interleaved across configurations and thread counts.' % opts['runs'], '']
     bad = output_mismatches(data, table)
