@@ -200,6 +200,8 @@ def machine_lines(data):
             ' '.join('%.2f' % x for x in m.get('loadavg_before', [])),
             ' '.join('%.2f' % x for x in m.get('loadavg_after', []))),
         '| git commit | %s |' % m.get('git_commit'),
+        '| inherited PYTHON*/WEFT* variables | %s |' % (
+            ' '.join('%s=%s' % kv for kv in sorted(m.get('environment', {}).items())) or 'none'),
         '| started (UTC) | %s |' % data.get('started'),
         '| duration | %.0f s |' % data.get('duration_s', 0),
         '| command | `%s` |' % ' '.join(data.get('command', [])),
