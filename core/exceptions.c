@@ -173,7 +173,38 @@ static int exc_tp_init(Value self, const Value *args, size_t nargs, Value kwname
     return exc_set_args(self, args, nargs);
 }
 
+/* Long __cause__/__context__ chains would recurse once per link while
+ * being freed; past a small depth the rest are queued and freed by the
+ * outermost call (CPython's trashcan, for exceptions only). */
+#define EXC_DEALLOC_MAX_DEPTH 50
+static _Thread_local int exc_dealloc_depth;
+static _Thread_local Object **exc_deferred;
+static _Thread_local size_t exc_ndeferred, exc_deferred_cap;
+
+static void exc_really_dealloc(Object *o);
+
 static void exc_tp_dealloc(Object *o)
+{
+    if (exc_dealloc_depth >= EXC_DEALLOC_MAX_DEPTH) {
+        if (exc_ndeferred == exc_deferred_cap) {
+            exc_deferred_cap = exc_deferred_cap ? exc_deferred_cap * 2 : 64;
+            exc_deferred = wf_mem_realloc(exc_deferred, exc_deferred_cap * sizeof(Object *));
+        }
+        exc_deferred[exc_ndeferred++] = o;
+        return;
+    }
+    exc_dealloc_depth++;
+    exc_really_dealloc(o);
+    exc_dealloc_depth--;
+    while (exc_dealloc_depth == 0 && exc_ndeferred > 0) {
+        Object *next = exc_deferred[--exc_ndeferred];
+        exc_dealloc_depth++;
+        exc_really_dealloc(next);
+        exc_dealloc_depth--;
+    }
+}
+
+static void exc_really_dealloc(Object *o)
 {
     ExceptionObject *e = (ExceptionObject *)o;
     wf_xdecref(e->args);
