@@ -1,6 +1,7 @@
 /* weft: the dict type. */
 /* (key, value) pairs -> compact insertion-ordered hash table (CPython's layout and probing). */
 #include "dict.h"
+#include "objimpl.h"
 #include "seq.h"  /* the trashcan for deeply nested deallocation */
 
 /*
@@ -84,7 +85,7 @@ static void dict_resize(DictObject *d, uint8_t log2)
     size_t size = (size_t)1 << log2;
     uint8_t width = log2 < 8 ? 0 : log2 < 16 ? 1 : log2 < 32 ? 2 : 3;
     size_t cap = usable_fraction(size);
-    char *block = wf_mem_alloc((size << width) + cap * sizeof(DictEntry));
+    char *block = wf_mem_alloc_small((size << width) + cap * sizeof(DictEntry));
     memset(block, 0xff, size << width);  /* every slot DKIX_EMPTY */
     DictEntry *ents = (DictEntry *)(block + (size << width));
     size_t n = 0;
@@ -92,7 +93,7 @@ static void dict_resize(DictObject *d, uint8_t log2)
         if (d->entries[i].key)
             ents[n++] = d->entries[i];
     WF_ASSERT(n == d->used && n <= cap);
-    wf_mem_free(d->indices);
+    wf_mem_free_small(d->indices);
     d->indices = block;
     d->entries = ents;
     d->log2size = log2;
@@ -125,7 +126,7 @@ static void dict_free_entries(DictEntry *ents, size_t n, void *block)
             wf_decref(ents[i].value);
         }
     }
-    wf_mem_free(block);
+    wf_mem_free_small(block);
 }
 
 static void dict_clear(DictObject *d)
@@ -157,8 +158,53 @@ static inline int dict_key_eq_fast(Value a, Value b)
     return 2;
 }
 
+/* Lookup of an exact str key: no call into Python can happen, so the probe
+ * loop needs no restart, and the index width is switched on once. An entry
+ * with an equal hash whose key is not an exact str sends the lookup to the
+ * general loop (returns DKIX_ERROR - 1). */
+#define DICT_STR_PROBE(T)                                                        \
+    for (;;) {                                                                   \
+        intptr_t ix = ((const T *)idx)[i];                                       \
+        if (ix == DKIX_EMPTY)                                                    \
+            return DKIX_EMPTY;                                                   \
+        if (ix >= 0) {                                                           \
+            const DictEntry *ep = &ents[ix];                                     \
+            if (ep->key == key)                                                  \
+                return ix;                                                       \
+            if (ep->hash == hash) {                                              \
+                if (!wf_is_str_exact(ep->key))                                   \
+                    return DKIX_ERROR - 1;                                       \
+                if (wf_str_eq(ep->key, key))                                     \
+                    return ix;                                                   \
+            }                                                                    \
+        }                                                                        \
+        perturb >>= 5;                                                           \
+        i = (i * 5 + perturb + 1) & mask;                                        \
+    }
+
+static intptr_t dict_lookup_str(const DictObject *d, Value key, Hash hash)
+{
+    size_t mask = dk_mask(d), perturb = (size_t)hash, i = (size_t)hash & mask;
+    const void *idx = d->indices;
+    const DictEntry *ents = d->entries;
+    switch (d->log2width) {
+    case 0: DICT_STR_PROBE(int8_t)
+    case 1: DICT_STR_PROBE(int16_t)
+    case 2: DICT_STR_PROBE(int32_t)
+    default: DICT_STR_PROBE(int64_t)
+    }
+}
+#undef DICT_STR_PROBE
+
 intptr_t wf_dict_lookup(DictObject *d, Value key, Hash hash)
 {
+    if (!d->indices)
+        return DKIX_EMPTY;
+    if (WF_LIKELY(wf_is_str_exact(key))) {
+        intptr_t ix = dict_lookup_str(d, key, hash);
+        if (WF_LIKELY(ix != DKIX_ERROR - 1))
+            return ix;
+    }
 restart:
     if (!d->indices)
         return DKIX_EMPTY;

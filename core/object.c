@@ -122,7 +122,7 @@ static inline void *fl_take(size_t size)
     return wf_mem_alloc(size);
 }
 
-static inline void fl_put(Object *o, size_t c)
+static inline void fl_put(void *o, size_t c)
 {
     if (c >= 1 && c <= FL_CLASSES && fl_count[c] < FL_MAX) {
         FreeBlock *b = (FreeBlock *)o;
@@ -149,6 +149,17 @@ Object *wf_object_alloc_uninit(TypeObject *type, size_t size)
     Object *o = fl_take(size);
     obj_init_head(o, type);
     return o;
+}
+
+void *wf_mem_alloc_small(size_t n)
+{
+    return fl_take(n ? n : 1);
+}
+
+void wf_mem_free_small(void *p)
+{
+    if (p)
+        fl_put(p, malloc_usable_size(p) >> 4);
 }
 
 void wf_object_free(Object *o)
@@ -631,7 +642,7 @@ int wf_get_method(Value obj, Value name, Value *meth)
         *meth = wf_getattr(obj, name);
         return *meth ? 0 : -1;
     }
-    Value descr = wf_type_lookup(t, name);
+    Value descr = om_type_lookup(t, name);
     Value (*f)(Value, Value, Value) = NULL;
     bool is_method = false;
     if (descr) {

@@ -16,6 +16,10 @@
  * `size` bytes (or more) without asking malloc for its size. */
 Object *wf_object_alloc_uninit(TypeObject *type, size_t size);
 void wf_object_free_sized(Object *o, size_t size);
+/* Raw blocks of a few hundred bytes (a dict's table) from the same
+ * per-thread free lists; any malloc'ed block may be given to either. */
+void *wf_mem_alloc_small(size_t n);
+void wf_mem_free_small(void *p);
 
 /* A class created by a class statement or type(name, bases, dict). The first
  * member is the TypeObject so that a HeapTypeObject * is a TypeObject *.
@@ -140,6 +144,40 @@ static inline Value *om_dict_ptr(Value obj, TypeObject *t)
 }
 
 /* typeobject.c */
+/* The per-thread method cache of wf_type_lookup: (type, tp_version,
+ * interned name) -> borrowed result of the MRO walk, 0 included. Every
+ * change to a type dict bumps tp_version of the type and its subclasses
+ * (wf_type_modified), which invalidates the entries; types are immortal, so
+ * a type pointer is never reused. One cache per thread, so no entry is ever
+ * read while another thread writes it. om_type_lookup is wf_type_lookup
+ * with the cache hit inlined. */
+#define OM_MCACHE_BITS 12
+typedef struct OmMCacheEntry {
+    TypeObject *type;
+    uint32_t version;
+    Value name;
+    Value value;
+} OmMCacheEntry;
+extern _Thread_local OmMCacheEntry om_mcache[1 << OM_MCACHE_BITS];
+
+static inline OmMCacheEntry *om_mcache_entry(TypeObject *t, Value name)
+{
+    uintptr_t h = ((uintptr_t)t >> 4) ^ ((uintptr_t)name >> 3) ^ ((uintptr_t)name >> (3 + OM_MCACHE_BITS));
+    return &om_mcache[h & ((1u << OM_MCACHE_BITS) - 1)];
+}
+
+static inline Value om_type_lookup(TypeObject *type, Value name)
+{
+    if (WF_LIKELY((type->tp_flags & WF_TPF_READY) && (wf_obj(name)->ob_flags & WF_OBF_INTERNED))) {
+        /* acquire: pairs with the release in wf_type_modified */
+        uint32_t version = atomic_load_explicit(&type->tp_version, memory_order_acquire);
+        OmMCacheEntry *e = om_mcache_entry(type, name);
+        if (WF_LIKELY(e->type == type && e->name == name && e->version == version))
+            return e->value;
+    }
+    return wf_type_lookup(type, name);
+}
+
 Value om_getattr_opt(Value obj, Value name);   /* wf_getattr_opt's work */
 extern const SlotDef om_slotdefs[];
 Value wf_type_qualname(TypeObject *t);         /* borrowed str: __qualname__ */

@@ -1,6 +1,7 @@
 /* weft: the tuple type. */
 /* (items | iterable) -> immutable TupleObject: hash, compare, index, slice, repeat. */
 #include "seq.h"
+#include "objimpl.h"
 
 /*
  * A tuple is one block: header, size, cached hash, items. The empty tuple is
@@ -94,8 +95,10 @@ static void tup_dealloc(Object *o)
         Value d = t->items[t->size];
         t->items[t->size] = 0;
         wf_decref(d);
+        wf_object_free(o);
+    } else {
+        wf_object_free_sized(o, sizeof(TupleObject) + t->size * sizeof(Value));
     }
-    wf_object_free(o);
     wf_seq_trash_end();
 }
 

@@ -94,20 +94,7 @@ bool wf_type_is_subtype(TypeObject *a, TypeObject *b)
  * type and its subclasses (wf_type_modified), which invalidates the entries;
  * types are immortal, so a type pointer is never reused. One cache per
  * thread, so no entry is ever read while another thread writes it. */
-#define MCACHE_BITS 12
-typedef struct MCacheEntry {
-    TypeObject *type;
-    uint32_t version;
-    Value name;
-    Value value;
-} MCacheEntry;
-static _Thread_local MCacheEntry mcache[1 << MCACHE_BITS];
-
-static inline MCacheEntry *mcache_entry(TypeObject *t, Value name)
-{
-    uintptr_t h = ((uintptr_t)t >> 4) ^ ((uintptr_t)name >> 3) ^ ((uintptr_t)name >> (3 + MCACHE_BITS));
-    return &mcache[h & ((1u << MCACHE_BITS) - 1)];
-}
+_Thread_local OmMCacheEntry om_mcache[1 << OM_MCACHE_BITS];
 
 static Value lookup_mro(TypeObject *type, Value name);
 
@@ -121,7 +108,7 @@ Value wf_type_lookup(TypeObject *type, Value name)
     if (!(wf_obj(name)->ob_flags & WF_OBF_INTERNED))
         return lookup_mro(type, name);
     uint32_t version = atomic_load_explicit(&type->tp_version, memory_order_acquire);  /* acquire: pairs with the release in wf_type_modified */
-    MCacheEntry *e = mcache_entry(type, name);
+    OmMCacheEntry *e = om_mcache_entry(type, name);
     if (e->type == type && e->name == name && e->version == version)
         return e->value;
     Value v = lookup_mro(type, name);
@@ -325,9 +312,19 @@ Value wf_object_generic_getattr(Value obj, Value name)
 static Value generic_getattr(Value obj, Value name, bool suppress)
 {
     TypeObject *tp = wf_type(obj);
-    Value descr = wf_type_lookup(tp, name);
+    Value descr = om_type_lookup(tp, name);
     Value (*f)(Value, Value, Value) = NULL;
     if (descr) {
+        /* A __slots__ member of this very class: read the slot (member_get
+         * without the call and the descriptor's refcount traffic). */
+        if (wf_type(descr) == &wf_type_member_descr) {
+            MemberDescrObject *m = (MemberDescrObject *)wf_obj(descr);
+            if (WF_LIKELY(m->d.d_type == tp)) {
+                Value v = *(Value *)((char *)wf_obj(obj) + m->offset);
+                if (WF_LIKELY(v != 0))
+                    return wf_incref(v);
+            }
+        }
         wf_incref(descr);
         TypeObject *dt = wf_type(descr);
         f = dt->tp_descr_get;
@@ -360,9 +357,14 @@ static Value generic_getattr(Value obj, Value name, bool suppress)
 int wf_object_generic_setattr(Value obj, Value name, Value v)
 {
     TypeObject *tp = wf_type(obj);
-    Value descr = wf_type_lookup(tp, name);
+    Value descr = om_type_lookup(tp, name);
     if (descr) {
         TypeObject *dt = wf_type(descr);
+        if (dt == &wf_type_member_descr && v && WF_LIKELY(((MemberDescrObject *)wf_obj(descr))->d.d_type == tp)) {
+            /* member_set on an instance of the member's own class */
+            wf_setref((Value *)((char *)wf_obj(obj) + ((MemberDescrObject *)wf_obj(descr))->offset), wf_incref(v));
+            return 0;
+        }
         if (dt->tp_descr_set) {
             wf_incref(descr);
             int r = dt->tp_descr_set(descr, obj, v);
