@@ -1,6 +1,7 @@
 /* weft: the list type. */
 /* (items | iterable) -> mutable ListObject: methods, indexing, slicing, operators. */
 #include "seq.h"
+#include "objimpl.h"  /* the size-class free lists */
 
 /*
  * Slots are exposed to Python code by wf_type_ready (list.__getitem__,
@@ -32,7 +33,8 @@ static int lst_reserve(ListObject *l, size_t n)
     grow &= ~(size_t)3;
     if (grow < n)
         grow = n;
-    l->items = wf_mem_realloc(l->items, grow * sizeof(Value));
+    l->items = l->items ? wf_mem_realloc(l->items, grow * sizeof(Value))
+                        : wf_mem_alloc_small(grow * sizeof(Value));
     l->allocated = grow;
     return 0;
 }
@@ -44,27 +46,37 @@ static Value lst_alloc(TypeObject *type)
     return wf_val(wf_object_alloc(type, size));
 }
 
-Value wf_list_new(size_t n)
+/* An exact list of n items that the caller fills (zeroed if `zero`). */
+static Value lst_new_items(size_t n, bool zero)
 {
     if (n > SIZE_MAX / sizeof(Value))
         return wf_err_no_memory();
-    Value v = lst_alloc(&wf_type_list);
-    ListObject *l = lst(v);
+    ListObject *l = (ListObject *)wf_object_alloc_uninit(&wf_type_list, sizeof(ListObject));
+    l->items = NULL;
+    l->allocated = 0;
     if (n) {
-        l->items = wf_mem_calloc(n, sizeof(Value));
+        l->items = wf_mem_alloc_small(n * sizeof(Value));
+        if (zero)
+            memset(l->items, 0, n * sizeof(Value));
         l->allocated = n;
     }
     l->size = n;
-    return v;
+    return wf_val(l);
+}
+
+Value wf_list_new(size_t n)
+{
+    return lst_new_items(n, true);
 }
 
 Value wf_list_from_array(const Value *items, size_t n)
 {
-    Value v = wf_list_new(n);
+    Value v = lst_new_items(n, false);
     if (!v)
         return 0;
+    Value *dst = lst(v)->items;
     for (size_t i = 0; i < n; i++)
-        lst(v)->items[i] = wf_incref(items[i]);
+        dst[i] = wf_incref(items[i]);
     return v;
 }
 
@@ -161,7 +173,7 @@ static void lst_clear(ListObject *l)
     l->allocated = 0;
     for (size_t i = 0; i < n; i++)
         wf_decref(items[i]);
-    wf_mem_free(items);
+    wf_mem_free_small(items);
 }
 
 static void lst_dealloc(Object *o)
@@ -178,7 +190,10 @@ static void lst_dealloc(Object *o)
         *slot = 0;
         wf_decref(d);
     }
-    wf_object_free(o);
+    if (type == &wf_type_list)
+        wf_object_free_sized(o, sizeof(ListObject));
+    else
+        wf_object_free(o);
     if (deep)
         wf_seq_trash_end();
 }
