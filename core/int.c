@@ -263,6 +263,8 @@ Hash wf_int_hash(Value v)
     int64_t i;
     Hash h;
     if (wf_int_small_val(v, &i)) {
+        if (WF_LIKELY(i > -(int64_t)HASH_MODULUS && i < (int64_t)HASH_MODULUS))
+            return i == -1 ? -2 : (Hash)i;  /* |i| < modulus: the value itself */
         uint64_t m = (uint64_t)(i < 0 ? -i : i) % HASH_MODULUS;
         h = i < 0 ? -(Hash)m : (Hash)m;
     } else {

@@ -377,6 +377,8 @@ Hash wf_hash_pointer(const void *p)
 
 Hash wf_hash(Value v)
 {
+    if (wf_is_small(v))
+        return wf_int_hash(v);
     TypeObject *t = wf_type(v);
     if (WF_LIKELY(t->tp_hash != NULL))
         return t->tp_hash(v);
