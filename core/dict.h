@@ -56,6 +56,65 @@ int wf_dict_insert(DictObject *d, Value key, Hash hash, Value value);
 /* Merge other (any mapping) into d; override 0 keeps existing keys. */
 int wf_dict_merge(Value d, Value other, int override);
 
+/* The inline probe of the attribute paths: an exact str key with its hash
+ * computed, in a table with 1-byte index slots (up to 128 slots). Returns
+ * the entry position, DKIX_EMPTY if absent, or DKIX_ERROR - 1 when the
+ * answer needs wf_dict_lookup (no table of that kind, no hash yet, or an
+ * entry with an equal hash but another key object). Never calls out. */
+#define WF_DKIX_SLOW (DKIX_ERROR - 1)
+static inline intptr_t wf_dict_str_probe(const DictObject *d, Value key)
+{
+    Hash hash = ((const StrObject *)wf_obj(key))->hash;
+    if (WF_UNLIKELY(hash == -1 || d->log2width != 0 || !d->indices))
+        return WF_DKIX_SLOW;
+    size_t mask = ((size_t)1 << d->log2size) - 1, perturb = (size_t)hash, i = (size_t)hash & mask;
+    const int8_t *idx = (const int8_t *)d->indices;
+    for (;;) {
+        intptr_t ix = idx[i];
+        if (ix == DKIX_EMPTY)
+            return DKIX_EMPTY;
+        if (ix >= 0) {
+            const DictEntry *ep = &d->entries[ix];
+            if (ep->key == key)
+                return ix;
+            if (ep->hash == hash)
+                return WF_DKIX_SLOW;
+        }
+        perturb >>= 5;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
+/* wf_dict_get for a key that is an exact str (borrowed value, 0 if absent
+ * or on error, as wf_dict_get). */
+static inline Value wf_dict_get_str(Value d, Value key)
+{
+    WF_ASSERT(wf_is_str_exact(key));
+    DictObject *dp = wf_as_dict(d);
+    intptr_t ix = wf_dict_str_probe(dp, key);
+    if (WF_LIKELY(ix >= 0))
+        return dp->entries[ix].value;
+    if (WF_LIKELY(ix == DKIX_EMPTY))
+        return 0;
+    return wf_dict_get(d, key);
+}
+
+/* wf_dict_set for a key that is an exact str. */
+static inline int wf_dict_set_str(Value d, Value key, Value v)
+{
+    WF_ASSERT(wf_is_str_exact(key));
+    DictObject *dp = wf_as_dict(d);
+    intptr_t ix = wf_dict_str_probe(dp, key);
+    if (WF_LIKELY(ix >= 0)) {
+        Value old = dp->entries[ix].value;
+        dp->entries[ix].value = wf_incref(v);
+        dp->version++;
+        wf_decref(old);
+        return 0;
+    }
+    return wf_dict_set(d, key, v);
+}
+
 /* A repr in progress on this thread for v: 1 if already entered (print
  * "{...}"), 0 after entering it, -1 on error. Pair 0 with wf_repr_leave. */
 int wf_repr_enter(Value v);

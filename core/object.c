@@ -661,7 +661,7 @@ int wf_get_method(Value obj, Value name, Value *meth)
     }
     Value *dp = om_dict_ptr(obj, t);
     if (dp && *dp) {
-        Value a = wf_dict_get(*dp, name);
+        Value a = wf_is_str_exact(name) ? wf_dict_get_str(*dp, name) : wf_dict_get(*dp, name);
         if (a) {
             *meth = wf_incref(a);
             return 0;

@@ -4,6 +4,7 @@
 #define WF_OBJIMPL_H
 
 #include "weft.h"
+#include "dict.h"
 
 /*
  * Other areas may read these layouts (e.g. to recognise a built-in method),

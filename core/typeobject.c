@@ -336,7 +336,7 @@ static Value generic_getattr(Value obj, Value name, bool suppress)
     }
     Value *dp = dict_ptr(obj);
     if (dp && *dp) {
-        Value r = wf_dict_get(*dp, name);
+        Value r = wf_is_str_exact(name) ? wf_dict_get_str(*dp, name) : wf_dict_get(*dp, name);
         if (r) {
             wf_incref(r);
             wf_decref(descr);
@@ -381,7 +381,7 @@ int wf_object_generic_setattr(Value obj, Value name, Value v)
     if (v) {
         if (!*dp)
             *dp = wf_dict_new();
-        return wf_dict_set(*dp, name, v);
+        return wf_is_str_exact(name) ? wf_dict_set_str(*dp, name, v) : wf_dict_set(*dp, name, v);
     }
     if (!*dp || !wf_dict_get(*dp, name)) {
         if (wf_err_occurred())
