@@ -1,0 +1,218 @@
+/* weft: unit tests for tagged values and ints across the small/heap boundary. */
+/* value.h + types.h int API -> tag layout, normalisation, arithmetic, overflow errors. */
+#include "om_check.h"
+
+/* The value of an int that must fit int64. */
+static int64_t int_val(Value v)
+{
+    int64_t out = 0;
+    ASSERT(wf_int_as_i64(v, &out) == 0);
+    return out;
+}
+
+/* An int that is heap-allocated (outside the small range) and exact int. */
+static bool is_heap_int(Value v)
+{
+    return wf_is_obj(v) && wf_obj(v)->ob_type == &wf_type_int;
+}
+
+static void test_small_tag_layout(void)
+{
+    ASSERT_EQ(WF_SMALL_MAX, ((int64_t)1 << 62) - 1);
+    ASSERT_EQ(WF_SMALL_MIN, -((int64_t)1 << 62));
+    ASSERT(wf_fits_small(WF_SMALL_MAX));
+    ASSERT(wf_fits_small(WF_SMALL_MIN));
+    ASSERT(!wf_fits_small(WF_SMALL_MAX + 1));
+    ASSERT(!wf_fits_small(WF_SMALL_MIN - 1));
+    intptr_t samples[] = { 0, 1, -1, 42, -42, WF_SMALL_MAX, WF_SMALL_MIN, WF_SMALL_MAX - 1, WF_SMALL_MIN + 1 };
+    for (size_t i = 0; i < sizeof samples / sizeof *samples; i++) {
+        Value v = wf_small(samples[i]);
+        ASSERT(wf_is_small(v));
+        ASSERT(!wf_is_obj(v));
+        ASSERT(v != 0);
+        ASSERT_EQ(wf_small_val(v), samples[i]);
+        ASSERT(wf_type(v) == &wf_type_int);
+        ASSERT(wf_is_int(v));
+    }
+    ASSERT_EQ(wf_small(0), 1);  /* 0 stays distinct from "no value" */
+    ASSERT(!wf_is_obj(0));
+    ASSERT(!wf_is_small(0));
+}
+
+static void test_from_i64_normalises(void)
+{
+    int64_t in_range[] = { 0, 1, -1, WF_SMALL_MAX, WF_SMALL_MIN, WF_SMALL_MAX - 1, WF_SMALL_MIN + 1 };
+    for (size_t i = 0; i < sizeof in_range / sizeof *in_range; i++) {
+        Value v = wf_int_from_i64(in_range[i]);
+        ASSERT(v);
+        ASSERT(wf_is_small(v));
+        ASSERT(v == wf_small(in_range[i]));
+    }
+    int64_t out_of_range[] = { (int64_t)WF_SMALL_MAX + 1, (int64_t)WF_SMALL_MIN - 1, INT64_MAX, INT64_MIN };
+    for (size_t i = 0; i < sizeof out_of_range / sizeof *out_of_range; i++) {
+        Value v = wf_int_from_i64(out_of_range[i]);
+        ASSERT(v);
+        ASSERT(is_heap_int(v));
+        ASSERT_EQ(int_val(v), out_of_range[i]);
+        ASSERT_EQ(wf_int_sign(v), out_of_range[i] < 0 ? -1 : 1);
+        wf_decref(v);
+    }
+    /* Unsigned: small stays tagged, 2**63 and above are heap. */
+    Value u = wf_int_from_u64(5);
+    ASSERT(u == wf_small(5));
+    u = wf_int_from_u64((uint64_t)WF_SMALL_MAX);
+    ASSERT(u == wf_small(WF_SMALL_MAX));
+    u = wf_int_from_u64((uint64_t)WF_SMALL_MAX + 1);
+    ASSERT(is_heap_int(u));
+    wf_decref(u);
+    u = wf_int_from_u64(UINT64_MAX);
+    ASSERT(is_heap_int(u));
+    int64_t dummy;
+    ASSERT_EQ(wf_int_as_i64(u, &dummy), -1);
+    ASSERT_RAISED(wf_exc_OverflowError);
+    wf_decref(u);
+}
+
+/* a OP b through fn, expecting the exact int64 result and the right representation. */
+static void check_op(Value (*fn)(Value, Value), int64_t a, int64_t b, int64_t expect)
+{
+    Value va = wf_int_from_i64(a), vb = wf_int_from_i64(b);
+    ASSERT(va && vb);
+    Value r = fn(va, vb);
+    ASSERT(r);
+    ASSERT_EQ(int_val(r), expect);
+    ASSERT(wf_fits_small(expect) ? wf_is_small(r) : is_heap_int(r));
+    Value again = wf_int_from_i64(expect);  /* equal ints compare equal whatever the path */
+    ASSERT_EQ(wf_int_compare(r, again), 0);
+    ASSERT_EQ(wf_equal(r, again), 1);
+    ASSERT_EQ(wf_int_hash(r), wf_int_hash(again));
+    wf_decref(again);
+    wf_decref(r);
+    wf_decref(va);
+    wf_decref(vb);
+}
+
+static void test_arith_across_boundary(void)
+{
+    const int64_t MAX = WF_SMALL_MAX, MIN = WF_SMALL_MIN;
+    /* small + small overflowing into heap, and back. */
+    check_op(wf_int_add, MAX, 1, MAX + 1);
+    check_op(wf_int_add, MAX, 0, MAX);
+    check_op(wf_int_add, MIN, -1, MIN - 1);
+    check_op(wf_int_add, MAX + 1, -1, MAX);        /* heap + small -> small */
+    check_op(wf_int_add, MIN - 1, 1, MIN);
+    check_op(wf_int_add, MAX + 1, -(MAX + 1), 0);  /* heap + heap -> 0 (tagged) */
+    check_op(wf_int_sub, MIN, 1, MIN - 1);
+    check_op(wf_int_sub, MAX, -1, MAX + 1);
+    check_op(wf_int_sub, MAX + 1, 1, MAX);
+    check_op(wf_int_sub, MIN - 1, MIN - 1, 0);
+    check_op(wf_int_sub, 0, MIN, MAX + 1);         /* -MIN is not small */
+    check_op(wf_int_mul, MIN, 1, MIN);
+    check_op(wf_int_mul, MIN, -1, MAX + 1);
+    check_op(wf_int_mul, (int64_t)1 << 31, (int64_t)1 << 31, (int64_t)1 << 62);
+    check_op(wf_int_mul, -((int64_t)1 << 31), (int64_t)1 << 31, MIN);
+    check_op(wf_int_mul, MAX + 1, 0, 0);
+    check_op(wf_int_mul, MAX + 1, 1, MAX + 1);
+    check_op(wf_int_mul, 3037000499LL, 3037000499LL, 9223372030926249001LL);
+    check_op(wf_int_mul, -7, 6, -42);
+}
+
+static void test_arith_beyond_int64(void)
+{
+    /* (2**62) * (2**62) == 2**124: a heap int no int64 holds. */
+    Value big = wf_int_from_i64((int64_t)1 << 62);
+    Value sq = wf_int_mul(big, big);
+    ASSERT(is_heap_int(sq));
+    int64_t out = 123;
+    ASSERT_EQ(wf_int_as_i64(sq, &out), -1);
+    ASSERT_RAISED(wf_exc_OverflowError);
+    Value r = wf_repr(sq);
+    ASSERT_STR(r, "21267647932558653966460912964485513216");
+    wf_decref(r);
+    /* Back down: sq - sq + 7 == 7 tagged. */
+    Value z = wf_int_sub(sq, sq);
+    ASSERT(z == wf_small(0));
+    Value neg = wf_int_sub(wf_small(0), sq);
+    ASSERT_EQ(wf_int_sign(neg), -1);
+    ASSERT_EQ(wf_int_compare(neg, sq), -1);
+    ASSERT_EQ(wf_int_compare(sq, wf_small(WF_SMALL_MAX)), 1);
+    ASSERT_EQ(wf_int_compare(neg, wf_small(WF_SMALL_MIN)), -1);
+    Value back = wf_int_add(neg, sq);
+    ASSERT(back == wf_small(0));
+    wf_decref(neg);
+    wf_decref(sq);
+    wf_decref(big);
+    /* From a string past int64, then to a C int: OverflowError, both signs. */
+    const char *s = "-170141183460469231731687303715884105728";
+    Value m = wf_int_from_string(s, strlen(s), 10);
+    ASSERT(is_heap_int(m));
+    ASSERT_EQ(wf_int_as_i64(m, &out), -1);
+    ASSERT_RAISED(wf_exc_OverflowError);
+    wf_decref(m);
+    /* A numeric string in the small range parses to a tagged int. */
+    Value t = wf_int_from_string("4611686018427387903", 19, 10);
+    ASSERT(t == wf_small(WF_SMALL_MAX));
+    t = wf_int_from_string("-4611686018427387905", 20, 10);
+    ASSERT(is_heap_int(t));
+    wf_decref(t);
+}
+
+static void test_as_i64_limits(void)
+{
+    ASSERT_EQ(int_val(wf_int_from_i64(INT64_MAX)), INT64_MAX);
+    Value v = wf_int_from_i64(INT64_MAX);
+    Value w = wf_int_add(v, wf_small(1));  /* 2**63 */
+    int64_t out = 0;
+    ASSERT_EQ(wf_int_as_i64(w, &out), -1);
+    ASSERT_RAISED(wf_exc_OverflowError);
+    wf_decref(w);
+    wf_decref(v);
+    v = wf_int_from_i64(INT64_MIN);
+    ASSERT_EQ(int_val(v), INT64_MIN);
+    w = wf_int_sub(v, wf_small(1));       /* -2**63 - 1 */
+    ASSERT_EQ(wf_int_as_i64(w, &out), -1);
+    ASSERT_RAISED(wf_exc_OverflowError);
+    wf_decref(w);
+    wf_decref(v);
+    /* bool is an int: True + True == 2 (tagged). */
+    Value two = wf_int_add(wf_True, wf_True);
+    ASSERT(two == wf_small(2));
+    ASSERT_EQ(int_val(wf_True), 1);
+    ASSERT_EQ(int_val(wf_False), 0);
+    /* A non-int is a TypeError for wf_as_ssize. */
+    Value f = wf_float_new(1.5);
+    ASSERT_EQ(wf_as_ssize(f), -1);
+    ASSERT_RAISED(wf_exc_TypeError);
+    wf_decref(f);
+}
+
+static void test_int_hash(void)
+{
+    ASSERT_EQ(wf_int_hash(wf_small(0)), 0);
+    ASSERT_EQ(wf_int_hash(wf_small(1)), 1);
+    ASSERT_EQ(wf_int_hash(wf_small(-1)), -2);  /* -1 is reserved */
+    ASSERT_EQ(wf_int_hash(wf_small(-2)), -2);
+    /* CPython: hash(n) == n mod (2**61 - 1) for n >= 0. */
+    const int64_t P = ((int64_t)1 << 61) - 1;
+    ASSERT_EQ(wf_int_hash(wf_small(P)), 0);
+    ASSERT_EQ(wf_int_hash(wf_small(P + 5)), 5);
+    ASSERT_EQ(wf_int_hash(wf_small(WF_SMALL_MAX)), WF_SMALL_MAX % P);
+    Value h = wf_int_from_i64(INT64_MAX);
+    ASSERT_EQ(wf_int_hash(h), INT64_MAX % P);
+    ASSERT_EQ(wf_hash(h), wf_int_hash(h));
+    wf_decref(h);
+    ASSERT_EQ(wf_hash(wf_small(12345)), 12345);
+    ASSERT_EQ(wf_hash(wf_True), 1);
+}
+
+int main(int argc, char **argv)
+{
+    om_begin(argc, argv);
+    OM_RUN(test_small_tag_layout);
+    OM_RUN(test_from_i64_normalises);
+    OM_RUN(test_arith_across_boundary);
+    OM_RUN(test_arith_beyond_int64);
+    OM_RUN(test_as_i64_limits);
+    OM_RUN(test_int_hash);
+    return om_end("test_om_int");
+}
