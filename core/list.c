@@ -360,6 +360,8 @@ static Value lst_slice(Value self, Value slice)
 
 static Value lst_getitem(Value self, Value key)
 {
+    if (wf_is_type_exact(key, &wf_type_slice))
+        return lst_slice(self, key);
     intptr_t i;
     int r = wf_seq_key_index(key, &i, wf_exc_IndexError);
     if (r < 0)
@@ -440,6 +442,12 @@ static int lst_ass_slice(Value self, intptr_t lo, intptr_t hi, Value v)
 {
     if (!v)
         return lst_splice(lst(self), lo, hi, NULL, 0);
+    /* Another exact list or a tuple: splice its items in place (as
+     * CPython's PySequence_Fast); lst_splice reads them before any decref. */
+    if (v != self && wf_is_list_exact(v))
+        return lst_splice(lst(self), lo, hi, lst(v)->items, lst(v)->size);
+    if (wf_is_tuple_exact(v))
+        return lst_splice(lst(self), lo, hi, wf_as_tuple(v)->items, wf_as_tuple(v)->size);
     Value items = lst_fast(v, "can only assign an iterable");
     if (!items)
         return -1;
@@ -514,6 +522,8 @@ static int lst_ass_subscript_slice(Value self, Value slice, Value v)
 
 static int lst_setitem(Value self, Value key, Value v)
 {
+    if (wf_is_type_exact(key, &wf_type_slice))
+        return lst_ass_subscript_slice(self, key, v);
     intptr_t i;
     int r = wf_seq_key_index(key, &i, wf_exc_IndexError);
     if (r < 0)
