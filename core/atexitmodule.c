@@ -81,22 +81,6 @@ static Value atexit_clear(Value self, const Value *args, size_t nargs, Value kwn
     return wf_incref(wf_None);
 }
 
-static void atexit_report(Value func)
-{
-    Value err = wf_err_fetch();
-    Value rep = wf_repr(func);
-    wf_err_clear();
-    Value line = wf_str_printf("Exception ignored in atexit callback: %s\n", rep ? wf_str_cstr(rep) : "<callback>");
-    wf_xdecref(rep);
-    if (line) {
-        wf_sys_write_stderr(wf_str_cstr(line));
-        wf_decref(line);
-    }
-    wf_err_clear();
-    wf_exc_print(err);
-    wf_xdecref(err);
-}
-
 /* func(*args, **kwargs) in the vectorcall convention (kwargs: dict or None). */
 static Value atexit_call(Value func, Value args, Value kwargs)
 {
@@ -141,7 +125,7 @@ void wf_atexit_run(void)
         } else if (wf_err_matches(wf_exc_SystemExit)) {
             wf_err_clear();  /* CPython ignores SystemExit raised by a callback */
         } else {
-            atexit_report(func);
+            wf_runtime_report_ignored("Exception ignored in atexit callback", func, "<callback>");
         }
         wf_decref(entry);
     }

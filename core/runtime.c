@@ -162,6 +162,22 @@ int wf_runtime_exit_status(void)
     return status;
 }
 
+void wf_runtime_report_ignored(const char *what, Value obj, const char *fallback)
+{
+    Value err = wf_err_fetch();
+    Value rep = wf_repr(obj);
+    wf_err_clear();
+    Value line = wf_str_printf("%s: %s\n", what, rep ? wf_str_cstr(rep) : fallback);
+    wf_xdecref(rep);
+    if (line) {
+        wf_sys_write_stderr(wf_str_cstr(line));
+        wf_decref(line);
+    }
+    wf_err_clear();
+    wf_exc_print(err);
+    wf_xdecref(err);
+}
+
 /* Flush a sys stream through its own flush() (it may be a user object);
  * a failure is reported as CPython's finalizer does. Returns -1 then. */
 static int rt_flush_stream(const char *name)
@@ -181,18 +197,7 @@ static int rt_flush_stream(const char *name)
         wf_decref(r);
         return 0;
     }
-    Value err = wf_err_fetch();
-    Value rep = wf_repr(f);
-    wf_err_clear();
-    Value line = wf_str_printf("Exception ignored in: %s\n", rep ? wf_str_cstr(rep) : "<stream>");
-    wf_xdecref(rep);
-    if (line) {
-        wf_sys_write_stderr(wf_str_cstr(line));
-        wf_decref(line);
-    }
-    wf_err_clear();
-    wf_exc_print(err);
-    wf_xdecref(err);
+    wf_runtime_report_ignored("Exception ignored in", f, "<stream>");
     return -1;
 }
 

@@ -12,6 +12,9 @@ int wf_runtime_exit_status(void);
 /* Flush sys.stdout, sys.stderr and every open file (at exit, also on
  * errors); -1 if a standard stream could not be flushed (exit status 120). */
 int wf_runtime_fini(void);
+/* Print the pending exception as CPython's unraisable hook does:
+ * "<what>: <repr(obj)>" (fallback when repr fails), then the traceback. */
+void wf_runtime_report_ignored(const char *what, Value obj, const char *fallback);
 
 /* Ctrl-C (core/runtime.c): set by the SIGINT handler while a read blocks. */
 #include <signal.h>
