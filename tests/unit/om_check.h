@@ -28,6 +28,7 @@
 
 #define ASSERT(cond) do { \
     if (!(cond)) { \
+        fflush(stdout); \
         fprintf(stderr, "%s:%d: ASSERT failed: %s\n", __FILE__, __LINE__, #cond); \
         om_print_exception(); \
         exit(1); \
@@ -38,6 +39,7 @@
 #define ASSERT_EQ(a, b) do { \
     long long a_ = (long long)(a), b_ = (long long)(b); \
     if (a_ != b_) { \
+        fflush(stdout); \
         fprintf(stderr, "%s:%d: ASSERT failed: %s == %s (%lld != %lld)\n", \
                 __FILE__, __LINE__, #a, #b, a_, b_); \
         om_print_exception(); \
@@ -49,6 +51,7 @@
 #define ASSERT_STR(v, s) do { \
     Value v_ = (v); \
     if (!v_ || !wf_is_str(v_) || !wf_str_eq_c(v_, (s))) { \
+        fflush(stdout); \
         fprintf(stderr, "%s:%d: ASSERT failed: %s == \"%s\" (got %s%s%s)\n", \
                 __FILE__, __LINE__, #v, (s), v_ && wf_is_str(v_) ? "\"" : "", \
                 v_ && wf_is_str(v_) ? wf_str_cstr(v_) : (v_ ? "a non-str" : "0"), \
@@ -114,6 +117,7 @@ static inline void om_run(const char *name, void (*fn)(void))
         printf("ok %s\n", name);
         om_passed++;
     }
+    fflush(stdout);
 }
 
 static inline int om_end(const char *file)
