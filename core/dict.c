@@ -288,6 +288,17 @@ Value wf_dict_new(void)
 
 Value wf_dict_get(Value d, Value key)
 {
+    if (WF_LIKELY(wf_is_str_exact(key))) {
+        DictObject *dp = wf_as_dict(d);
+        Hash h = wf_as_str(key)->hash;
+        if (WF_LIKELY(h != -1)) {
+            if (!dp->indices)
+                return 0;
+            intptr_t ix = dict_lookup_str(dp, key, h);
+            if (WF_LIKELY(ix != DKIX_ERROR - 1))
+                return ix >= 0 ? dp->entries[ix].value : 0;
+        }
+    }
     Hash h = wf_dict_key_hash(key);
     if (h == -1)
         return 0;
