@@ -1041,18 +1041,6 @@ static Value builtin_import(Value self, const Value *args, size_t nargs, Value k
     return wf_import(name, globals == wf_None ? 0 : globals, fromlist, (int)lv);
 }
 
-/* exit()/quit() as the site module provides them. */
-static Value builtin_exit(Value self, const Value *args, size_t nargs, Value kwnames)
-{
-    if (wf_no_kwargs("exit", kwnames) < 0 || wf_check_nargs("exit", nargs, 0, 1) < 0)
-        return 0;
-    Value exc = wf_exc_new(wf_exc_SystemExit, args, nargs);
-    if (exc)
-        wf_err_raise(exc);
-    wf_xdecref(exc);
-    return 0;
-}
-
 static const MethodDef builtin_functions[] = {
     {"print", builtin_print, 0, "Prints the values to a stream, or to sys.stdout by default."},
     {"input", builtin_input, 0, NULL},
@@ -1095,8 +1083,8 @@ static const MethodDef builtin_functions[] = {
     {"eval", builtin_eval, 0, NULL},
     {"open", wf_builtin_open, 0, NULL},
     {"__import__", builtin_import, 0, NULL},
-    {"exit", builtin_exit, 0, NULL},
-    {"quit", builtin_exit, 0, NULL},
+    {"exit", wf_sys_exit, 0, NULL},   /* exit()/quit() as the site module provides them */
+    {"quit", wf_sys_exit, 0, NULL},
     {NULL},
 };
 

@@ -32,6 +32,8 @@ void wf_sys_set_orig_argv(int argc, char **argv);   /* the whole command line */
 void wf_sys_add_xoption(const char *name, const char *value);
 /* Set sys.path[0] (the main script's directory, '' for -c). */
 void wf_sys_set_path0(const char *dir);
+/* sys.exit([status]): raises SystemExit; also builtins exit() and quit(). */
+Value wf_sys_exit(Value self, const Value *args, size_t nargs, Value kwnames);
 
 /* ---- text files (core/fileobject.c) ---- */
 extern TypeObject wf_type_textfile;

@@ -152,7 +152,7 @@ static Value sys_make_implementation(Value version_info)
 
 /* ---- functions ---- */
 
-static Value sys_exit(Value self, const Value *args, size_t nargs, Value kwnames)
+Value wf_sys_exit(Value self, const Value *args, size_t nargs, Value kwnames)
 {
     if (wf_no_kwargs("exit", kwnames) < 0 || wf_check_nargs("exit", nargs, 0, 1) < 0)
         return 0;
@@ -410,7 +410,7 @@ static const MethodDef sys_functions[] = {
     {"gettrace", sys_none, 0, NULL},
     {"getprofile", sys_none, 0, NULL},
     {"is_finalizing", sys_is_finalizing, 0, NULL},
-    {"exit", sys_exit, 0, "Exit the interpreter by raising SystemExit(status)."},
+    {"exit", wf_sys_exit, 0, "Exit the interpreter by raising SystemExit(status)."},
     {"getrecursionlimit", sys_getrecursionlimit, 0, NULL},
     {"setrecursionlimit", sys_setrecursionlimit, 0, NULL},
     {"exc_info", sys_exc_info, 0, NULL},
