@@ -510,24 +510,18 @@ static Value builtin_max(Value self, const Value *args, size_t nargs, Value kwna
     return bi_minmax("max", args, nargs, kwnames, WF_GT);
 }
 
-static Value builtin_sum(Value self, const Value *args, size_t nargs, Value kwnames)
+Value wf_builtins_fold(Value iterable, Value start, int op)
 {
-    static const char *const names[] = {NULL, "start", NULL};
-    Value iterable = 0, start = 0;
-    if (wf_parse_args("sum", args, nargs, kwnames, "O|O", names, &iterable, &start) < 0)
-        return 0;
-    if (start && wf_is_str(start))
-        return wf_err_set_str(wf_exc_TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
     Value it = wf_iter(iterable);
     if (!it)
         return 0;
-    Value acc = start ? wf_incref(start) : wf_small(0), item;
+    Value acc = wf_incref(start), item;
     while ((item = wf_next(it))) {
         Value r;
-        if (wf_is_small(acc) && wf_is_small(item))
+        if (op == WF_BINOP_ADD && wf_is_small(acc) && wf_is_small(item))
             r = wf_int_add(acc, item);
         else
-            r = wf_binop(acc, item, WF_BINOP_ADD);
+            r = wf_binop(acc, item, op);
         wf_decref(item);
         wf_decref(acc);
         if (!r) {
@@ -542,6 +536,17 @@ static Value builtin_sum(Value self, const Value *args, size_t nargs, Value kwna
         return 0;
     }
     return acc;
+}
+
+static Value builtin_sum(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    static const char *const names[] = {NULL, "start", NULL};
+    Value iterable = 0, start = 0;
+    if (wf_parse_args("sum", args, nargs, kwnames, "O|O", names, &iterable, &start) < 0)
+        return 0;
+    if (start && wf_is_str(start))
+        return wf_err_set_str(wf_exc_TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
+    return wf_builtins_fold(iterable, start ? start : wf_small(0), WF_BINOP_ADD);
 }
 
 static Value builtin_sorted(Value self, const Value *args, size_t nargs, Value kwnames)

@@ -4,6 +4,7 @@
 #include <float.h>
 #include <errno.h>
 #include "int.h"
+#include "runtime.h"
 
 /*
  * Error reporting follows CPython's math_1/is_error:
@@ -940,26 +941,7 @@ static Value m_prod(Value self, const Value *args, size_t nargs, Value kw)
     Value iterable = 0, start = wf_small(1);
     if (wf_parse_args("prod", args, nargs, kw, "O|$O", names, &iterable, &start) < 0)
         return 0;
-    Value it = wf_iter(iterable);
-    if (!it)
-        return 0;
-    Value acc = wf_incref(start), item;
-    while ((item = wf_next(it))) {
-        Value r = wf_binop(acc, item, WF_BINOP_MUL);
-        wf_decref(item);
-        wf_decref(acc);
-        if (!r) {
-            wf_decref(it);
-            return 0;
-        }
-        acc = r;
-    }
-    wf_decref(it);
-    if (wf_err_occurred()) {
-        wf_decref(acc);
-        return 0;
-    }
-    return acc;
+    return wf_builtins_fold(iterable, start, WF_BINOP_MUL);
 }
 
 /* Exact x*y as hi + lo. */

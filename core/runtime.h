@@ -1,5 +1,5 @@
 /* weft: internal interfaces between the runtime area's files. */
-/* main.c, runtime.c, sysmodule.c, fileobject.c, import.c, builtins.c -> each other. */
+/* main.c, runtime.c, sysmodule.c, fileobject.c, import.c, builtins.c, mathmodule.c -> each other. */
 #ifndef WF_RUNTIME_H
 #define WF_RUNTIME_H
 
@@ -72,6 +72,8 @@ Value wf_import_builtin_names(void);
 /* ---- builtins (core/builtins.c) ---- */
 /* The default for print's file= and the like: sys.stdout looked up now. */
 Value wf_builtins_stdout(void);
+/* start OP item OP item ... over iterable, left to right (sum(), math.prod()). */
+Value wf_builtins_fold(Value iterable, Value start, int op);
 
 /* ---- exceptions (core/exceptions.c) ---- */
 /* Exceptions defined beyond the shared WF_EXCEPTIONS list. */
