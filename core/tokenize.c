@@ -599,6 +599,18 @@ static int tok_unicode_name_char(Tokenizer *tz, bool first)
     return tok_err(tz, tz->cur, msg);
 }
 
+/* A STRING token from start (its prefix included); it starts on the line
+ * the quote is on, which a triple-quoted string may leave behind. */
+static int tok_string_token(Tokenizer *tz, Token *t, const char *start)
+{
+    int line = tz->lineno;
+    const char *ls = tz->line_start;
+    if (tok_string(tz, start) < 0)
+        return -1;
+    tok_set(tz, t, TK_STRING, start, line, ls);
+    return 0;
+}
+
 static int tok_name_or_string(Tokenizer *tz, Token *t, const char *start)
 {
     while (tz->cur < tz->end && tok_is_name_char((unsigned char)*tz->cur)) {
@@ -609,14 +621,8 @@ static int tok_name_or_string(Tokenizer *tz, Token *t, const char *start)
     }
     size_t n = (size_t)(tz->cur - start);
     int c = tok_peekc(tz, 0);
-    if ((c == '"' || c == '\'') && tok_is_prefix(start, n)) {
-        int line = tz->lineno;
-        const char *ls = tz->line_start;
-        if (tok_string(tz, start) < 0)
-            return -1;
-        tok_set(tz, t, TK_STRING, start, line, ls);
-        return 0;
-    }
+    if ((c == '"' || c == '\'') && tok_is_prefix(start, n))
+        return tok_string_token(tz, t, start);
     tok_set(tz, t, tok_keyword(start, n), start, tz->lineno, tz->line_start);
     return 0;
 }
@@ -669,14 +675,8 @@ int wf_tok_next(Tokenizer *tz, Token *t)
             tok_set(tz, t, TK_NUMBER, start, tz->lineno, tz->line_start);
             return 0;
         }
-        if (c == '"' || c == '\'') {
-            int line = tz->lineno;
-            const char *ls = tz->line_start;
-            if (tok_string(tz, start) < 0)
-                return -1;
-            tok_set(tz, t, TK_STRING, start, line, ls);
-            return 0;
-        }
+        if (c == '"' || c == '\'')
+            return tok_string_token(tz, t, start);
         TokKind k = tok_operator(tz);
         if ((k == TK_LPAR || k == TK_LSQB || k == TK_LBRACE) && tok_paren_open(tz, start) < 0)
             return -1;
