@@ -17,19 +17,47 @@
  * compiler does not fuse multiply-adds behind our back.
  */
 
+/* Exact floats have a per-thread free list of their own (as CPython's): a
+ * freed float is pushed here by the thread that frees it, the link in its
+ * first word, and wf_float_new takes it back without any size arithmetic. */
+#define FLOAT_FREE_MAX 256
+static _Thread_local Object *float_free;
+static _Thread_local unsigned float_nfree;
+
 Value wf_float_new(double d)
 {
-    FloatObject *f = (FloatObject *)wf_object_alloc_uninit(&wf_type_float, sizeof(FloatObject));
-    f->value = d;
-    return wf_val(f);
+    Object *o = float_free;
+    if (WF_LIKELY(o != NULL)) {
+        float_free = *(Object **)o;
+        float_nfree--;
+        ThreadState *ts = wf_tstate();
+        o->ob_tid = ts ? ts->tid : 0;
+        o->ob_ref_local = 1;
+        o->ob_mutex = 0;
+        o->ob_flags = 0;
+        o->ob_pad = 0;
+        atomic_store_explicit(&o->ob_ref_shared, 0, memory_order_relaxed);
+        o->ob_type = &wf_type_float;
+    } else {
+        o = wf_object_alloc_uninit(&wf_type_float, sizeof(FloatObject));
+    }
+    ((FloatObject *)o)->value = d;
+    return wf_val(o);
 }
 
 static void float_dealloc(Object *o)
 {
-    if (WF_LIKELY(o->ob_type == &wf_type_float))
+    if (WF_LIKELY(o->ob_type == &wf_type_float)) {
+        if (WF_LIKELY(float_nfree < FLOAT_FREE_MAX)) {
+            *(Object **)o = float_free;
+            float_free = o;
+            float_nfree++;
+            return;
+        }
         wf_object_free_sized(o, sizeof(FloatObject));
-    else
+    } else {
         wf_object_free(o);
+    }
 }
 
 /* ---- repr ---- */
