@@ -499,9 +499,12 @@ void wf_exc_print(Value exc)
 /* ---- the `traceback` module (the commonly used part of Lib/traceback.py) ---- */
 
 /* Split a report into CPython's chunks: one per line, with an entry's
- * source line kept together with its "  File" line. */
+ * source line kept together with its "  File" line. Consumes text (0
+ * passes an error on). */
 static Value tb_chunks(Value text)
 {
+    if (!text)
+        return 0;
     Value list = wf_list_new(0);
     const char *p = wf_str_cstr(text);
     while (list && *p) {
@@ -516,10 +519,12 @@ static Value tb_chunks(Value text)
         if (!chunk || wf_list_append(list, chunk) < 0) {
             wf_xdecref(chunk);
             wf_decref(list);
-            return 0;
+            list = 0;
+            break;
         }
         wf_decref(chunk);
     }
+    wf_decref(text);
     return list;
 }
 
@@ -544,13 +549,18 @@ static Value tbm_format_exc(Value self, const Value *args, size_t nargs, Value k
     return e ? wf_exc_format(e, true) : tb_none_text();
 }
 
-static int tb_write(Value file, Value text)
+/* Write text (consumed; 0 passes an error on) to file, sys.stderr by default; returns None. */
+static Value tb_print(Value text, Value file)
 {
+    if (!text)
+        return 0;
     if (!file || file == wf_None)
         file = wf_sys_get("stderr");
-    if (!file || file == wf_None)
-        return 0;
-    return wf_file_write_c(file, wf_str_cstr(text), wf_as_str(text)->len);
+    int r = 0;
+    if (file && file != wf_None)
+        r = wf_file_write_c(file, wf_str_cstr(text), wf_as_str(text)->len);
+    wf_decref(text);
+    return r < 0 ? 0 : wf_incref(wf_None);
 }
 
 static Value tb_kwarg(const Value *args, size_t nargs, Value kwnames, const char *name)
@@ -564,13 +574,7 @@ static Value tb_kwarg(const Value *args, size_t nargs, Value kwnames, const char
 
 static Value tbm_print_exc(Value self, const Value *args, size_t nargs, Value kwnames)
 {
-    Value e = tb_handled();
-    Value text = e ? wf_exc_format(e, true) : tb_none_text();
-    if (!text)
-        return 0;
-    int r = tb_write(tb_kwarg(args, nargs, kwnames, "file"), text);
-    wf_decref(text);
-    return r < 0 ? 0 : wf_incref(wf_None);
+    return tb_print(tbm_format_exc(self, args, nargs, kwnames), tb_kwarg(args, nargs, kwnames, "file"));
 }
 
 static Value tb_format_value(Value v)
@@ -584,12 +588,7 @@ static Value tbm_format_exception(Value self, const Value *args, size_t nargs, V
 {
     if (wf_check_nargs("format_exception", nargs, 1, 3) < 0)
         return 0;
-    Value text = tb_format_value(tb_exc_arg(args, nargs));
-    if (!text)
-        return 0;
-    Value list = tb_chunks(text);
-    wf_decref(text);
-    return list;
+    return tb_chunks(tb_format_value(tb_exc_arg(args, nargs)));
 }
 
 static Value tbm_format_exception_only(Value self, const Value *args, size_t nargs, Value kwnames)
@@ -597,24 +596,14 @@ static Value tbm_format_exception_only(Value self, const Value *args, size_t nar
     if (wf_check_nargs("format_exception_only", nargs, 1, 2) < 0)
         return 0;
     Value v = tb_exc_arg(args, nargs);
-    Value text = v == wf_None || !wf_isinstance_type(v, wf_exc_BaseException) ? tb_none_text() : tb_format_only(v);
-    if (!text)
-        return 0;
-    Value list = tb_chunks(text);
-    wf_decref(text);
-    return list;
+    return tb_chunks(v == wf_None || !wf_isinstance_type(v, wf_exc_BaseException) ? tb_none_text() : tb_format_only(v));
 }
 
 static Value tbm_print_exception(Value self, const Value *args, size_t nargs, Value kwnames)
 {
     if (wf_check_nargs("print_exception", nargs, 1, 3) < 0)
         return 0;
-    Value text = tb_format_value(tb_exc_arg(args, nargs));
-    if (!text)
-        return 0;
-    int r = tb_write(tb_kwarg(args, nargs, kwnames, "file"), text);
-    wf_decref(text);
-    return r < 0 ? 0 : wf_incref(wf_None);
+    return tb_print(tb_format_value(tb_exc_arg(args, nargs)), tb_kwarg(args, nargs, kwnames, "file"));
 }
 
 static const MethodDef tb_module_functions[] = {
