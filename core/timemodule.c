@@ -313,8 +313,10 @@ static Value tm_mktime(Value self, const Value *args, size_t nargs, Value kw)
     return wf_float_new((double)r);
 }
 
-/* clock_gettime(clk_id) and friends over the raw POSIX clocks. */
-static int tm_clock_arg(const Value *args, size_t nargs, const char *fname, clockid_t *id)
+/* clock_gettime(clk_id) and friends over the raw POSIX clocks: read clock
+ * clk_id with fn (clock_gettime or clock_getres) into *ts. */
+static int tm_clock_read(const Value *args, size_t nargs, const char *fname,
+                         int (*fn)(clockid_t, struct timespec *), struct timespec *ts)
 {
     int64_t c;
     if (wf_check_nargs(fname, nargs, 1, 1) < 0)
@@ -325,40 +327,34 @@ static int tm_clock_arg(const Value *args, size_t nargs, const char *fname, cloc
     }
     if (wf_int_as_i64(args[0], &c) < 0)
         return -1;
-    *id = (clockid_t)c;
+    if (fn((clockid_t)c, ts) != 0) {
+        wf_err_format(wf_exc_OSError, "[Errno %d] %s", errno, strerror(errno));
+        return -1;
+    }
     return 0;
 }
 
 static Value tm_clock_gettime(Value self, const Value *args, size_t nargs, Value kw)
 {
-    clockid_t id;
     struct timespec ts;
-    if (tm_clock_arg(args, nargs, "time.clock_gettime", &id) < 0)
+    if (tm_clock_read(args, nargs, "time.clock_gettime", clock_gettime, &ts) < 0)
         return 0;
-    if (clock_gettime(id, &ts) != 0)
-        return wf_err_format(wf_exc_OSError, "[Errno %d] %s", errno, strerror(errno));
     return wf_float_new((double)ts.tv_sec + (double)ts.tv_nsec * 1e-9);
 }
 
 static Value tm_clock_gettime_ns(Value self, const Value *args, size_t nargs, Value kw)
 {
-    clockid_t id;
     struct timespec ts;
-    if (tm_clock_arg(args, nargs, "time.clock_gettime_ns", &id) < 0)
+    if (tm_clock_read(args, nargs, "time.clock_gettime_ns", clock_gettime, &ts) < 0)
         return 0;
-    if (clock_gettime(id, &ts) != 0)
-        return wf_err_format(wf_exc_OSError, "[Errno %d] %s", errno, strerror(errno));
     return wf_int_from_i64((int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec);
 }
 
 static Value tm_clock_getres(Value self, const Value *args, size_t nargs, Value kw)
 {
-    clockid_t id;
     struct timespec ts;
-    if (tm_clock_arg(args, nargs, "time.clock_getres", &id) < 0)
+    if (tm_clock_read(args, nargs, "time.clock_getres", clock_getres, &ts) < 0)
         return 0;
-    if (clock_getres(id, &ts) != 0)
-        return wf_err_format(wf_exc_OSError, "[Errno %d] %s", errno, strerror(errno));
     return wf_float_new((double)ts.tv_sec + (double)ts.tv_nsec * 1e-9);
 }
 
