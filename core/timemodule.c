@@ -211,25 +211,34 @@ static int tm_arg_time(const Value *args, size_t nargs, time_t *out)
     return 0;
 }
 
-static Value tm_localtime(Value self, const Value *args, size_t nargs, Value kw)
+/* name([secs]): the seconds (default now) broken down by convert
+ * (localtime_r or gmtime_r) into *out. */
+static int tm_broken_down(const char *name, const Value *args, size_t nargs,
+                          struct tm *(*convert)(const time_t *, struct tm *), struct tm *out)
 {
     time_t t;
+    if (tm_nargs(name, nargs, 0, 1) < 0 || tm_arg_time(args, nargs, &t) < 0)
+        return -1;
+    if (!convert(&t, out)) {
+        wf_err_set_str(wf_exc_OverflowError, "timestamp out of range for platform time_t");
+        return -1;
+    }
+    return 0;
+}
+
+static Value tm_localtime(Value self, const Value *args, size_t nargs, Value kw)
+{
     struct tm tmv;
-    if (tm_nargs("localtime", nargs, 0, 1) < 0 || tm_arg_time(args, nargs, &t) < 0)
+    if (tm_broken_down("localtime", args, nargs, localtime_r, &tmv) < 0)
         return 0;
-    if (!localtime_r(&t, &tmv))
-        return wf_err_set_str(wf_exc_OverflowError, "timestamp out of range for platform time_t");
     return tm_struct(&tmv);
 }
 
 static Value tm_gmtime(Value self, const Value *args, size_t nargs, Value kw)
 {
-    time_t t;
     struct tm tmv;
-    if (tm_nargs("gmtime", nargs, 0, 1) < 0 || tm_arg_time(args, nargs, &t) < 0)
+    if (tm_broken_down("gmtime", args, nargs, gmtime_r, &tmv) < 0)
         return 0;
-    if (!gmtime_r(&t, &tmv))
-        return wf_err_set_str(wf_exc_OverflowError, "timestamp out of range for platform time_t");
     return tm_struct(&tmv);
 }
 
@@ -388,12 +397,9 @@ static Value tm_asctime(Value self, const Value *args, size_t nargs, Value kw)
 
 static Value tm_ctime(Value self, const Value *args, size_t nargs, Value kw)
 {
-    time_t secs;
     struct tm t;
-    if (tm_nargs("ctime", nargs, 0, 1) < 0 || tm_arg_time(args, nargs, &secs) < 0)
+    if (tm_broken_down("ctime", args, nargs, localtime_r, &t) < 0)
         return 0;
-    if (!localtime_r(&secs, &t))
-        return wf_err_set_str(wf_exc_OverflowError, "timestamp out of range for platform time_t");
     return tm_format_asctime(&t);
 }
 
