@@ -283,17 +283,25 @@ static Value exc_get_cause(Value self)
     return wf_incref(c ? c : wf_None);
 }
 
-static int exc_put_cause(Value self, Value v)
+/* Set __cause__ or __context__ (what: "cause", "context") to v. */
+static int exc_put_chained(Value *slot, Value v, const char *what)
 {
     if (!v) {
-        wf_err_set_str(wf_exc_TypeError, "__cause__ may not be deleted");
+        wf_err_format(wf_exc_TypeError, "__%s__ may not be deleted", what);
         return -1;
     }
     if (v != wf_None && !exc_is_instance(v)) {
-        wf_err_set_str(wf_exc_TypeError, "exception cause must be None or derive from BaseException");
+        wf_err_format(wf_exc_TypeError, "exception %s must be None or derive from BaseException", what);
         return -1;
     }
-    wf_setref(&exc_obj(self)->cause, v == wf_None ? 0 : wf_incref(v));
+    wf_setref(slot, v == wf_None ? 0 : wf_incref(v));
+    return 0;
+}
+
+static int exc_put_cause(Value self, Value v)
+{
+    if (exc_put_chained(&exc_obj(self)->cause, v, "cause") < 0)
+        return -1;
     exc_obj(self)->suppress_context = 1;
     return 0;
 }
@@ -306,16 +314,7 @@ static Value exc_get_context(Value self)
 
 static int exc_put_context(Value self, Value v)
 {
-    if (!v) {
-        wf_err_set_str(wf_exc_TypeError, "__context__ may not be deleted");
-        return -1;
-    }
-    if (v != wf_None && !exc_is_instance(v)) {
-        wf_err_set_str(wf_exc_TypeError, "exception context must be None or derive from BaseException");
-        return -1;
-    }
-    wf_setref(&exc_obj(self)->context, v == wf_None ? 0 : wf_incref(v));
-    return 0;
+    return exc_put_chained(&exc_obj(self)->context, v, "context");
 }
 
 static Value exc_get_suppress(Value self) { return wf_bool(exc_obj(self)->suppress_context); }
