@@ -420,13 +420,15 @@ static int lst_splice(ListObject *l, intptr_t lo, intptr_t hi, const Value *src,
         hi = size;
     size_t nold = (size_t)(hi - lo);
     Value small[8], *old = nold <= 8 ? small : wf_mem_alloc(nold * sizeof(Value));
-    memcpy(old, l->items + lo, nold * sizeof(Value));
+    if (nold)  /* an empty list may have no storage: never pass NULL to memcpy */
+        memcpy(old, l->items + lo, nold * sizeof(Value));
     if (n > nold && lst_reserve(l, l->size + (n - nold)) < 0) {
         if (old != small)
             wf_mem_free(old);
         return -1;
     }
-    memmove(l->items + lo + n, l->items + hi, (size_t)(size - hi) * sizeof(Value));
+    if (size > hi)
+        memmove(l->items + lo + n, l->items + hi, (size_t)(size - hi) * sizeof(Value));
     for (size_t i = 0; i < n; i++)
         l->items[lo + i] = wf_incref(src[i]);
     l->size = l->size - nold + n;
