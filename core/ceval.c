@@ -589,6 +589,95 @@ static Value ceval_compare(Value a, Value b, int op)
     return wf_richcompare(a, b, op);
 }
 
+/* A float that only the value stack references, owned by this thread: an
+ * operation that drops it may write its result into it instead of
+ * allocating (as CPython 3.13 does). Its count cannot change behind our back:
+ * no other thread holds a reference (ob_ref_shared == 0). */
+static inline bool ceval_float_unique(ThreadState *ts, Value v)
+{
+    Object *o = wf_obj(v);
+    return o->ob_ref_local == 1 && o->ob_tid == ts->tid &&
+           atomic_load_explicit(&o->ob_ref_shared, memory_order_relaxed) == 0;
+}
+
+/* a OP b for + - * / when both are exact floats or small ints converting
+ * exactly (at least one float, or true division): 1 with *res set (0 on
+ * error) and both operands consumed; 0 when the generic path must decide
+ * (other types, division by zero for the exception). */
+static inline int ceval_float_binop(ThreadState *ts, Value a, Value b, int oparg, Value *res)
+{
+    int op = oparg & ~WF_BINOP_INPLACE;
+    if (op > WF_BINOP_TRUEDIV)
+        return 0;
+    bool fa = wf_is_float_exact(a), fb = wf_is_float_exact(b);
+    double x, y, r;
+    if (!(fa || fb || op == WF_BINOP_TRUEDIV) || !ceval_as_double(a, &x) || !ceval_as_double(b, &y))
+        return 0;
+    switch (op) {
+    case WF_BINOP_ADD: r = x + y; break;
+    case WF_BINOP_SUB: r = x - y; break;
+    case WF_BINOP_MUL: r = x * y; break;
+    default:
+        if (y == 0.0)
+            return 0;
+        r = x / y;
+        break;
+    }
+    if (fa && ceval_float_unique(ts, a)) {
+        ((FloatObject *)wf_obj(a))->value = r;
+        wf_decref(b);
+        *res = a;
+        return 1;
+    }
+    if (fb && ceval_float_unique(ts, b)) {
+        ((FloatObject *)wf_obj(b))->value = r;
+        wf_decref(a);
+        *res = b;
+        return 1;
+    }
+    *res = wf_float_new(r);
+    wf_decref(a);
+    wf_decref(b);
+    return 1;
+}
+
+/* a < b etc. for floats and small ints (exact int/float comparison): 0 or 1,
+ * -1 when the generic path must decide. */
+static inline int ceval_fast_compare(Value a, Value b, int op)
+{
+    if (wf_is_small(a) && wf_is_small(b))
+        return ceval_small_compare(wf_small_val(a), wf_small_val(b), op);
+    bool fa = wf_is_float_exact(a), fb = wf_is_float_exact(b);
+    double x, y;
+    if (!(fa || fb) || !ceval_as_double(a, &x) || !ceval_as_double(b, &y))
+        return -1;
+    switch (op) {
+    case WF_LT: return x < y;
+    case WF_LE: return x <= y;
+    case WF_EQ: return x == y;
+    case WF_NE: return x != y;
+    case WF_GT: return x > y;
+    default: return x >= y;
+    }
+}
+
+/* str + str (both exact). When the next instruction stores the result into
+ * the local that holds a, that local's reference is dropped first so that
+ * a's only reference is ours and wf_str_append_unique can grow it in place
+ * (CPython's unicode_concatenate): `s += t` in a loop is linear. Consumes
+ * a and b. */
+static Value ceval_str_concat(Frame *frame, Value a, Value b, const CodeUnit *next_instr)
+{
+    CodeUnit w = *next_instr;
+    if (WF_OP(w) == OP_STORE_FAST && frame->localsplus[WF_ARG(w)] == a) {
+        frame->localsplus[WF_ARG(w)] = 0;
+        wf_decref(a);   /* the stack still holds one */
+    }
+    Value r = wf_str_append_unique(a, b);   /* steals a */
+    wf_decref(b);
+    return r;
+}
+
 static Value ceval_subscr(Value container, Value sub)
 {
     if (wf_is_small(sub)) {

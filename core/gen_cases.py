@@ -23,6 +23,8 @@
 #   DECREF_INPUTS()         decref every consumed input
 #   DISPATCH_INLINED(f)     pop all inputs, continue in the pushed frame f
 #   POP_INPUTS()            pop all inputs (the body leaves the frame next)
+#   DISPATCH_POPPED()       the body dropped the inputs and produced nothing
+#                           (a fused instruction pair): pop them, dispatch
 import re
 import sys
 
@@ -221,6 +223,7 @@ def gen_case(inst):
     body = expand_macro(body, 'DECREF_INPUTS', decref_inputs)
     body = expand_macro(body, 'POP_INPUTS', pop_inputs)
     body = expand_macro(body, 'DISPATCH_INLINED', dispatch_inlined)
+    body = expand_macro(body, 'DISPATCH_POPPED', lambda args: '{ stack_pointer -= %s; DISPATCH(); }' % paren(nin))
     lines.append('    {')
     lines.append(body.rstrip())
     lines.append('    }')
