@@ -486,23 +486,7 @@ static Value file_m_writelines(Value self, const Value *args, size_t nargs, Valu
         return 0;
     if (file_check_writable(file_obj(self)) < 0)
         return 0;
-    Value it = wf_iter(args[0]);
-    if (!it)
-        return 0;
-    Value line;
-    while ((line = wf_next(it))) {
-        Value r = file_m_write(self, &line, 1, 0);
-        wf_decref(line);
-        if (!r) {
-            wf_decref(it);
-            return 0;
-        }
-        wf_decref(r);
-    }
-    wf_decref(it);
-    if (wf_err_occurred())
-        return 0;
-    return wf_incref(wf_None);
+    return wf_io_writelines(self, args[0], file_m_write);
 }
 
 int wf_file_flush(Value file)

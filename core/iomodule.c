@@ -118,16 +118,14 @@ static Value sio_write(Value self, const Value *args, size_t nargs, Value kwname
     return wf_int_from_i64((int64_t)wf_as_str(args[0])->nchars);
 }
 
-static Value sio_writelines(Value self, const Value *args, size_t nargs, Value kwnames)
+Value wf_io_writelines(Value self, Value lines, CFunction write)
 {
-    if (wf_no_kwargs("writelines", kwnames) < 0 || wf_check_nargs("writelines", nargs, 1, 1) < 0)
-        return 0;
-    Value it = wf_iter(args[0]);
+    Value it = wf_iter(lines);
     if (!it)
         return 0;
     Value line;
     while ((line = wf_next(it))) {
-        Value r = sio_write(self, &line, 1, 0);
+        Value r = write(self, &line, 1, 0);
         wf_decref(line);
         if (!r) {
             wf_decref(it);
@@ -137,6 +135,13 @@ static Value sio_writelines(Value self, const Value *args, size_t nargs, Value k
     }
     wf_decref(it);
     return wf_err_occurred() ? 0 : wf_incref(wf_None);
+}
+
+static Value sio_writelines(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_no_kwargs("writelines", kwnames) < 0 || wf_check_nargs("writelines", nargs, 1, 1) < 0)
+        return 0;
+    return wf_io_writelines(self, args[0], sio_write);
 }
 
 static Value sio_getvalue(Value self, const Value *args, size_t nargs, Value kwnames)

@@ -57,6 +57,8 @@ Value wf_file_readline(Value file, intptr_t limit);
 /* ---- io (core/iomodule.c) ---- */
 extern TypeObject wf_type_stringio;
 void wf_io_register(void);   /* registers the `io` module */
+/* writelines(lines) of a text stream: write(self, line) for each line (also core/fileobject.c). */
+Value wf_io_writelines(Value self, Value lines, CFunction write);
 void wf_warnings_register(void);   /* registers `warnings` (core/warnings.c) */
 /* atexit (core/atexitmodule.c): the module, and running the callbacks at exit. */
 void wf_atexit_register_module(void);
