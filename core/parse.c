@@ -1061,6 +1061,16 @@ static void parse_fstring_token(Parser *p, Token *t, Vec *parts)
 
 static ComprehensionSeq parse_comp_for(Parser *p);
 
+/* '*' bitwise_or, with the parser at the star. */
+static Expr *parse_starred(Parser *p)
+{
+    Token *st = advance(p);
+    Expr *v = parse_bitwise_or(p);
+    Expr *e = new_expr(p, WF_EXPR_Starred, st);
+    e->v.Starred.value = v;
+    return e;
+}
+
 /* The target list of `for` (in statements and comprehensions): stops before 'in'. */
 static Expr *parse_for_targets(Parser *p)
 {
@@ -1069,14 +1079,7 @@ static Expr *parse_for_targets(Parser *p)
     bool comma = false;
     for (;;) {
         Expr *e;
-        if (at(p, TK_STAR)) {
-            Token *st = advance(p);
-            Expr *v = parse_bitwise_or(p);
-            e = new_expr(p, WF_EXPR_Starred, st);
-            e->v.Starred.value = v;
-        } else {
-            e = parse_bitwise_or(p);
-        }
+        e = at(p, TK_STAR) ? parse_starred(p) : parse_bitwise_or(p);
         vec_push(p, &elts, e);
         if (!at(p, TK_COMMA))
             break;
@@ -1511,13 +1514,8 @@ static Expr *parse_slice_item(Parser *p)
     Token *st = peek(p);
     Expr *lower = NULL, *upper = NULL, *step = NULL;
     if (!at(p, TK_COLON)) {
-        if (at(p, TK_STAR)) {
-            advance(p);
-            Expr *v = parse_bitwise_or(p);
-            Expr *e = new_expr(p, WF_EXPR_Starred, st);
-            e->v.Starred.value = v;
-            return e;
-        }
+        if (at(p, TK_STAR))
+            return parse_starred(p);
         lower = parse_named_expression(p);
         if (!at(p, TK_COLON))
             return lower;
@@ -1841,26 +1839,12 @@ static Expr *parse_named_expression_ex(Parser *p, bool check_eq)
 
 static Expr *parse_star_named_expression(Parser *p)
 {
-    if (at(p, TK_STAR)) {
-        Token *t = advance(p);
-        Expr *v = parse_bitwise_or(p);
-        Expr *e = new_expr(p, WF_EXPR_Starred, t);
-        e->v.Starred.value = v;
-        return e;
-    }
-    return parse_named_expression(p);
+    return at(p, TK_STAR) ? parse_starred(p) : parse_named_expression(p);
 }
 
 static Expr *parse_star_expression(Parser *p)
 {
-    if (at(p, TK_STAR)) {
-        Token *t = advance(p);
-        Expr *v = parse_bitwise_or(p);
-        Expr *e = new_expr(p, WF_EXPR_Starred, t);
-        e->v.Starred.value = v;
-        return e;
-    }
-    return parse_expression(p);
+    return at(p, TK_STAR) ? parse_starred(p) : parse_expression(p);
 }
 
 static bool starts_expression(TokKind k)
@@ -1921,15 +1905,7 @@ static Arg *parse_param(Parser *p, bool annotations, bool star)
     a->arg = p_ident(p, t);
     a->lineno = t->lineno, a->col_offset = t->col;
     if (annotations && accept(p, TK_COLON)) {
-        if (star && at(p, TK_STAR)) {
-            Token *st = advance(p);
-            Expr *v = parse_bitwise_or(p);
-            Expr *e = new_expr(p, WF_EXPR_Starred, st);
-            e->v.Starred.value = v;
-            a->annotation = e;
-        } else {
-            a->annotation = parse_expression(p);
-        }
+        a->annotation = star && at(p, TK_STAR) ? parse_starred(p) : parse_expression(p);
     }
     a->end_lineno = prev(p)->end_lineno, a->end_col_offset = prev(p)->end_col;
     return a;
