@@ -855,14 +855,19 @@ Value wf_err_set_value(TypeObject *type, Value arg)
     return exc_set_current(exc);
 }
 
+/* type(msg) as the current exception; msg is consumed (0 passes an error on). */
+static Value exc_raise_msg(TypeObject *type, Value msg)
+{
+    if (!msg)
+        return 0;
+    wf_err_set_value(type, msg);
+    wf_decref(msg);
+    return 0;
+}
+
 Value wf_err_set_str(TypeObject *type, const char *msg)
 {
-    Value s = wf_str_from_cstr(msg);
-    if (!s)
-        return 0;
-    Value exc = wf_exc_new(type, &s, 1);
-    wf_decref(s);
-    return exc_set_current(exc);
+    return exc_raise_msg(type, wf_str_from_cstr(msg));
 }
 
 Value wf_err_format(TypeObject *type, const char *fmt, ...)
@@ -871,11 +876,7 @@ Value wf_err_format(TypeObject *type, const char *fmt, ...)
     va_start(ap, fmt);
     Value s = wf_str_vprintf(fmt, ap);
     va_end(ap);
-    if (!s)
-        return 0;
-    Value exc = wf_exc_new(type, &s, 1);
-    wf_decref(s);
-    return exc_set_current(exc);
+    return exc_raise_msg(type, s);
 }
 
 Value wf_err_no_memory(void)
