@@ -205,6 +205,106 @@ static void test_int_hash(void)
     ASSERT_EQ(wf_hash(wf_True), 1);
 }
 
+/* a OP b through the generic protocol: the result must be in canonical form,
+ * so a result in the small range compares equal to wf_small() word for word. */
+static void check_binop(int op, Value a, Value b, Value expect)
+{
+    Value r = wf_binop(a, b, op);
+    if (!r) {
+        fprintf(stderr, "binop %s failed\n", wf_binop_symbols[op]);
+        ASSERT(r);
+    }
+    if (wf_is_small(expect) || wf_is_small(r)) {
+        if (r != expect) {
+            Value rr = wf_repr(r), er = wf_repr(expect);
+            fprintf(stderr, "binop %s: got %s%s, expected %s\n", wf_binop_symbols[op],
+                    wf_str_cstr(rr), wf_is_small(r) ? " (tagged)" : " (heap)", wf_str_cstr(er));
+            wf_decref(rr);
+            wf_decref(er);
+        }
+        ASSERT(r == expect);
+    } else {
+        ASSERT(is_heap_int(r));
+        ASSERT_EQ(wf_int_compare(r, expect), 0);
+    }
+    wf_decref(r);
+}
+
+static void test_binops_normalise(void)
+{
+    const int64_t MAX = WF_SMALL_MAX, MIN = WF_SMALL_MIN;
+    Value hmax1 = wf_int_from_i64(MAX + 1);    /* 2**62, heap */
+    Value hmin1 = wf_int_from_i64(MIN - 1);    /* -2**62 - 1, heap */
+    Value h5 = wf_int_from_i64(MAX + 6);       /* 2**62 + 5 */
+    /* Floor division and modulo: MIN // -1 leaves the small range. */
+    check_binop(WF_BINOP_FLOORDIV, wf_small(MIN), wf_small(-1), hmax1);
+    check_binop(WF_BINOP_MOD, wf_small(MIN), wf_small(-1), wf_small(0));
+    check_binop(WF_BINOP_FLOORDIV, hmax1, wf_small(2), wf_small((int64_t)1 << 61));
+    check_binop(WF_BINOP_FLOORDIV, hmax1, hmax1, wf_small(1));
+    check_binop(WF_BINOP_MOD, h5, wf_small(8), wf_small(5));
+    check_binop(WF_BINOP_MOD, h5, hmax1, wf_small(5));
+    check_binop(WF_BINOP_MOD, wf_small(-3), hmax1, wf_int_from_i64(MAX - 2));  /* sign of divisor */
+    check_binop(WF_BINOP_SUB, hmax1, wf_small(1), wf_small(MAX));
+    /* Shifts across the boundary, both ways. */
+    check_binop(WF_BINOP_LSHIFT, wf_small(1), wf_small(62), hmax1);
+    check_binop(WF_BINOP_LSHIFT, wf_small(-1), wf_small(62), wf_small(MIN));
+    check_binop(WF_BINOP_LSHIFT, wf_small((int64_t)1 << 61), wf_small(1), hmax1);
+    check_binop(WF_BINOP_RSHIFT, hmax1, wf_small(1), wf_small((int64_t)1 << 61));
+    check_binop(WF_BINOP_RSHIFT, hmin1, wf_small(100), wf_small(-1));
+    check_binop(WF_BINOP_RSHIFT, hmax1, wf_small(100), wf_small(0));
+    /* Bitwise operations whose heap operands give small results. */
+    check_binop(WF_BINOP_AND, h5, wf_small(7), wf_small(5));
+    check_binop(WF_BINOP_AND, hmax1, wf_small(-1), hmax1);
+    check_binop(WF_BINOP_XOR, h5, h5, wf_small(0));
+    check_binop(WF_BINOP_XOR, hmax1, h5, wf_small(5));
+    check_binop(WF_BINOP_OR, hmin1, wf_small(1), hmin1);
+    check_binop(WF_BINOP_OR, wf_small(MAX), wf_small(MIN), wf_small(-1));
+    /* Powers. */
+    check_binop(WF_BINOP_POW, wf_small(2), wf_small(62), hmax1);
+    check_binop(WF_BINOP_POW, wf_small(-2), wf_small(62), hmax1);
+    check_binop(WF_BINOP_POW, wf_small(-2), wf_small(61), wf_small(-((int64_t)1 << 61)));
+    check_binop(WF_BINOP_MUL, hmax1, wf_small(-1), wf_small(MIN));
+    /* Unary minus and abs of MIN leave the small range; of -2**62 come back. */
+    Value r = wf_unary(wf_small(MIN), WF_UNOP_NEG);
+    ASSERT(is_heap_int(r) && wf_int_compare(r, hmax1) == 0);
+    Value back = wf_unary(r, WF_UNOP_NEG);
+    ASSERT(back == wf_small(MIN));
+    wf_decref(r);
+    r = wf_unary(wf_small(MIN), WF_UNOP_ABS);
+    ASSERT(is_heap_int(r) && wf_int_compare(r, hmax1) == 0);
+    wf_decref(r);
+    r = wf_unary(wf_small(MAX), WF_UNOP_INVERT);
+    ASSERT(r == wf_small(MIN));
+    r = wf_unary(hmin1, WF_UNOP_INVERT);       /* ~(-2**62 - 1) == 2**62 */
+    ASSERT(is_heap_int(r) && wf_int_compare(r, hmax1) == 0);
+    wf_decref(r);
+    r = wf_unary(hmax1, WF_UNOP_INVERT);       /* ~2**62 == -2**62 - 1 */
+    ASSERT(is_heap_int(r) && wf_int_compare(r, hmin1) == 0);
+    wf_decref(r);
+    /* Integer from a double at the boundary. */
+    Value d = wf_int_from_double(4611686018427387904.0);  /* 2**62 */
+    ASSERT(is_heap_int(d) && wf_int_compare(d, hmax1) == 0);
+    wf_decref(d);
+    d = wf_int_from_double(-4611686018427387904.0);
+    ASSERT(d == wf_small(MIN));
+    d = wf_int_from_double(-0.5);
+    ASSERT(d == wf_small(0));
+    ASSERT(!wf_int_from_double(1.0 / 0.0));
+    ASSERT_RAISED(wf_exc_OverflowError);
+    ASSERT(!wf_int_from_double(0.0 / 0.0));
+    ASSERT_RAISED(wf_exc_ValueError);
+    /* Python-level arithmetic sees the same canonical values. */
+    Value g = om_exec("a = 2**62\nb = a - 1\nc = -(2**62)\nd = (2**62 + 5) & 7\n");
+    ASSERT(wf_dict_get_c(g, "b") == wf_small(MAX));
+    ASSERT(wf_dict_get_c(g, "c") == wf_small(MIN));
+    ASSERT(wf_dict_get_c(g, "d") == wf_small(5));
+    ASSERT(is_heap_int(wf_dict_get_c(g, "a")));
+    wf_decref(g);
+    wf_decref(hmax1);
+    wf_decref(hmin1);
+    wf_decref(h5);
+}
+
 int main(int argc, char **argv)
 {
     om_begin(argc, argv);
@@ -214,5 +314,6 @@ int main(int argc, char **argv)
     OM_RUN(test_arith_beyond_int64);
     OM_RUN(test_as_i64_limits);
     OM_RUN(test_int_hash);
+    OM_RUN(test_binops_normalise);
     return om_end("test_om_int");
 }
