@@ -183,6 +183,65 @@ static void test_str_printf_and_repr(void)
     wf_decref(q);
 }
 
+/* s += t with a unique left operand may grow it in place: never visible to others. */
+static void test_str_append_unique(void)
+{
+    Value suffix = wf_str_from_cstr("-tail");
+    /* Unique: the result is right, and its cached hash is the new string's. */
+    Value a = wf_str_from_cstr("head string");
+    Hash before = wf_str_hash(a);
+    a = wf_str_append_unique(a, suffix);
+    ASSERT_STR(a, "head string-tail");
+    ASSERT_EQ(wf_len(a), 16);
+    Value fresh = wf_str_from_cstr("head string-tail");
+    ASSERT_EQ(wf_str_hash(a), wf_str_hash(fresh));
+    ASSERT(wf_str_hash(a) != before);
+    ASSERT_EQ(wf_equal(a, fresh), 1);
+    wf_decref(fresh);
+    /* Repeated appends (the in-place growth path). */
+    for (int i = 0; i < 1000; i++)
+        a = wf_str_append_unique(a, suffix);
+    ASSERT_EQ(wf_len(a), 16 + 5000);
+    ASSERT(strncmp(wf_str_cstr(a) + 16 + 4995, "-tail", 6) == 0);
+    wf_decref(a);
+    /* Shared: the other holder's string must not change. */
+    Value b = wf_str_from_cstr("shared");
+    Value keep = wf_incref(b);
+    Hash hb = wf_str_hash(b);
+    Value c = wf_str_append_unique(b, suffix);   /* steals one of the two references */
+    ASSERT_STR(c, "shared-tail");
+    ASSERT_STR(keep, "shared");
+    ASSERT_EQ(wf_str_hash(keep), hb);
+    ASSERT_EQ(om_refcnt(keep), 1);
+    wf_decref(c);
+    wf_decref(keep);
+    /* Interned (immortal) strings are never grown in place. */
+    Value in = wf_str_intern_c("om_interned_head");
+    Value d = wf_str_append_unique(in, suffix);
+    ASSERT_STR(d, "om_interned_head-tail");
+    ASSERT_STR(in, "om_interned_head");
+    ASSERT(wf_str_intern_c("om_interned_head") == in);
+    wf_decref(d);
+    /* Non-ASCII on either side keeps the character count right. */
+    Value e = wf_str_from_cstr("caf\xc3\xa9");
+    Value f = wf_str_append_unique(e, wf_str_intern_c("\xe2\x82\xac"));
+    ASSERT_STR(f, "caf\xc3\xa9\xe2\x82\xac");
+    ASSERT_EQ(wf_len(f), 5);
+    ASSERT(!wf_as_str(f)->ascii);
+    Value last = wf_getitem(f, wf_small(4));
+    ASSERT_STR(last, "\xe2\x82\xac");
+    wf_decref(last);
+    wf_decref(f);
+    wf_decref(suffix);
+    /* And from Python code: a dict key's string is not changed by a += on another name. */
+    Value g = om_exec("s = 'k' * 3\nd = {s: 1}\nt = s\nt += 'x'\nok = d.get('kkk') == 1 and s == 'kkk' and t == 'kkkx'\n"
+                      "u = ''\nfor i in range(100):\n    u += str(i % 10)\nn = len(u)\nh = hash(u) == hash(''.join(str(i % 10) for i in range(100)))\n");
+    ASSERT(wf_dict_get_c(g, "ok") == wf_True);
+    ASSERT(wf_dict_get_c(g, "n") == wf_small(100));
+    ASSERT(wf_dict_get_c(g, "h") == wf_True);
+    wf_decref(g);
+}
+
 int main(int argc, char **argv)
 {
     om_begin(argc, argv);
@@ -191,5 +250,6 @@ int main(int argc, char **argv)
     OM_RUN(test_str_hash_stable);
     OM_RUN(test_str_builder);
     OM_RUN(test_str_printf_and_repr);
+    OM_RUN(test_str_append_unique);
     return om_end("test_om_str");
 }
