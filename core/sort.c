@@ -228,17 +228,28 @@ static intptr_t ts_count_run(Value *lo, Value *hi, int *descending)
     return n;
 }
 
-/* Leftmost position to insert key in sorted a[0..n), starting at hint. */
-static intptr_t ts_gallop_left(Value key, Value *a, intptr_t n, intptr_t hint)
+/* Whether x belongs before the place key is inserted at: x < key for the
+ * leftmost place, not key < x for the rightmost; -1 on error. */
+static int ts_before(Value x, Value key, bool right)
+{
+    if (!right)
+        return srt_lt(x, key);
+    int k = srt_lt(key, x);
+    return k < 0 ? k : !k;
+}
+
+/* The place to insert key in sorted a[0..n) (rightmost if right, else
+ * leftmost), galloping from hint: CPython's gallop_left/gallop_right. */
+static intptr_t ts_gallop(Value key, Value *a, intptr_t n, intptr_t hint, bool right)
 {
     intptr_t ofs = 1, lastofs = 0, k;
     a += hint;
-    if ((k = srt_lt(*a, key)) < 0)
+    if ((k = ts_before(*a, key, right)) < 0)
         return -1;
     if (k) {
         const intptr_t maxofs = n - hint;
         while (ofs < maxofs) {
-            if ((k = srt_lt(a[ofs], key)) < 0)
+            if ((k = ts_before(a[ofs], key, right)) < 0)
                 return -1;
             if (!k)
                 break;
@@ -252,7 +263,7 @@ static intptr_t ts_gallop_left(Value key, Value *a, intptr_t n, intptr_t hint)
     } else {
         const intptr_t maxofs = hint + 1;
         while (ofs < maxofs) {
-            if ((k = srt_lt(*(a - ofs), key)) < 0)
+            if ((k = ts_before(*(a - ofs), key, right)) < 0)
                 return -1;
             if (k)
                 break;
@@ -269,7 +280,7 @@ static intptr_t ts_gallop_left(Value key, Value *a, intptr_t n, intptr_t hint)
     ++lastofs;
     while (lastofs < ofs) {
         intptr_t m = lastofs + ((ofs - lastofs) >> 1);
-        if ((k = srt_lt(a[m], key)) < 0)
+        if ((k = ts_before(a[m], key, right)) < 0)
             return -1;
         if (k)
             lastofs = m + 1;
@@ -279,55 +290,14 @@ static intptr_t ts_gallop_left(Value key, Value *a, intptr_t n, intptr_t hint)
     return ofs;
 }
 
-/* Rightmost position to insert key in sorted a[0..n), starting at hint. */
+static intptr_t ts_gallop_left(Value key, Value *a, intptr_t n, intptr_t hint)
+{
+    return ts_gallop(key, a, n, hint, false);
+}
+
 static intptr_t ts_gallop_right(Value key, Value *a, intptr_t n, intptr_t hint)
 {
-    intptr_t ofs = 1, lastofs = 0, k;
-    a += hint;
-    if ((k = srt_lt(key, *a)) < 0)
-        return -1;
-    if (k) {
-        const intptr_t maxofs = hint + 1;
-        while (ofs < maxofs) {
-            if ((k = srt_lt(key, *(a - ofs))) < 0)
-                return -1;
-            if (!k)
-                break;
-            lastofs = ofs;
-            ofs = (ofs << 1) + 1;
-        }
-        if (ofs > maxofs)
-            ofs = maxofs;
-        k = lastofs;
-        lastofs = hint - ofs;
-        ofs = hint - k;
-    } else {
-        const intptr_t maxofs = n - hint;
-        while (ofs < maxofs) {
-            if ((k = srt_lt(key, a[ofs])) < 0)
-                return -1;
-            if (k)
-                break;
-            lastofs = ofs;
-            ofs = (ofs << 1) + 1;
-        }
-        if (ofs > maxofs)
-            ofs = maxofs;
-        lastofs += hint;
-        ofs += hint;
-    }
-    a -= hint;
-    ++lastofs;
-    while (lastofs < ofs) {
-        intptr_t m = lastofs + ((ofs - lastofs) >> 1);
-        if ((k = srt_lt(key, a[m])) < 0)
-            return -1;
-        if (k)
-            ofs = m;
-        else
-            lastofs = m + 1;
-    }
-    return ofs;
+    return ts_gallop(key, a, n, hint, true);
 }
 
 /* Room for need items in the temporary area. */
