@@ -398,6 +398,67 @@ static void test_method_cache_many_types(void)
     wf_decref(g);
 }
 
+/* Instance, class and module dicts may hold str subclasses and objects equal
+ * to a name: attribute and global lookups find them like CPython. The Eq keys
+ * use names whose hash fits the small-int range (see test_user_hash_full_width). */
+static const char attr_keys_src[] =
+    "class Eq:\n"
+    "    def __init__(self, s):\n        self.s = s\n"
+    "    def __hash__(self):\n        return hash(self.s)\n"
+    "    def __eq__(self, other):\n        return other == self.s\n"
+    "class S(str):\n    pass\n"
+    "def small_hash_name(prefix):\n"
+    "    return [n for n in (prefix + str(i) for i in range(64)) if -2**62 <= hash(n) < 2**62][0]\n"
+    "class O:\n    pass\n"
+    "name = small_hash_name('attr')\n"
+    "o = O()\n"
+    "o.__dict__[Eq(name)] = 5\n"
+    "r1 = getattr(o, name)\n"
+    "o2 = O()\n"
+    "setattr(o2, S('zzz'), 6)\n"
+    "r2 = o2.zzz\n"
+    "o2.__dict__[1] = 2\n"
+    "r3 = o2.zzz\n"
+    "mname = small_hash_name('meth')\n"
+    "M = type('M', (), {mname: lambda self: 'class'})\n"
+    "m = M()\n"
+    "m.__dict__[S(mname)] = lambda: 'inst'\n"
+    "r4 = getattr(m, mname)()\n"
+    "m2 = M()\n"
+    "m2.__dict__[Eq(mname)] = lambda: 'inst2'\n"
+    "r5 = getattr(m2, mname)()\n"
+    "gone = 0\n"
+    "for i in range(3):\n"
+    "    o.a = i\n"
+    "    del o.a\n"
+    "    try:\n        o.a\n    except AttributeError:\n        gone += 1\n"
+    "g = {'__builtins__': __builtins__}\n"
+    "g[S('gv')] = 11\n"
+    "exec('r = gv', g)\n"
+    "r6 = g['r']\n"
+    "class C:\n    pass\n"
+    "setattr(C, S('cattr'), 12)\n"
+    "r7 = C().cattr\n";
+
+static void test_attribute_dicts_with_odd_keys(void)
+{
+    Value g = om_exec(attr_keys_src);
+    ASSERT(wf_dict_get_c(g, "r1") == wf_small(5));
+    ASSERT(wf_dict_get_c(g, "r2") == wf_small(6));
+    ASSERT(wf_dict_get_c(g, "r3") == wf_small(6));
+    ASSERT_STR(wf_dict_get_c(g, "r4"), "inst");
+    ASSERT_STR(wf_dict_get_c(g, "r5"), "inst2");
+    ASSERT(wf_dict_get_c(g, "gone") == wf_small(3));
+    ASSERT(wf_dict_get_c(g, "r6") == wf_small(11));
+    ASSERT(wf_dict_get_c(g, "r7") == wf_small(12));
+    /* The same lookups from C. */
+    Value o = wf_dict_get_c(g, "o");
+    Value r = wf_getattr(o, wf_dict_get_c(g, "name"));
+    ASSERT(r == wf_small(5));
+    ASSERT(wf_getattr_c(wf_dict_get_c(g, "o2"), "zzz") == wf_small(6));
+    wf_decref(g);
+}
+
 int main(int argc, char **argv)
 {
     om_begin(argc, argv);
@@ -407,6 +468,7 @@ int main(int argc, char **argv)
     OM_RUN(test_dict_str_keys_slow_equality);
     OM_RUN(test_user_hash_full_width);
     OM_RUN(test_dict_str_lookup_finds_equal_object);
+    OM_RUN(test_attribute_dicts_with_odd_keys);
     OM_RUN(test_slots);
     OM_RUN(test_method_cache_many_types);
     return om_end("test_om_fastpaths");
