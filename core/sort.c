@@ -209,21 +209,13 @@ static intptr_t ts_count_run(Value *lo, Value *hi, int *descending)
     n = 2;
     if ((k = srt_lt(*lo, *(lo - 1))) < 0)
         return -1;
-    if (k) {
-        *descending = 1;
-        for (lo = lo + 1; lo < hi; ++lo, ++n) {
-            if ((k = srt_lt(*lo, *(lo - 1))) < 0)
-                return -1;
-            if (!k)
-                break;
-        }
-    } else {
-        for (lo = lo + 1; lo < hi; ++lo, ++n) {
-            if ((k = srt_lt(*lo, *(lo - 1))) < 0)
-                return -1;
-            if (k)
-                break;
-        }
+    /* The run goes on while each item keeps the first pair's direction. */
+    *descending = k;
+    for (lo = lo + 1; lo < hi; ++lo, ++n) {
+        if ((k = srt_lt(*lo, *(lo - 1))) < 0)
+            return -1;
+        if (k != *descending)
+            break;
     }
     return n;
 }
