@@ -236,6 +236,89 @@ static void test_type_new_class_from_c(void)
     wf_decref(dict);
 }
 
+static const char attr_src[] =
+    "class V:\n"
+    "    cls_attr = 'c'\n"
+    "    @property\n"
+    "    def bad(self):\n        raise ValueError('bad property')\n"
+    "    @property\n"
+    "    def missing(self):\n        raise AttributeError('missing property')\n"
+    "    def meth(self):\n        return 'm'\n"
+    "class GA(V):\n"
+    "    def __getattr__(self, name):\n"
+    "        if name.startswith('dyn'):\n            return 'dyn:' + name\n"
+    "        raise AttributeError(name)\n"
+    "v = V()\n"
+    "v.inst = 'i'\n"
+    "ga = GA()\n";
+
+/* wf_getattr_opt hides AttributeError only; wf_get_method's two results; lookups by a non-interned name. */
+static void test_attribute_protocol(void)
+{
+    Value g = om_exec(attr_src);
+    Value v = wf_dict_get_c(g, "v"), ga = wf_dict_get_c(g, "ga");
+    Value name = wf_str_intern_c("nonexistent");
+    ASSERT(wf_getattr_opt(v, name) == 0);
+    ASSERT(!wf_err_occurred());
+    ASSERT(wf_getattr(v, name) == 0);
+    ASSERT_RAISED(wf_exc_AttributeError);
+    ASSERT(wf_getattr_opt(v, wf_str_intern_c("missing")) == 0);   /* AttributeError from a property */
+    ASSERT(!wf_err_occurred());
+    ASSERT(wf_getattr_opt(v, wf_str_intern_c("bad")) == 0);       /* other errors propagate */
+    ASSERT_RAISED(wf_exc_ValueError);
+    ASSERT_EQ(wf_hasattr(v, wf_str_intern_c("inst")), 1);
+    ASSERT_EQ(wf_hasattr(v, name), 0);
+    ASSERT(!wf_err_occurred());
+    /* __getattr__ is the fallback, also through wf_getattr_opt. */
+    Value r = wf_getattr_opt(ga, wf_str_intern_c("dynamic"));
+    ASSERT_STR(r, "dyn:dynamic");
+    wf_decref(r);
+    ASSERT(wf_getattr_opt(ga, wf_str_intern_c("other")) == 0);
+    ASSERT(!wf_err_occurred());
+    r = wf_getattr_c(ga, "cls_attr");                            /* found before __getattr__ */
+    ASSERT_STR(r, "c");
+    wf_decref(r);
+    /* A non-interned name finds the same things as the interned one. */
+    Value plain = wf_str_new("cls_attr", 8);
+    ASSERT(!(wf_obj(plain)->ob_flags & WF_OBF_INTERNED));
+    ASSERT(wf_type_lookup(wf_type(v), plain) == wf_type_lookup(wf_type(v), wf_str_intern_c("cls_attr")));
+    r = wf_getattr(v, plain);
+    ASSERT_STR(r, "c");
+    wf_decref(r);
+    ASSERT(wf_setattr(v, plain, wf_small(1)) == 0);              /* instance attribute shadows */
+    ASSERT(wf_getattr_c(v, "cls_attr") == wf_small(1));
+    ASSERT(wf_setattr(v, plain, 0) == 0);
+    r = wf_getattr_c(v, "cls_attr");
+    ASSERT_STR(r, "c");
+    wf_decref(r);
+    wf_decref(plain);
+    /* wf_get_method: 1 + the plain function for a method, 0 + the bound value otherwise. */
+    Value meth = 0;
+    ASSERT_EQ(wf_get_method(v, wf_str_intern_c("meth"), &meth), 1);
+    ASSERT(meth == wf_type_lookup(wf_type(v), wf_str_intern_c("meth")));
+    r = wf_call1(meth, v);
+    ASSERT_STR(r, "m");
+    wf_decref(r);
+    wf_decref(meth);
+    ASSERT_EQ(wf_get_method(v, wf_str_intern_c("inst"), &meth), 0);
+    ASSERT_STR(meth, "i");
+    wf_decref(meth);
+    meth = 0;
+    ASSERT_EQ(wf_get_method(v, name, &meth), -1);
+    ASSERT_RAISED(wf_exc_AttributeError);
+    /* Built-in methods through wf_get_method and wf_call_method. */
+    Value l = wf_list_new(0);
+    ASSERT(wf_get_method(l, wf_str_intern_c("append"), &meth) >= 0);
+    wf_decref(meth);
+    r = wf_call_method(l, "append", (Value[]){ wf_small(4) }, 1);
+    ASSERT(r == wf_None);
+    ASSERT_EQ(wf_list_size(l), 1);
+    ASSERT(wf_call_method(l, "no_such_method", NULL, 0) == 0);
+    ASSERT_RAISED(wf_exc_AttributeError);
+    wf_decref(l);
+    wf_decref(g);
+}
+
 int main(int argc, char **argv)
 {
     om_begin(argc, argv);
@@ -245,6 +328,7 @@ int main(int argc, char **argv)
     OM_RUN(test_lookup_through_mro);
     OM_RUN(test_dunder_store_updates_slots);
     OM_RUN(test_type_new_class_from_c);
+    OM_RUN(test_attribute_protocol);
     wf_decref(globals);
     return om_end("test_om_types");
 }
