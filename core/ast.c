@@ -160,18 +160,30 @@ static void dump_ident(Dump *d, Value v)
         fprintf(d->out, "'%s'", wf_str_cstr(v));
 }
 
+/* A sequence as "[a, b, ...]", each item through dump_one(d, item). */
+#define DUMP_SEQ(d, s, dump_one)                    \
+    do {                                            \
+        fputc('[', (d)->out);                       \
+        for (size_t i_ = 0; i_ < (s).count; i_++) { \
+            if (i_)                                 \
+                fputs(", ", (d)->out);              \
+            dump_one((d), (s).items[i_]);           \
+        }                                           \
+        fputc(']', (d)->out);                       \
+    } while (0)
+
+/* An item of an expression list; dict keys and kw_defaults may be None. */
+static void dump_expr_or_none(Dump *d, Expr *e)
+{
+    if (e)
+        dump_expr(d, e);
+    else
+        fputs("None", d->out);
+}
+
 static void dump_exprs(Dump *d, ExprSeq s)
 {
-    fputc('[', d->out);
-    for (size_t i = 0; i < s.count; i++) {
-        if (i)
-            fputs(", ", d->out);
-        if (s.items[i])
-            dump_expr(d, s.items[i]);
-        else
-            fputs("None", d->out);
-    }
-    fputc(']', d->out);
+    DUMP_SEQ(d, s, dump_expr_or_none);
 }
 
 static void dump_opt(Dump *d, const char *name, Expr *e)
@@ -193,13 +205,7 @@ static void dump_arg(Dump *d, Arg *a)
 
 static void dump_args_seq(Dump *d, ArgSeq s)
 {
-    fputc('[', d->out);
-    for (size_t i = 0; i < s.count; i++) {
-        if (i)
-            fputs(", ", d->out);
-        dump_arg(d, s.items[i]);
-    }
-    fputc(']', d->out);
+    DUMP_SEQ(d, s, dump_arg);
 }
 
 static void dump_arguments(Dump *d, Arguments *a)
@@ -225,42 +231,39 @@ static void dump_arguments(Dump *d, Arguments *a)
     fputc(')', d->out);
 }
 
+static void dump_keyword(Dump *d, Keyword *k)
+{
+    fputs("keyword(", d->out);
+    if (k->arg) {
+        fputs("arg=", d->out);
+        dump_ident(d, k->arg);
+        fputs(", ", d->out);
+    }
+    fputs("value=", d->out);
+    dump_expr(d, k->value);
+    dump_pos(d, k->lineno, k->col_offset, k->end_lineno, k->end_col_offset);
+    fputc(')', d->out);
+}
+
 static void dump_keywords(Dump *d, KeywordSeq s)
 {
-    fputc('[', d->out);
-    for (size_t i = 0; i < s.count; i++) {
-        if (i)
-            fputs(", ", d->out);
-        fputs("keyword(", d->out);
-        if (s.items[i]->arg) {
-            fputs("arg=", d->out);
-            dump_ident(d, s.items[i]->arg);
-            fputs(", ", d->out);
-        }
-        fputs("value=", d->out);
-        dump_expr(d, s.items[i]->value);
-        dump_pos(d, s.items[i]->lineno, s.items[i]->col_offset, s.items[i]->end_lineno, s.items[i]->end_col_offset);
-        fputc(')', d->out);
-    }
-    fputc(']', d->out);
+    DUMP_SEQ(d, s, dump_keyword);
+}
+
+static void dump_comp(Dump *d, Comprehension *c)
+{
+    fputs("comprehension(target=", d->out);
+    dump_expr(d, c->target);
+    fputs(", iter=", d->out);
+    dump_expr(d, c->iter);
+    fputs(", ifs=", d->out);
+    dump_exprs(d, c->ifs);
+    fprintf(d->out, ", is_async=%d)", c->is_async);
 }
 
 static void dump_comps(Dump *d, ComprehensionSeq s)
 {
-    fputc('[', d->out);
-    for (size_t i = 0; i < s.count; i++) {
-        Comprehension *c = s.items[i];
-        if (i)
-            fputs(", ", d->out);
-        fputs("comprehension(target=", d->out);
-        dump_expr(d, c->target);
-        fputs(", iter=", d->out);
-        dump_expr(d, c->iter);
-        fputs(", ifs=", d->out);
-        dump_exprs(d, c->ifs);
-        fprintf(d->out, ", is_async=%d)", c->is_async);
-    }
-    fputc(']', d->out);
+    DUMP_SEQ(d, s, dump_comp);
 }
 
 static void dump_ctx(Dump *d, ExprContext c)
@@ -388,33 +391,26 @@ static void dump_expr(Dump *d, Expr *e)
     fputc(')', o);
 }
 
+static void dump_alias(Dump *d, Alias *a)
+{
+    fputs("alias(name=", d->out);
+    dump_ident(d, a->name);
+    if (a->asname) {
+        fputs(", asname=", d->out);
+        dump_ident(d, a->asname);
+    }
+    dump_pos(d, a->lineno, a->col_offset, a->end_lineno, a->end_col_offset);
+    fputc(')', d->out);
+}
+
 static void dump_aliases(Dump *d, AliasSeq s)
 {
-    fputc('[', d->out);
-    for (size_t i = 0; i < s.count; i++) {
-        if (i)
-            fputs(", ", d->out);
-        fputs("alias(name=", d->out);
-        dump_ident(d, s.items[i]->name);
-        if (s.items[i]->asname) {
-            fputs(", asname=", d->out);
-            dump_ident(d, s.items[i]->asname);
-        }
-        dump_pos(d, s.items[i]->lineno, s.items[i]->col_offset, s.items[i]->end_lineno, s.items[i]->end_col_offset);
-        fputc(')', d->out);
-    }
-    fputc(']', d->out);
+    DUMP_SEQ(d, s, dump_alias);
 }
 
 static void dump_idents(Dump *d, IdentSeq s)
 {
-    fputc('[', d->out);
-    for (size_t i = 0; i < s.count; i++) {
-        if (i)
-            fputs(", ", d->out);
-        dump_ident(d, s.items[i]);
-    }
-    fputc(']', d->out);
+    DUMP_SEQ(d, s, dump_ident);
 }
 
 static void dump_stmt(Dump *d, Stmt *s)
@@ -535,13 +531,7 @@ static void dump_stmt(Dump *d, Stmt *s)
 
 static void dump_stmts(Dump *d, StmtSeq s)
 {
-    fputc('[', d->out);
-    for (size_t i = 0; i < s.count; i++) {
-        if (i)
-            fputs(", ", d->out);
-        dump_stmt(d, s.items[i]);
-    }
-    fputc(']', d->out);
+    DUMP_SEQ(d, s, dump_stmt);
 }
 
 static void ast_dump(FILE *out, Mod *mod, bool attrs)
