@@ -305,6 +305,84 @@ static void test_binops_normalise(void)
     wf_decref(h5);
 }
 
+static void check_to_base(Value v, int base, bool prefix, const char *expect)
+{
+    Value s = wf_int_to_base(v, base, prefix);
+    ASSERT_STR(s, expect);
+    wf_decref(s);
+}
+
+static void check_from_string(const char *s, int base, Value expect)
+{
+    Value v = wf_int_from_string(s, strlen(s), base);
+    if (!v)
+        fprintf(stderr, "int(%s, %d) failed\n", s, base);
+    ASSERT(v);
+    if (wf_is_small(expect))
+        ASSERT(v == expect);
+    else
+        ASSERT(is_heap_int(v) && wf_int_compare(v, expect) == 0);
+    wf_decref(v);
+}
+
+static void test_conversions(void)
+{
+    Value hmax1 = wf_int_from_i64((int64_t)WF_SMALL_MAX + 1);
+    check_to_base(wf_small(255), 16, true, "0xff");
+    check_to_base(wf_small(-255), 16, true, "-0xff");
+    check_to_base(wf_small(5), 2, true, "0b101");
+    check_to_base(wf_small(8), 8, false, "10");
+    check_to_base(wf_small(WF_SMALL_MIN), 16, true, "-0x4000000000000000");
+    check_to_base(hmax1, 16, true, "0x4000000000000000");
+    check_to_base(hmax1, 10, false, "4611686018427387904");
+    check_to_base(wf_small(0), 2, true, "0b0");
+    /* Strings: prefixes with base 0, underscores, whitespace, signs. */
+    check_from_string("0x4000000000000000", 0, hmax1);
+    check_from_string("-0x4000000000000000", 0, wf_small(WF_SMALL_MIN));
+    check_from_string("4_611_686_018_427_387_903", 10, wf_small(WF_SMALL_MAX));
+    check_from_string("  +12  ", 10, wf_small(12));
+    check_from_string("-0", 10, wf_small(0));
+    check_from_string("zz", 36, wf_small(35 * 36 + 35));
+    check_from_string("0b1" "00000000000000000000000000000000000000000000000000000000000000", 0, hmax1);
+    check_from_string("0o7", 0, wf_small(7));
+    const char *bad[] = { "", " ", "1_", "_1", "1__0", "0x", "12a", "--1", "0b102" };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        ASSERT(wf_int_from_string(bad[i], strlen(bad[i]), 0) == 0);
+        ASSERT_RAISED(wf_exc_ValueError);
+    }
+    /* To double: exact at the boundary, OverflowError past the float range. */
+    ASSERT(wf_int_as_double(hmax1) == 4611686018427387904.0);
+    ASSERT(wf_int_as_double(wf_small(WF_SMALL_MIN)) == -4611686018427387904.0);
+    Value huge = wf_int_from_string("1" "0000000000" "0000000000" "0000000000" "0000000000", 41, 10);
+    Value p = huge;
+    for (int i = 0; i < 8; i++) {    /* (10**40)**(2**8) is past 1e308 */
+        Value q = wf_int_mul(p, p);
+        if (p != huge)
+            wf_decref(p);
+        p = q;
+    }
+    ASSERT(wf_int_as_double(p) == -1.0);
+    ASSERT_RAISED(wf_exc_OverflowError);
+    ASSERT_EQ(wf_as_ssize(p), -1);
+    ASSERT_RAISED(wf_exc_OverflowError);
+    wf_decref(p);
+    wf_decref(huge);
+    ASSERT_EQ(wf_as_ssize(hmax1), (int64_t)WF_SMALL_MAX + 1);
+    ASSERT(!wf_err_occurred());
+    /* pow(a, b, m) across the boundary; CPython's errors. */
+    Value r = wf_int_pow_mod(wf_small(2), wf_small(100), hmax1);
+    ASSERT(r == wf_small(0));
+    r = wf_int_pow_mod(wf_small(3), wf_small(-1), wf_small(7));   /* modular inverse */
+    ASSERT(r == wf_small(5));
+    r = wf_int_pow_mod(wf_small(3), wf_small(200), wf_small(-7));
+    ASSERT(r && wf_int_sign(r) <= 0);
+    ASSERT(!wf_int_pow_mod(wf_small(3), wf_small(2), wf_small(0)));
+    ASSERT_RAISED(wf_exc_ValueError);
+    ASSERT(!wf_int_pow_mod(wf_small(2), wf_small(-1), wf_small(4)));  /* not invertible */
+    ASSERT_RAISED(wf_exc_ValueError);
+    wf_decref(hmax1);
+}
+
 int main(int argc, char **argv)
 {
     om_begin(argc, argv);
@@ -315,5 +393,6 @@ int main(int argc, char **argv)
     OM_RUN(test_as_i64_limits);
     OM_RUN(test_int_hash);
     OM_RUN(test_binops_normalise);
+    OM_RUN(test_conversions);
     return om_end("test_om_int");
 }
