@@ -413,6 +413,27 @@ static void dump_idents(Dump *d, IdentSeq s)
     DUMP_SEQ(d, s, dump_ident);
 }
 
+static void dump_withitem(Dump *d, WithItem *w)
+{
+    fputs("withitem(context_expr=", d->out);
+    dump_expr(d, w->context_expr);
+    dump_opt(d, "optional_vars", w->optional_vars);
+    fputc(')', d->out);
+}
+
+static void dump_handler(Dump *d, ExceptHandler *h)
+{
+    FILE *o = d->out;
+    fputs("ExceptHandler(", o);
+    if (h->type)
+        fputs("type=", o), dump_expr(d, h->type), fputs(", ", o);
+    if (h->name)
+        fputs("name=", o), dump_ident(d, h->name), fputs(", ", o);
+    fputs("body=", o), dump_stmts(d, h->body);
+    dump_pos(d, h->lineno, h->col_offset, h->end_lineno, h->end_col_offset);
+    fputc(')', o);
+}
+
 static void dump_stmt(Dump *d, Stmt *s)
 {
     FILE *o = d->out;
@@ -467,15 +488,9 @@ static void dump_stmt(Dump *d, Stmt *s)
         fputs(", orelse=", o), dump_stmts(d, s->v.If.orelse);
         break;
     case WF_STMT_With:
-        fputs("items=[", o);
-        for (size_t i = 0; i < s->v.With.items.count; i++) {
-            WithItem *w = s->v.With.items.items[i];
-            fputs(i ? ", withitem(context_expr=" : "withitem(context_expr=", o);
-            dump_expr(d, w->context_expr);
-            dump_opt(d, "optional_vars", w->optional_vars);
-            fputc(')', o);
-        }
-        fputs("], body=", o), dump_stmts(d, s->v.With.body);
+        fputs("items=", o);
+        DUMP_SEQ(d, s->v.With.items, dump_withitem);
+        fputs(", body=", o), dump_stmts(d, s->v.With.body);
         break;
     case WF_STMT_Raise: {
         const char *sep = "";
@@ -487,19 +502,9 @@ static void dump_stmt(Dump *d, Stmt *s)
     }
     case WF_STMT_Try:
         fputs("body=", o), dump_stmts(d, s->v.Try.body);
-        fputs(", handlers=[", o);
-        for (size_t i = 0; i < s->v.Try.handlers.count; i++) {
-            ExceptHandler *h = s->v.Try.handlers.items[i];
-            fputs(i ? ", ExceptHandler(" : "ExceptHandler(", o);
-            if (h->type)
-                fputs("type=", o), dump_expr(d, h->type), fputs(", ", o);
-            if (h->name)
-                fputs("name=", o), dump_ident(d, h->name), fputs(", ", o);
-            fputs("body=", o), dump_stmts(d, h->body);
-            dump_pos(d, h->lineno, h->col_offset, h->end_lineno, h->end_col_offset);
-            fputc(')', o);
-        }
-        fputs("], orelse=", o), dump_stmts(d, s->v.Try.orelse);
+        fputs(", handlers=", o);
+        DUMP_SEQ(d, s->v.Try.handlers, dump_handler);
+        fputs(", orelse=", o), dump_stmts(d, s->v.Try.orelse);
         fputs(", finalbody=", o), dump_stmts(d, s->v.Try.finalbody);
         break;
     case WF_STMT_Assert:
