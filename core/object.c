@@ -377,8 +377,12 @@ Hash wf_hash_pointer(const void *p)
 
 Hash wf_hash(Value v)
 {
-    if (wf_is_small(v))
+    if (wf_is_small(v)) {
+        intptr_t i = wf_small_val(v);
+        if (WF_LIKELY(i > -((intptr_t)1 << 61) + 1 && i < ((intptr_t)1 << 61) - 1))
+            return i == -1 ? -2 : (Hash)i;  /* as wf_int_hash: |i| < 2**61 - 1 */
         return wf_int_hash(v);
+    }
     TypeObject *t = wf_type(v);
     if (WF_LIKELY(t->tp_hash != NULL))
         return t->tp_hash(v);
@@ -626,7 +630,7 @@ int wf_hasattr(Value obj, Value name)
 Value wf_lookup_special(Value obj, Value name)
 {
     TypeObject *t = wf_type(obj);
-    Value d = wf_type_lookup(t, name);
+    Value d = om_type_lookup(t, name);
     if (!d)
         return 0;
     TypeObject *dt = wf_type(d);

@@ -834,7 +834,7 @@ static Value type_getattro(Value tv, Value name)
 static Value type_getattr_impl(Value tv, Value name, bool suppress)
 {
     TypeObject *type = as_type(tv), *meta = wf_type(tv);
-    Value meta_attr = wf_type_lookup(meta, name);
+    Value meta_attr = om_type_lookup(meta, name);
     Value (*meta_get)(Value, Value, Value) = NULL;
     if (meta_attr) {
         wf_incref(meta_attr);
@@ -846,7 +846,7 @@ static Value type_getattr_impl(Value tv, Value name, bool suppress)
             return r;
         }
     }
-    Value attr = wf_type_lookup(type, name);
+    Value attr = om_type_lookup(type, name);
     if (attr) {
         wf_incref(attr);
         wf_decref(meta_attr);
@@ -890,7 +890,7 @@ static void update_slots_for_name(TypeObject *t, Value name)
 static int type_setattro(Value tv, Value name, Value v)
 {
     TypeObject *t = as_type(tv), *meta = wf_type(tv);
-    Value descr = wf_type_lookup(meta, name);
+    Value descr = om_type_lookup(meta, name);
     if (descr && wf_type(descr)->tp_descr_set)
         return wf_type(descr)->tp_descr_set(descr, tv, v);
     if (!(t->tp_flags & WF_TPF_HEAPTYPE))
@@ -1301,7 +1301,7 @@ static const MethodDef tp_new_def = {
 static Value call_dunder_kw(Value self, Value name, const Value *args, size_t nargs, Value kwnames, bool *missing)
 {
     TypeObject *t = wf_type(self);
-    Value d = wf_type_lookup(t, name);
+    Value d = om_type_lookup(t, name);
     if (!d) {
         if (missing) {
             *missing = true;
@@ -1392,7 +1392,7 @@ static Value slot_tp_richcompare(Value self, Value other, int op)
 static Value slot_tp_getattr_hook(Value self, Value name)
 {
     TypeObject *t = wf_type(self);
-    Value ga = wf_type_lookup(t, WF_ID(__getattribute__));
+    Value ga = om_type_lookup(t, WF_ID(__getattribute__));
     Value r;
     if (ga && wf_type(ga) == &wf_type_wrapper_descr &&
         ((WrapperDescrObject *)wf_obj(ga))->fn == (void *)wf_object_generic_getattr)
@@ -1403,7 +1403,7 @@ static Value slot_tp_getattr_hook(Value self, Value name)
         r = call_dunder(self, WF_ID(__getattribute__), &name, 1);
     if (r || !wf_err_matches(wf_exc_AttributeError))
         return r;
-    if (!wf_type_lookup(t, WF_ID(__getattr__)))
+    if (!om_type_lookup(t, WF_ID(__getattr__)))
         return 0;
     wf_err_clear();
     return call_dunder(self, WF_ID(__getattr__), &name, 1);
@@ -1426,7 +1426,7 @@ static Value slot_tp_call(Value self, const Value *args, size_t nargs, Value kwn
 
 static Value slot_tp_iter(Value self)
 {
-    Value d = wf_type_lookup(wf_type(self), WF_ID(__iter__));
+    Value d = om_type_lookup(wf_type(self), WF_ID(__iter__));
     if (d == wf_None)
         return wf_err_format(wf_exc_TypeError, "'%s' object is not iterable", wf_type_name(self));
     return call_dunder(self, WF_ID(__iter__), NULL, 0);
@@ -1553,10 +1553,10 @@ static Value slot_tp_binop(Value self, Value other, int op);
 /* True if type(other) defines the reflected method differently from type(self). */
 static bool reflected_overridden(Value self, Value other, Value rname)
 {
-    Value a = wf_type_lookup(wf_type(other), rname);
+    Value a = om_type_lookup(wf_type(other), rname);
     if (!a)
         return false;
-    return a != wf_type_lookup(wf_type(self), rname);
+    return a != om_type_lookup(wf_type(self), rname);
 }
 
 /* CPython's SLOT1BINFULL: one slot serves both a + b (self on the left) and
@@ -1853,7 +1853,7 @@ static void fixup_slot(TypeObject *t, size_t offset)
         if (sd->offset != offset)
             continue;
         generic = sd->slotfn;
-        Value d = wf_type_lookup(t, wf_ids[sd->wf_id]);
+        Value d = om_type_lookup(t, wf_ids[sd->wf_id]);
         if (!d)
             continue;
         if (d == wf_None && offset == offsetof(TypeObject, tp_hash))
@@ -2166,7 +2166,7 @@ static void report_ignored(Value where)
 static void subtype_dealloc(Object *o)
 {
     TypeObject *t = o->ob_type;
-    Value del = wf_type_lookup(t, WF_ID(__del__));
+    Value del = om_type_lookup(t, WF_ID(__del__));
     if (del && !(o->ob_flags & OBF_FINALIZED)) {
         o->ob_flags |= OBF_FINALIZED;  /* __del__ runs once, even if resurrected (PEP 442) */
         o->ob_ref_local = 1;  /* resurrect for the call */
@@ -2305,7 +2305,7 @@ static void add_slot_members(HeapTypeObject *h, Value slotnames, bool want_weakr
         wf_decref(d);
     }
     bool has_dict = t->tp_dictoffset || (t->tp_flags & (OM_TPF_TUPLE_DICT | OM_TPF_STR_DICT));
-    if (has_dict && !wf_type_lookup(t, WF_ID(__dict__))) {
+    if (has_dict && !om_type_lookup(t, WF_ID(__dict__))) {
         Value d = wf_getset_descr_new(t, &subtype_dict_getset);
         wf_dict_set(t->tp_dict, WF_ID(__dict__), d);
         wf_decref(d);
@@ -2313,7 +2313,7 @@ static void add_slot_members(HeapTypeObject *h, Value slotnames, bool want_weakr
     /* Classes themselves are weakly referenceable in CPython without a
      * __weakref__ descriptor: metaclasses get none. */
     bool weak_builtin = t->tp_flags & WF_TPF_TYPE_SUBCLASS;
-    if (want_weakref && !weak_builtin && !wf_type_lookup(t, WF_ID(__weakref__))) {
+    if (want_weakref && !weak_builtin && !om_type_lookup(t, WF_ID(__weakref__))) {
         Value d = wf_getset_descr_new(t, &subtype_weakref_getset);
         wf_dict_set(t->tp_dict, WF_ID(__weakref__), d);
         wf_decref(d);
