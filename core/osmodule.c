@@ -684,6 +684,12 @@ static Value op_join(Value self, const Value *args, size_t nargs, Value kwnames)
     StrBuilder sb;
     wf_sb_init(&sb);
     for (size_t i = 0; i < nargs; i++) {
+        if (i > 0 && !wf_is_str(args[i])) {
+            /* genericpath._check_arg_types's message. */
+            wf_sb_discard(&sb);
+            return wf_err_format(wf_exc_TypeError,
+                                 "join() argument must be str, bytes, or os.PathLike object, not '%T'", args[i]);
+        }
         StrObject *b = os_str_arg(args[i]);
         if (!b) {
             wf_sb_discard(&sb);
@@ -998,6 +1004,100 @@ static Value op_getmtime(Value self, const Value *args, size_t nargs, Value kwna
     return wf_float_new((double)st.st_mtim.tv_sec + st.st_mtim.tv_nsec * 1e-9);
 }
 
+/* Code point order of two strs (UTF-8 byte order is the same). */
+static int strcmp_n(const StrObject *a, const StrObject *b)
+{
+    size_t n = a->len < b->len ? a->len : b->len;
+    int c = memcmp(a->data, b->data, n);
+    return c ? c : (a->len > b->len) - (a->len < b->len);
+}
+
+/* posixpath.splitdrive: there are no drives on POSIX. */
+static Value op_splitdrive(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_check_nargs("splitdrive", nargs, 1, 1) < 0)
+        return 0;
+    StrObject *p = os_str_arg(args[0]);
+    if (!p)
+        return 0;
+    return op_pair(wf_str_new("", 0), wf_incref(args[0]));
+}
+
+static Value op_normcase(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_check_nargs("normcase", nargs, 1, 1) < 0)
+        return 0;
+    if (!os_str_arg(args[0]))
+        return 0;
+    return wf_incref(args[0]);
+}
+
+/* islink/lexists: lstat() instead of stat(); any OSError or NUL is False. */
+static Value op_ltest(const char *fname, const Value *args, size_t nargs, bool link)
+{
+    if (wf_check_nargs(fname, nargs, 1, 1) < 0)
+        return 0;
+    if (!wf_is_str(args[0])) {
+        wf_err_format(wf_exc_TypeError,
+                      "lstat: path should be string, bytes or os.PathLike, not %T", args[0]);
+        return 0;
+    }
+    StrObject *s = wf_as_str(args[0]);
+    struct stat st;
+    if (strlen(s->data) != s->len || lstat(s->data, &st) != 0)
+        return wf_bool(false);
+    return wf_bool(link ? S_ISLNK(st.st_mode) : true);
+}
+
+static Value op_islink(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    return op_ltest("islink", args, nargs, true);
+}
+
+static Value op_lexists(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    return op_ltest("lexists", args, nargs, false);
+}
+
+/* genericpath.commonprefix for a list or tuple of str: the longest common
+ * leading run of characters of min(m) and max(m). */
+static Value op_commonprefix(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_check_nargs("commonprefix", nargs, 1, 1) < 0)
+        return 0;
+    Value m = args[0];
+    const Value *items;
+    size_t n;
+    if (wf_is_list(m)) {
+        items = wf_as_list(m)->items;
+        n = wf_as_list(m)->size;
+    } else if (wf_is_tuple(m)) {
+        items = wf_as_tuple(m)->items;
+        n = wf_as_tuple(m)->size;
+    } else {
+        return wf_err_format(wf_exc_TypeError, "commonprefix() expects a list or tuple of str, not %T", m);
+    }
+    if (n == 0)
+        return wf_str_new("", 0);
+    StrObject *lo = NULL, *hi = NULL;
+    for (size_t i = 0; i < n; i++) {
+        StrObject *s = os_str_arg(items[i]);
+        if (!s)
+            return 0;
+        if (!lo || strcmp_n(s, lo) < 0)
+            lo = s;
+        if (!hi || strcmp_n(s, hi) > 0)
+            hi = s;
+    }
+    size_t k = 0;
+    while (k < lo->len && k < hi->len && lo->data[k] == hi->data[k])
+        k++;
+    /* Do not end inside a multi-byte character. */
+    while (k > 0 && k < lo->len && ((unsigned char)lo->data[k] & 0xC0) == 0x80)
+        k--;
+    return wf_str_new(lo->data, k);
+}
+
 static const MethodDef path_functions[] = {
     {"join", op_join, 0, "Join two or more pathname components, inserting '/' as needed."},
     {"basename", op_basename, 0, "Returns the final component of a pathname"},
@@ -1015,6 +1115,11 @@ static const MethodDef path_functions[] = {
     {"relpath", op_relpath, 0, "Return a relative version of a path"},
     {"expanduser", op_expanduser, 0, "Expand ~ and ~user constructions."},
     {"realpath", op_realpath, 0, "Return the canonical path of the specified filename."},
+    {"splitdrive", op_splitdrive, 0, "Split a pathname into drive and path. On Posix, drive is always empty."},
+    {"normcase", op_normcase, 0, "Normalize case of pathname.  Has no effect under Posix"},
+    {"islink", op_islink, 0, "Test whether a path is a symbolic link"},
+    {"lexists", op_lexists, 0, "Test whether a path exists.  Returns True for broken symbolic links"},
+    {"commonprefix", op_commonprefix, 0, "Given a list of pathnames, returns the longest common leading component"},
     {NULL},
 };
 
@@ -1033,7 +1138,9 @@ static Value os_path_create(void)
     Value m = wf_module_new("posixpath");
     if (!m || wf_module_add_functions(m, path_functions) < 0 || os_add_str(m, "sep", "/") < 0 ||
         os_add_str(m, "curdir", ".") < 0 || os_add_str(m, "pardir", "..") < 0 ||
-        os_add_str(m, "extsep", ".") < 0 || os_add_str(m, "pathsep", ":") < 0)
+        os_add_str(m, "extsep", ".") < 0 || os_add_str(m, "pathsep", ":") < 0 ||
+        os_add_str(m, "devnull", "/dev/null") < 0 || os_add_str(m, "defpath", "/bin:/usr/bin") < 0 ||
+        wf_module_add_object(m, "altsep", wf_None) < 0)
         return 0;
     wf_make_immortal(m);
     os_path_module = m;
@@ -1067,7 +1174,8 @@ static Value os_create(void)
         os_add_str(m, "name", "posix") < 0 || os_add_str(m, "sep", "/") < 0 ||
         os_add_str(m, "linesep", "\n") < 0 || os_add_str(m, "curdir", ".") < 0 ||
         os_add_str(m, "pardir", "..") < 0 || os_add_str(m, "pathsep", ":") < 0 ||
-        os_add_str(m, "extsep", ".") < 0 || os_add_str(m, "devnull", "/dev/null") < 0)
+        os_add_str(m, "extsep", ".") < 0 || os_add_str(m, "devnull", "/dev/null") < 0 ||
+        os_add_str(m, "defpath", "/bin:/usr/bin") < 0 || wf_module_add_object(m, "altsep", wf_None) < 0)
         return 0;
     if (wf_module_add_object(m, "path", wf_incref(path)) < 0)
         return 0;

@@ -100,7 +100,7 @@ def t_nested_blocks(r):
 
 
 def t_big_literal(r):
-    n = r.choice([10000, 100000, 300000])
+    n = r.choice([1000, 10000, 30000])  # 100000+ only shows the known O(n^2) constant table
     kind = r.choice(['list', 'tuple', 'set', 'dict', 'str', 'args', 'concat', 'bool'])
     if kind == 'list':
         return 'x = [' + ', '.join(str(i) for i in range(n)) + ']\nprint(len(x), sum(x))\n'
@@ -240,8 +240,12 @@ print(len(D))
     '''class E:
     def __hash__(self): return 1
     def __eq__(self, other):
-        S.clear(); S.update(range(100))
+        # Bounded: with an allocator that never reuses the freed table
+        # (ASan) each mutation restarts the probe, as in CPython.
+        if len(C) < 5:
+            C.append(1); S.clear(); S.update(range(100))
         return False
+C = []
 S = set()
 for i in range(20):
     try:
