@@ -99,9 +99,109 @@ static void test_snippets_balance(void)
     wf_decref(g);
 }
 
+/*
+ * Temporaries: every snippet below makes fresh instances of T, whose __init__
+ * and __del__ count; once the snippet's function has returned, every one of
+ * them must be gone (no cycles are involved, so no collector is needed).
+ */
+static const Snippet temp_snippets[] = {
+    { "call and return", "    ident(T())\n" },
+    { "attribute of temporary", "    T().v\n    T().m()\n" },
+    { "binary operators", "    T() + T()\n    T() == T()\n    T() < T()\n    -T()\n" },
+    { "inplace operator", "    t = T()\n    t += T()\n" },
+    { "containers", "    [T(), T()]\n    (T(), T())\n    {1: T()}\n    {T()}\n" },
+    { "subscript", "    T()[T()]\n" },
+    { "iteration", "    for x in T():\n        pass\n" },
+    { "unpack", "    a, b = T(), T()\n    a, b = [T(), T()]\n" },
+    { "keyword and star", "    kw(x=T(), y=T())\n    kw(*[T()], **{'y': T()})\n" },
+    { "exception arg", "    try:\n        raise ValueError(T())\n    except ValueError:\n        pass\n" },
+    { "exception object", "    try:\n        raise E(T())\n    except E as e:\n        x = e.args\n" },
+    { "swallowed exception in with", "    with Ctx(T()):\n        raise ValueError(T())\n" },
+    { "generator", "    list(gen(T()))\n    g = gen(T())\n    next(g)\n" },
+    { "closure", "    t = T()\n    f = lambda: t\n    f()\n" },
+    { "bound method", "    m = T().m\n    m()\n" },
+    { "getattr fallback", "    T().missing_attr\n" },
+    { "str and repr", "    str(T())\n    repr(T())\n    f'{T()}'\n" },
+    { "hash and dict key", "    d = {T(): T()}\n    d.clear()\n" },
+    { "isinstance and type", "    isinstance(T(), T)\n    type(T())\n" },
+    { "sorted", "    sorted([T(), T(), T()])\n" },
+    { "set and frozenset", "    s = set([T(), T()])\n    frozenset(s)\n    s.pop()\n" },
+    { "list methods", "    l = [T()]\n    l.append(T())\n    l.insert(0, T())\n    l.pop()\n    del l[0]\n    l[0:1] = [T()]\n" },
+    { "super", "    TC().m()\n" },
+    { "property", "    TC().p\n" },
+};
+
+static const char temp_prelude[] =
+    "created = 0\n"
+    "deleted = 0\n"
+    "class T:\n"
+    "    def __init__(self):\n        global created\n        created += 1\n"
+    "    def __del__(self):\n        global deleted\n        deleted += 1\n"
+    "    v = 1\n"
+    "    def m(self):\n        return self\n"
+    "    def __add__(self, o):\n        return T()\n"
+    "    def __iadd__(self, o):\n        return self\n"
+    "    def __eq__(self, o):\n        return self is o\n"
+    "    def __lt__(self, o):\n        return id(self) < id(o)\n"
+    "    def __neg__(self):\n        return T()\n"
+    "    __hash__ = object.__hash__\n"
+    "    def __getitem__(self, k):\n        return k\n"
+    "    def __iter__(self):\n        return iter([T(), T()])\n"
+    "    def __getattr__(self, n):\n        return T()\n"
+    "    def __str__(self):\n        return 'T'\n"
+    "    def __repr__(self):\n        return 'T()'\n"
+    "class TC(T):\n"
+    "    def m(self):\n        return super().m()\n"
+    "    @property\n"
+    "    def p(self):\n        return T()\n"
+    "class E(Exception):\n    pass\n"
+    "class Ctx:\n"
+    "    def __init__(self, v):\n        self.v = v\n"
+    "    def __enter__(self):\n        return self.v\n"
+    "    def __exit__(self, *a):\n        return True\n";
+
+static int64_t global_int(Value g, const char *name)
+{
+    int64_t v = -1;
+    ASSERT(wf_int_as_i64(wf_dict_get_c(g, name), &v) == 0);
+    return v;
+}
+
+static void test_temporaries_freed(void)
+{
+    Value g = om_exec(prelude);
+    Value r = wf_run_source(temp_prelude, strlen(temp_prelude), "<prelude>", g, WF_MODE_EXEC);
+    ASSERT(r);
+    wf_decref(r);
+    int leaky = 0;
+    for (size_t i = 0; i < sizeof temp_snippets / sizeof *temp_snippets; i++) {
+        char src[2048];
+        snprintf(src, sizeof src, "def snippet():\n%s\nfor _i in range(20):\n    snippet()\ndel snippet, _i\n",
+                 temp_snippets[i].body);
+        r = wf_run_source(src, strlen(src), "<snippet>", g, WF_MODE_EXEC);
+        if (!r) {
+            fprintf(stderr, "snippet '%s' raised\n", temp_snippets[i].name);
+            ASSERT(r);
+        }
+        wf_decref(r);
+        int64_t c = global_int(g, "created"), d = global_int(g, "deleted");
+        ASSERT(c > 0);
+        if (c != d) {
+            fprintf(stderr, "snippet '%s': %lld T instances created, %lld freed\n",
+                    temp_snippets[i].name, (long long)c, (long long)d);
+            leaky++;
+        }
+        ASSERT(wf_dict_set_c(g, "created", wf_small(0)) == 0);
+        ASSERT(wf_dict_set_c(g, "deleted", wf_small(0)) == 0);
+    }
+    ASSERT_EQ(leaky, 0);
+    wf_decref(g);
+}
+
 int main(int argc, char **argv)
 {
     om_begin(argc, argv);
     OM_RUN(test_snippets_balance);
+    OM_RUN(test_temporaries_freed);
     return om_end("test_om_leaks");
 }
