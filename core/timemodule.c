@@ -280,6 +280,16 @@ static int tm_from_tuple(Value v, struct tm *t)
     return 0;
 }
 
+/* The time tuple v, or the local time now when v is 0. */
+static int tm_from_tuple_or_now(Value v, struct tm *t)
+{
+    if (v)
+        return tm_from_tuple(v, t);
+    time_t now = time(NULL);
+    localtime_r(&now, t);
+    return 0;
+}
+
 static Value tm_strftime(Value self, const Value *args, size_t nargs, Value kw)
 {
     if (tm_nargs("strftime", nargs, 1, 2) < 0)
@@ -287,13 +297,8 @@ static Value tm_strftime(Value self, const Value *args, size_t nargs, Value kw)
     if (!wf_is_str(args[0]))
         return wf_err_format(wf_exc_TypeError, "strftime() argument 1 must be str, not %T", args[0]);
     struct tm t;
-    if (nargs == 2) {
-        if (tm_from_tuple(args[1], &t) < 0)
-            return 0;
-    } else {
-        time_t now = time(NULL);
-        localtime_r(&now, &t);
-    }
+    if (tm_from_tuple_or_now(nargs == 2 ? args[1] : 0, &t) < 0)
+        return 0;
     const char *fmt = wf_str_cstr(args[0]);
     if (!*fmt)
         return wf_str_new("", 0);
@@ -385,13 +390,8 @@ static Value tm_asctime(Value self, const Value *args, size_t nargs, Value kw)
     struct tm t;
     if (tm_nargs("asctime", nargs, 0, 1) < 0)
         return 0;
-    if (nargs == 1) {
-        if (tm_from_tuple(args[0], &t) < 0)
-            return 0;
-    } else {
-        time_t now = time(NULL);
-        localtime_r(&now, &t);
-    }
+    if (tm_from_tuple_or_now(nargs == 1 ? args[0] : 0, &t) < 0)
+        return 0;
     return tm_format_asctime(&t);
 }
 
