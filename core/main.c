@@ -181,6 +181,15 @@ static void main_set_script_dir(const char *script)
     free(abs);
 }
 
+/* The exit status after running code that returned r (0 on an exception). */
+static int main_status(Value r)
+{
+    if (!r)
+        return wf_runtime_exit_status();
+    wf_decref(r);
+    return 0;
+}
+
 static int main_run_file_as_main(const char *path)
 {
     Value m = main_module();
@@ -191,11 +200,7 @@ static int main_run_file_as_main(const char *path)
     if (!file || wf_dict_set(d, WF_ID(__file__), file) < 0 || wf_dict_set_c(d, "__cached__", wf_None) < 0)
         return wf_runtime_exit_status();
     wf_decref(file);
-    Value r = wf_run_file(path, m);
-    if (!r)
-        return wf_runtime_exit_status();
-    wf_decref(r);
-    return 0;
+    return main_status(wf_run_file(path, m));
 }
 
 /* A directory (or zip, not supported) given as the script runs its __main__.py. */
@@ -249,11 +254,7 @@ static int main_run_source(const char *src, size_t len, const char *filename)
     Value m = main_module();
     if (!m)
         return wf_runtime_exit_status();
-    Value r = wf_run_source(src, len, filename, wf_module_dict(m), WF_MODE_EXEC);
-    if (!r)
-        return wf_runtime_exit_status();
-    wf_decref(r);
-    return 0;
+    return main_status(wf_run_source(src, len, filename, wf_module_dict(m), WF_MODE_EXEC));
 }
 
 static int main_run_stdin(void)
@@ -358,11 +359,7 @@ static int main_run_module(const char *argv0, const char *name)
         return wf_runtime_exit_status();
     if (pkgname && wf_dict_set(wf_module_dict(m), WF_ID(__package__), pkgname) < 0)
         return wf_runtime_exit_status();
-    Value r = wf_run_file(p, m);
-    if (!r)
-        return wf_runtime_exit_status();
-    wf_decref(r);
-    return 0;
+    return main_status(wf_run_file(p, m));
 }
 
 int main(int argc, char **argv)
