@@ -338,6 +338,86 @@ static void test_set_add_contains(void)
     wf_decref(s);
 }
 
+/* Copies and updates from containers with deleted entries (dummies in sets, holes in dicts). */
+static void test_copy_from_sparse(void)
+{
+    Value s = wf_set_new(0);
+    for (int i = 0; i < 200; i++)
+        ASSERT(wf_set_add(s, wf_small(i)) == 0);
+    for (int i = 0; i < 200; i += 3)
+        ASSERT_EQ(wf_set_discard(s, wf_small(i)), 1);
+    int expect = 200 - 67;
+    ASSERT_EQ(wf_set_size(s), expect);
+    Value empty = wf_set_new(0);
+    ASSERT(wf_set_update(empty, s) == 0);          /* the table-copying path */
+    Value full = wf_set_new(0);
+    ASSERT(wf_set_add(full, wf_small(1000)) == 0);
+    ASSERT(wf_set_update(full, s) == 0);
+    Value fs = wf_frozenset_new(s);
+    Value copies[] = { empty, full, fs };
+    for (size_t c = 0; c < 3; c++) {
+        ASSERT_EQ(wf_set_size(copies[c]), expect + (c == 1));
+        for (int i = 0; i < 200; i++)
+            ASSERT_EQ(wf_set_contains(copies[c], wf_small(i)), i % 3 ? 1 : 0);
+        size_t pos = 0, n = 0;
+        Value k;
+        while (wf_set_next(copies[c], &pos, &k))
+            n++;
+        ASSERT_EQ(n, (size_t)expect + (c == 1));
+        /* Adding the deleted ones back works in the copy. */
+        if (c != 2) {
+            for (int i = 0; i < 200; i += 3)
+                ASSERT(wf_set_add(copies[c], wf_small(i)) == 0);
+            ASSERT_EQ(wf_set_size(copies[c]), 200 + (c == 1));
+        }
+    }
+    ASSERT_EQ(wf_set_size(s), expect);             /* the source is untouched */
+    wf_decref(fs);
+    wf_decref(full);
+    wf_decref(empty);
+    wf_decref(s);
+
+    Value d = wf_dict_new();
+    for (int i = 0; i < 200; i++)
+        ASSERT(wf_dict_set(d, wf_small(i), wf_small(-i)) == 0);
+    for (int i = 0; i < 200; i += 3)
+        ASSERT(wf_dict_del(d, wf_small(i)) == 0);
+    Value c1 = wf_dict_copy(d);
+    Value c2 = wf_dict_new();
+    ASSERT(wf_dict_update(c2, d) == 0);
+    Value cs[] = { c1, c2 };
+    for (size_t c = 0; c < 2; c++) {
+        ASSERT_EQ(wf_dict_size(cs[c]), expect);
+        for (int i = 0; i < 200; i++)
+            ASSERT(wf_dict_get(cs[c], wf_small(i)) == (i % 3 ? wf_small(-i) : 0));
+        size_t pos = 0;
+        Value k;
+        int prev = -1;
+        while (wf_dict_next(cs[c], &pos, &k, NULL)) {   /* still in insertion order */
+            ASSERT(wf_small_val(k) > prev);
+            prev = (int)wf_small_val(k);
+        }
+        ASSERT(wf_dict_set(cs[c], wf_small(0), wf_None) == 0);
+        ASSERT_EQ(wf_dict_size(cs[c]), expect + 1);
+    }
+    ASSERT_EQ(wf_dict_size(d), expect);
+    wf_decref(c2);
+    wf_decref(c1);
+    wf_decref(d);
+    /* Empty sources. */
+    Value l = wf_list_from_array(NULL, 0);
+    ASSERT(l && wf_list_size(l) == 0);
+    ASSERT(wf_list_append(l, wf_small(1)) == 0);
+    wf_decref(l);
+    Value e = wf_dict_new();
+    Value ec = wf_dict_copy(e);
+    ASSERT_EQ(wf_dict_size(ec), 0);
+    ASSERT(wf_dict_set(ec, wf_small(1), wf_small(1)) == 0);
+    ASSERT_EQ(wf_dict_size(e), 0);
+    wf_decref(ec);
+    wf_decref(e);
+}
+
 int main(int argc, char **argv)
 {
     om_begin(argc, argv);
@@ -348,5 +428,6 @@ int main(int argc, char **argv)
     OM_RUN(test_dict_version);
     OM_RUN(test_dict_errors);
     OM_RUN(test_set_add_contains);
+    OM_RUN(test_copy_from_sparse);
     return om_end("test_om_containers");
 }
