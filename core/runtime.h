@@ -1,5 +1,5 @@
 /* weft: internal interfaces between the runtime area's files. */
-/* main.c, runtime.c, sysmodule.c, fileobject.c, import.c, builtins.c, mathmodule.c -> each other. */
+/* main.c, runtime.c, sysmodule.c, fileobject.c, import.c, builtins.c, mathmodule.c, timemodule.c -> each other. */
 #ifndef WF_RUNTIME_H
 #define WF_RUNTIME_H
 
@@ -32,6 +32,9 @@ void wf_sys_set_orig_argv(int argc, char **argv);   /* the whole command line */
 void wf_sys_add_xoption(const char *name, const char *value);
 /* Set sys.path[0] (the main script's directory, '' for -c). */
 void wf_sys_set_path0(const char *dir);
+/* repr of a struct sequence: "name(field=repr, ...)" over its first n items
+ * (sys.flags and the like, time.struct_time). */
+Value wf_structseq_repr(Value self, const char *name, const char *const *fields, size_t n);
 /* sys.exit([status]): raises SystemExit; also builtins exit() and quit(). */
 Value wf_sys_exit(Value self, const Value *args, size_t nargs, Value kwnames);
 

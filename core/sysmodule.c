@@ -30,17 +30,16 @@ static Value sseq_getattr(Value self, Value name)
     return wf_object_generic_getattr(self, name);
 }
 
-static Value sseq_repr(Value self)
+Value wf_structseq_repr(Value self, const char *name, const char *const *fields, size_t n)
 {
-    StructSeqType *t = (StructSeqType *)wf_type(self);
     StrBuilder sb;
     wf_sb_init(&sb);
-    wf_sb_add_c(&sb, t->type.tp_name);
+    wf_sb_add_c(&sb, name);
     wf_sb_add_char(&sb, '(');
-    for (size_t i = 0; i < t->nfields; i++) {
+    for (size_t i = 0; i < n; i++) {
         if (i)
             wf_sb_add_c(&sb, ", ");
-        wf_sb_add_c(&sb, t->fields[i]);
+        wf_sb_add_c(&sb, fields[i]);
         wf_sb_add_char(&sb, '=');
         if (wf_sb_add_repr(&sb, wf_tuple_get(self, i)) < 0) {
             wf_sb_discard(&sb);
@@ -49,6 +48,12 @@ static Value sseq_repr(Value self)
     }
     wf_sb_add_char(&sb, ')');
     return wf_sb_finish(&sb);
+}
+
+static Value sseq_repr(Value self)
+{
+    StructSeqType *t = (StructSeqType *)wf_type(self);
+    return wf_structseq_repr(self, t->type.tp_name, t->fields, t->nfields);
 }
 
 static void sseq_type_init(StructSeqType *t, const char *name, const char *const *fields, size_t n)

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "int.h"
+#include "runtime.h"
 
 static int64_t tm_clock_ns(clockid_t id)
 {
@@ -106,21 +107,7 @@ static Value tm_struct(const struct tm *t)
 
 static Value tm_struct_repr(Value v)
 {
-    StrBuilder sb;
-    wf_sb_init(&sb);
-    wf_sb_add_c(&sb, "time.struct_time(");
-    for (int i = 0; i < TM_NFIELDS; i++) {
-        if (i)
-            wf_sb_add_c(&sb, ", ");
-        wf_sb_add_c(&sb, tm_names[i]);
-        wf_sb_add_char(&sb, '=');
-        if (wf_sb_add_repr(&sb, wf_tuple_get(v, (size_t)i)) < 0) {
-            wf_sb_discard(&sb);
-            return 0;
-        }
-    }
-    wf_sb_add_char(&sb, ')');
-    return wf_sb_finish(&sb);
+    return wf_structseq_repr(v, "time.struct_time", tm_names, TM_NFIELDS);
 }
 
 #define TM_GETTER(i, name) \
