@@ -186,9 +186,9 @@ Value wf_import_find_module(const char *name)
 
 /* ---- loading ---- */
 
-static Value import_not_found(Value fullname)
+/* ModuleNotFoundError(msg) with .name = fullname; msg is consumed (0 passes an error on). */
+static Value import_raise_not_found(Value fullname, Value msg)
 {
-    Value msg = wf_str_printf("No module named %R", fullname);
     if (!msg)
         return 0;
     Value exc = wf_exc_new(wf_exc_ModuleNotFoundError, &msg, 1);
@@ -199,6 +199,11 @@ static Value import_not_found(Value fullname)
     wf_err_raise(exc);
     wf_decref(exc);
     return 0;
+}
+
+static Value import_not_found(Value fullname)
+{
+    return import_raise_not_found(fullname, wf_str_printf("No module named %R", fullname));
 }
 
 /* Run a found file as module `fullname`; sys.modules holds it while it runs. */
@@ -279,15 +284,8 @@ static Value import_one(Value fullname, const char *part, Value parent, Value pa
         path = wf_getattr_c(parent, "__path__");
         if (!path) {
             wf_err_clear();
-            Value msg = wf_str_printf("No module named %R; %R is not a package", fullname, parent_name);
-            Value exc = msg ? wf_exc_new(wf_exc_ModuleNotFoundError, &msg, 1) : 0;
-            wf_xdecref(msg);
-            if (exc) {
-                wf_setattr_c(exc, "name", fullname);
-                wf_err_raise(exc);
-                wf_decref(exc);
-            }
-            return 0;
+            return import_raise_not_found(
+                fullname, wf_str_printf("No module named %R; %R is not a package", fullname, parent_name));
         }
     } else {
         path = wf_incref(wf_sys_get("path"));
