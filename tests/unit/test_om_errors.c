@@ -199,6 +199,51 @@ static void test_python_exceptions_reach_c(void)
     wf_decref(g);
 }
 
+/* A long __cause__ / __context__ chain is freed completely, without deep C recursion. */
+static void test_long_exception_chains(void)
+{
+    Value g = om_exec(
+        "created = 0\ndeleted = 0\n"
+        "class T:\n"
+        "    def __init__(self):\n        global created\n        created += 1\n"
+        "    def __del__(self):\n        global deleted\n        deleted += 1\n"
+        "def chain(n, use_cause):\n"
+        "    e = None\n"
+        "    for i in range(n):\n"
+        "        try:\n"
+        "            if use_cause:\n"
+        "                raise ValueError(T()) from e\n"
+        "            try:\n"
+        "                raise e if e is not None else KeyError(T())\n"
+        "            except BaseException:\n"
+        "                raise ValueError(T())\n"
+        "        except ValueError as x:\n"
+        "            e = x\n"
+        "    return e\n");
+    Value chain = wf_dict_get_c(g, "chain");
+    for (int use_cause = 0; use_cause < 2; use_cause++) {
+        /* Setting __context__ walks the chain (cycle check, as CPython): keep that one shorter. */
+        int n = use_cause ? 100000 : 20000;
+        Value e = wf_call2(chain, wf_small(n), wf_bool(use_cause));
+        ASSERT(e && wf_isinstance_type(e, wf_exc_ValueError));
+        ExceptionObject *eo = (ExceptionObject *)wf_obj(e);
+        ASSERT(use_cause ? eo->cause != 0 : eo->context != 0);
+        /* Restore and fetch it once: the chain survives the thread-state round trip. */
+        wf_err_restore(e);
+        e = wf_err_fetch();
+        ASSERT(e == wf_val(eo));
+        wf_decref(e);   /* the whole chain goes now */
+        int64_t c = -1, d = -2;
+        ASSERT(wf_int_as_i64(wf_dict_get_c(g, "created"), &c) == 0);
+        ASSERT(wf_int_as_i64(wf_dict_get_c(g, "deleted"), &d) == 0);
+        ASSERT(c >= n);
+        ASSERT_EQ(d, c);
+        ASSERT(wf_dict_set_c(g, "created", wf_small(0)) == 0);
+        ASSERT(wf_dict_set_c(g, "deleted", wf_small(0)) == 0);
+    }
+    wf_decref(g);
+}
+
 int main(int argc, char **argv)
 {
     om_begin(argc, argv);
@@ -206,5 +251,6 @@ int main(int argc, char **argv)
     OM_RUN(test_fetch_restore_round_trip);
     OM_RUN(test_raise_and_match);
     OM_RUN(test_python_exceptions_reach_c);
+    OM_RUN(test_long_exception_chains);
     return om_end("test_om_errors");
 }
