@@ -383,6 +383,45 @@ static void test_conversions(void)
     wf_decref(hmax1);
 }
 
+/* Equal numbers hash equal across int and float, also at the small/heap boundary. */
+static void test_float_int_hash_agree(void)
+{
+    double ds[] = { 0.0, -0.0, 1.0, -1.0, 2.0, 1e15, -1e15, 4611686018427387904.0 /* 2**62 */,
+                    -4611686018427387904.0, 9223372036854775808.0 /* 2**63 */, 1e300 };
+    for (size_t i = 0; i < sizeof ds / sizeof *ds; i++) {
+        Value f = wf_float_new(ds[i]);
+        Value n = wf_int_from_double(ds[i]);
+        ASSERT(f && n);
+        ASSERT_EQ(wf_hash(f), wf_hash(n));
+        ASSERT_EQ(wf_float_hash(ds[i]), wf_int_hash(n));
+        ASSERT_EQ(wf_equal(f, n), 1);
+        ASSERT_EQ(wf_richcompare_bool(n, f, WF_EQ), 1);
+        /* The dict sees them as one key. */
+        Value d = wf_dict_new();
+        ASSERT(wf_dict_set(d, n, wf_None) == 0);
+        ASSERT(wf_dict_get(d, f) == wf_None);
+        wf_decref(d);
+        wf_decref(n);
+        wf_decref(f);
+    }
+    ASSERT_EQ(wf_float_hash(1.0 / 0.0), 314159);
+    ASSERT_EQ(wf_float_hash(-1.0 / 0.0), -314159);
+    ASSERT_EQ(wf_float_hash(0.5), (int64_t)1 << 60);  /* CPython: hash(0.5) == 2**60 */
+    /* Comparisons across the boundary between an int and a float that cannot represent it. */
+    Value big = wf_int_from_i64(((int64_t)1 << 62) + 1);   /* not a double */
+    Value f = wf_float_new(4611686018427387904.0);
+    ASSERT_EQ(wf_equal(big, f), 0);
+    ASSERT_EQ(wf_richcompare_bool(big, f, WF_GT), 1);
+    ASSERT_EQ(wf_richcompare_bool(f, big, WF_LT), 1);
+    Value small = wf_small(((int64_t)1 << 53) + 1);
+    Value f53 = wf_float_new(9007199254740992.0);           /* 2**53 */
+    ASSERT_EQ(wf_equal(small, f53), 0);
+    ASSERT_EQ(wf_richcompare_bool(small, f53, WF_GT), 1);
+    wf_decref(f53);
+    wf_decref(f);
+    wf_decref(big);
+}
+
 int main(int argc, char **argv)
 {
     om_begin(argc, argv);
@@ -394,5 +433,6 @@ int main(int argc, char **argv)
     OM_RUN(test_int_hash);
     OM_RUN(test_binops_normalise);
     OM_RUN(test_conversions);
+    OM_RUN(test_float_int_hash_agree);
     return om_end("test_om_int");
 }
