@@ -10,6 +10,29 @@
 #include "ceval.h"
 #include "opcodes.h"
 
+/* The eval loop's reference counting, forced inline: GCC otherwise outlines
+ * the immortal check and the decrement of object.h's versions into a call
+ * per use in the (huge) eval function. Same semantics as object.h. */
+static inline __attribute__((always_inline)) Value ceval_incref(Value v)
+{
+    if (wf_is_obj(v) && !wf_is_immortal(wf_obj(v)))
+        wf_obj(v)->ob_ref_local++;
+    return v;
+}
+static inline __attribute__((always_inline)) void ceval_decref(Value v)
+{
+    if (wf_is_obj(v)) {
+        Object *o = wf_obj(v);
+        if (wf_is_immortal(o))
+            return;
+        WF_ASSERT(o->ob_ref_local > 0);
+        if (--o->ob_ref_local == 0)
+            wf_object_dealloc(o);
+    }
+}
+#define wf_incref ceval_incref
+#define wf_decref ceval_decref
+
 /*
  * Frames live on the thread's data stack: one big anonymous mapping reserved
  * lazily (pages are committed by the kernel as they are touched). Python to
@@ -52,6 +75,7 @@ static void frame_init(Frame *f, CodeObject *co, Value func, Value globals, Valu
     f->owner = (uint8_t)owner;
     f->state = WF_FRAME_CREATED;
     f->is_entry = 0;
+    f->is_init = 0;
     memset(f->localsplus, 0, sizeof(Value) * (size_t)co->nlocalsplus);
     f->stack_top = f->localsplus + co->nlocalsplus;
 }
@@ -335,6 +359,25 @@ Frame *wf_frame_new_heap(Value func, const Value *args, size_t nargs, Value kwna
 }
 
 /* ---- helpers of the instruction bodies ---- */
+
+/* cls(args) for a class whose metaclass is `type`, whose __new__ is
+ * object.__new__ and whose __init__ is a Python function: the __init__ to run
+ * inline (new reference), else 0 (then wf_type_call decides). */
+static Value ceval_class_init(Value cls)
+{
+    if (!wf_is_obj(cls) || wf_obj(cls)->ob_type != &wf_type_type)
+        return 0;
+    TypeObject *t = (TypeObject *)wf_obj(cls);
+    if (t->tp_new != wf_type_object.tp_new || !(t->tp_flags & WF_TPF_HEAPTYPE))
+        return 0;
+    Value init = wf_type_lookup(t, WF_ID(__init__));
+    if (!init || !wf_is_function(init) || (wf_as_code(wf_as_func(init)->code)->flags & WF_CO_GENERATOR)) {
+        wf_err_clear();
+        return 0;
+    }
+    return wf_incref(init);
+}
+
 
 static int ceval_unbound_local(Frame *f, int idx)
 {
@@ -1411,9 +1454,19 @@ return_value:
         }
         frame = done->previous;
         ts->frame = frame;
+        int is_init = done->is_init;
         frame_pop(ts, done);
         next_instr = frame->instr;
         stack_pointer = frame->stack_top;
+        if (WF_UNLIKELY(is_init)) {
+            /* the instance is on the stack already (CALL of a class) */
+            if (frame_result != wf_None) {
+                wf_err_format(wf_exc_TypeError, "__init__() should return None, not '%s'", wf_type_name(frame_result));
+                wf_decref(frame_result);
+                goto error;
+            }
+            DISPATCH();
+        }
         *stack_pointer++ = frame_result;
         DISPATCH();
     }

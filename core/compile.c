@@ -123,6 +123,8 @@ typedef struct Compiler {
     int interactive;
     int future_annotations;   /* from __future__ import annotations: not evaluated */
     int in_comp_target;       /* symtable: visiting a comprehension's `for` target */
+    int depth;                /* expression nesting (symtable and code generation) */
+    int fold_skip;            /* c_expr: the node's constant folding was tried already */
     jmp_buf jb;
 } Compiler;
 
@@ -162,6 +164,18 @@ static _Noreturn void c_fail(Compiler *c)
     if (!wf_err_occurred())
         wf_err_set_str(wf_exc_SystemError, "compiler failure");
     longjmp(c->jb, 1);
+}
+
+/* Deeply nested expressions (a 100000-term sum) would overflow the C stack
+ * in these recursive passes: CPython's limit (3 x the recursion limit). */
+#define C_MAX_DEPTH 3000
+
+static void c_enter(Compiler *c)
+{
+    if (++c->depth > C_MAX_DEPTH) {
+        wf_err_set_str(wf_exc_RecursionError, "maximum recursion depth exceeded during compilation");
+        c_fail(c);
+    }
 }
 
 static const char *c_name(Value v) { return wf_str_cstr(v); }
@@ -363,7 +377,16 @@ static void st_named_target(Compiler *c, Expr *t)
         st_sym(x, name)->flags |= target->kind == SC_FUNCTION ? DEF_NONLOCAL : DEF_GLOBAL;
 }
 
+static void st_expr_inner(Compiler *c, Expr *e);
+
 static void st_expr(Compiler *c, Expr *e)
+{
+    c_enter(c);
+    st_expr_inner(c, e);
+    c->depth--;
+}
+
+static void st_expr_inner(Compiler *c, Expr *e)
 {
     switch (e->kind) {
     case WF_EXPR_BoolOp: st_exprs(c, &e->v.BoolOp.values); break;
@@ -1168,7 +1191,7 @@ static Value c_leave_unit(Compiler *c)
 /* ---- expressions ---- */
 
 static void c_expr(Compiler *c, Expr *e);
-static bool c_fold(Expr *e);
+static bool c_fold(Expr *e, int depth);
 static void c_stmts(Compiler *c, StmtSeq *seq);
 static void c_stmt(Compiler *c, Stmt *s);
 
@@ -1379,7 +1402,7 @@ static void c_sequence(Compiler *c, ExprSeq *elts, int kind)
         return;
     }
     for (size_t i = 0; i < elts->count; i++)
-        c_fold(elts->items[i]);
+        c_fold(elts->items[i], 0);
     if (kind == WF_EXPR_Tuple && elts->count > 0) {
         Value t = c_const_tuple(elts);
         if (t) {
@@ -1965,14 +1988,17 @@ static void c_fold_set(Expr *e, Value v)
     e->v.Constant.value = v;
 }
 
-/* Fold e in place when it is a constant expression; true if e is now a Constant. */
-static bool c_fold(Expr *e)
+/* Fold e in place when it is a constant expression; true if e is now a Constant.
+ * Too deep a tree is left alone (c_expr reports it). */
+static bool c_fold(Expr *e, int depth)
 {
+    if (depth > C_MAX_DEPTH)
+        return e->kind == WF_EXPR_Constant;
     switch (e->kind) {
     case WF_EXPR_Constant:
         return true;
     case WF_EXPR_UnaryOp: {
-        if (e->v.UnaryOp.op == WF_UOP_Not || !c_fold(e->v.UnaryOp.operand))
+        if (e->v.UnaryOp.op == WF_UOP_Not || !c_fold(e->v.UnaryOp.operand, depth + 1))
             return false;
         Value x = e->v.UnaryOp.operand->v.Constant.value;
         if (!c_fold_int(x) && !wf_is_float_exact(x))
@@ -1988,8 +2014,8 @@ static bool c_fold(Expr *e)
         return true;
     }
     case WF_EXPR_BinOp: {
-        bool l = c_fold(e->v.BinOp.left);
-        bool r = c_fold(e->v.BinOp.right);
+        bool l = c_fold(e->v.BinOp.left, depth + 1);
+        bool r = c_fold(e->v.BinOp.right, depth + 1);
         if (!l || !r)
             return false;
         Value a = e->v.BinOp.left->v.Constant.value, b = e->v.BinOp.right->v.Constant.value;
@@ -2014,7 +2040,7 @@ static bool c_fold(Expr *e)
         ExprSeq *elts = &e->v.Tuple.elts;
         bool all = elts->count > 0;
         for (size_t i = 0; i < elts->count; i++)
-            if (!c_fold(elts->items[i]))
+            if (!c_fold(elts->items[i], depth + 1))
                 all = false;
         if (!all)
             return false;
@@ -2031,6 +2057,8 @@ static bool c_fold(Expr *e)
 
 static void c_expr_inner(Compiler *c, Expr *e)
 {
+    int fold_skip = c->fold_skip;
+    c->fold_skip = 0;
     switch (e->kind) {
     case WF_EXPR_BoolOp: {
         int end = c_new_label(c);
@@ -2051,20 +2079,25 @@ static void c_expr_inner(Compiler *c, Expr *e)
         c_store(c, e->v.NamedExpr.target);
         break;
     case WF_EXPR_BinOp:
-        if (c_fold(e)) {
+        if (!fold_skip && c_fold(e, 0)) {
             c_load_const(c, e->v.Constant.value);
             break;
         }
+        /* c_fold went through the operands already: not again (linear, not
+         * quadratic, in the depth of an operator chain) */
+        c->fold_skip = 1;
         c_expr(c, e->v.BinOp.left);
+        c->fold_skip = 1;
         c_expr(c, e->v.BinOp.right);
         c_emit(c, OP_BINARY_OP, e->v.BinOp.op);
         break;
     case WF_EXPR_UnaryOp: {
-        if (c_fold(e)) {
+        if (!fold_skip && c_fold(e, 0)) {
             c_load_const(c, e->v.Constant.value);
             break;
         }
         Expr *o = e->v.UnaryOp.operand;
+        c->fold_skip = 1;
         c_expr(c, o);
         switch (e->v.UnaryOp.op) {
         case WF_UOP_Invert: c_emit0(c, OP_UNARY_INVERT); break;
@@ -2167,12 +2200,15 @@ static void c_expr(Compiler *c, Expr *e)
         (e->kind == WF_EXPR_Attribute && e->v.Attribute.ctx == WF_CTX_Store) ||
         (e->kind == WF_EXPR_Subscript && e->v.Subscript.ctx == WF_CTX_Store) ||
         (e->kind == WF_EXPR_Starred && e->v.Starred.ctx == WF_CTX_Store)) {
+        c->fold_skip = 0;
         c_store(c, e);
         return;
     }
     int saved = c->u->lineno;
     c->u->lineno = e->lineno;
+    c_enter(c);
     c_expr_inner(c, e);
+    c->depth--;
     c->u->lineno = saved;
 }
 
@@ -2181,7 +2217,7 @@ static void c_expr(Compiler *c, Expr *e)
 static void c_push_fblock(Compiler *c, int type, int start, int exit, Value name, StmtSeq *finalbody)
 {
     Unit *u = c->u;
-    if (u->nfb >= 100)
+    if (u->nfb >= 20)   /* CPython's CO_MAXBLOCKS */
         c_error(c, u->lineno, 0, "too many statically nested blocks");
     u->fb[u->nfb++] = (FBlock){type, start, exit, name, finalbody};
 }

@@ -42,7 +42,10 @@ typedef struct Frame {
     uint8_t owner;            /* enum FrameOwner */
     uint8_t state;            /* enum FrameState */
     uint8_t is_entry;         /* RETURN_VALUE leaves the C eval loop */
-    uint8_t pad[5];
+    uint8_t is_init;          /* an __init__ pushed by CALL of a class: its
+                               * result must be None and the instance, already
+                               * on the caller's stack, is the call's result */
+    uint8_t pad[4];
     Value localsplus[];
 } Frame;
 

@@ -23,6 +23,9 @@
 #   DECREF_INPUTS()         decref every consumed input
 #   DISPATCH_INLINED(f)     pop all inputs, continue in the pushed frame f
 #   POP_INPUTS()            pop all inputs (the body leaves the frame next)
+#   DISPATCH_INLINED_KEEP1(f)  like DISPATCH_INLINED, but the bottom input
+#                           slot stays on the caller's stack (it holds the
+#                           call's result already: a class's new instance)
 #   DISPATCH_POPPED()       the body dropped the inputs and produced nothing
 #                           (a fused instruction pair): pop them, dispatch
 import re
@@ -222,6 +225,7 @@ def gen_case(inst):
     body = expand_macro(body, 'ERROR_IF', error_if)
     body = expand_macro(body, 'DECREF_INPUTS', decref_inputs)
     body = expand_macro(body, 'POP_INPUTS', pop_inputs)
+    body = expand_macro(body, 'DISPATCH_INLINED_KEEP1', lambda args: '{ stack_pointer -= %s - 1; DO_DISPATCH_INLINED(%s); }' % (paren(nin), args[0]))
     body = expand_macro(body, 'DISPATCH_INLINED', dispatch_inlined)
     body = expand_macro(body, 'DISPATCH_POPPED', lambda args: '{ stack_pointer -= %s; DISPATCH(); }' % paren(nin))
     lines.append('    {')
