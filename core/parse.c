@@ -1208,6 +1208,29 @@ static void parse_display_rest(Parser *p, Vec *elts, TokKind close)
     }
 }
 
+/* elt for ... and the closing bracket: a GeneratorExp, ListComp or SetComp
+ * (their fields are laid out alike) starting at open. */
+static Expr *parse_comp(Parser *p, Token *open, Expr *elt, ExprKind kind, TokKind close)
+{
+    check_comp_elt(p, elt);
+    ComprehensionSeq gens = parse_comp_for(p);
+    expect(p, close);
+    Expr *c = new_expr(p, kind, open);
+    switch (kind) {
+    case WF_EXPR_GeneratorExp:
+        c->v.GeneratorExp.elt = elt, c->v.GeneratorExp.generators = gens;
+        break;
+    case WF_EXPR_ListComp:
+        c->v.ListComp.elt = elt, c->v.ListComp.generators = gens;
+        break;
+    default:
+        WF_ASSERT(kind == WF_EXPR_SetComp);
+        c->v.SetComp.elt = elt, c->v.SetComp.generators = gens;
+        break;
+    }
+    return c;
+}
+
 static Expr *parse_paren(Parser *p)
 {
     Token *open = advance(p);
@@ -1222,13 +1245,7 @@ static Expr *parse_paren(Parser *p)
     }
     Expr *first = parse_star_named_expression(p);
     if (at(p, TK_KW_for) || at(p, TK_KW_async)) {
-        check_comp_elt(p, first);
-        ComprehensionSeq gens = parse_comp_for(p);
-        expect(p, TK_RPAR);
-        Expr *g = new_expr(p, WF_EXPR_GeneratorExp, open);
-        g->v.GeneratorExp.elt = first;
-        g->v.GeneratorExp.generators = gens;
-        return g;
+        return parse_comp(p, open, first, WF_EXPR_GeneratorExp, TK_RPAR);
     }
     if (accept(p, TK_RPAR)) {
         if (first->kind == WF_EXPR_Starred)
@@ -1255,13 +1272,7 @@ static Expr *parse_list(Parser *p)
     if (!at(p, TK_RSQB)) {
         Expr *first = parse_star_named_expression(p);
         if (at(p, TK_KW_for) || at(p, TK_KW_async)) {
-            check_comp_elt(p, first);
-            ComprehensionSeq gens = parse_comp_for(p);
-            expect(p, TK_RSQB);
-            Expr *c = new_expr(p, WF_EXPR_ListComp, open);
-            c->v.ListComp.elt = first;
-            c->v.ListComp.generators = gens;
-            return c;
+            return parse_comp(p, open, first, WF_EXPR_ListComp, TK_RSQB);
         }
         vec_push(p, &elts, first);
         if (!at(p, TK_COMMA) && !at(p, TK_RSQB))
@@ -1336,13 +1347,7 @@ static Expr *parse_brace(Parser *p)
         return parse_dict_rest(p, open, &keys, &values);
     }
     if (at(p, TK_KW_for) || at(p, TK_KW_async)) {
-        check_comp_elt(p, first);
-        ComprehensionSeq gens = parse_comp_for(p);
-        expect(p, TK_RBRACE);
-        Expr *c = new_expr(p, WF_EXPR_SetComp, open);
-        c->v.SetComp.elt = first;
-        c->v.SetComp.generators = gens;
-        return c;
+        return parse_comp(p, open, first, WF_EXPR_SetComp, TK_RBRACE);
     }
     Vec elts = {0};
     vec_push(p, &elts, first);
