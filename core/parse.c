@@ -1616,6 +1616,20 @@ static Expr *parse_power(Parser *p)
     return e;
 }
 
+/* The operator at the current token applied to what operand parses, one
+ * nesting level deeper. */
+static Expr *parse_unary(Parser *p, AstUnaryOp op, Expr *(*operand)(Parser *))
+{
+    Token *t = advance(p);
+    p_enter(p);
+    Expr *v = operand(p);
+    p->depth--;
+    Expr *e = new_expr(p, WF_EXPR_UnaryOp, t);
+    e->v.UnaryOp.op = op;
+    e->v.UnaryOp.operand = v;
+    return e;
+}
+
 static Expr *parse_factor(Parser *p)
 {
     Token *t = peek(p);
@@ -1626,14 +1640,7 @@ static Expr *parse_factor(Parser *p)
     case TK_TILDE: op = WF_UOP_Invert; break;
     default: return parse_power(p);
     }
-    advance(p);
-    p_enter(p);
-    Expr *operand = parse_factor(p);
-    p->depth--;
-    Expr *e = new_expr(p, WF_EXPR_UnaryOp, t);
-    e->v.UnaryOp.op = op;
-    e->v.UnaryOp.operand = operand;
-    return e;
+    return parse_unary(p, op, parse_factor);
 }
 
 /* Binary operator levels, loosest first: (token, op) pairs per level. */
@@ -1741,14 +1748,7 @@ static Expr *parse_inversion(Parser *p)
 {
     if (!at(p, TK_KW_not))
         return parse_comparison(p);
-    Token *t = advance(p);
-    p_enter(p);
-    Expr *operand = parse_inversion(p);
-    p->depth--;
-    Expr *e = new_expr(p, WF_EXPR_UnaryOp, t);
-    e->v.UnaryOp.op = WF_UOP_Not;
-    e->v.UnaryOp.operand = operand;
-    return e;
+    return parse_unary(p, WF_UOP_Not, parse_inversion);
 }
 
 static Expr *parse_boolop(Parser *p, bool is_or)
