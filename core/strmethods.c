@@ -2,6 +2,7 @@
 /* (str, arguments) -> new str / list / tuple / int / bool, as CPython 3.11. */
 #define _GNU_SOURCE  /* memmem */
 #include <stdio.h>
+#include <limits.h>
 #include "weft.h"
 #include "strimpl.h"
 
@@ -835,8 +836,15 @@ static Value str_expandtabs(Value self, const Value *args, size_t nargs, Value k
     intptr_t ts = 8;
     if (wf_parse_args("expandtabs", args, nargs, kwnames, "|O", names, &vts) < 0)
         return 0;
-    if (vts && sm_ssize(vts, &ts) < 0)
-        return 0;
+    /* CPython parses tabsize as a C int. */
+    if (vts && sm_ssize(vts, &ts) < 0) {
+        if (!wf_err_matches(wf_exc_OverflowError))
+            return 0;
+        wf_err_clear();
+        ts = INTPTR_MAX;
+    }
+    if (ts > INT_MAX || ts < INT_MIN)
+        return wf_err_set_str(wf_exc_OverflowError, "Python int too large to convert to C int");
     StrObject *s = str_obj(self);
     if (!memchr(s->data, '\t', s->len))
         return sm_self_exact(self);
