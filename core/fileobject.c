@@ -641,11 +641,17 @@ static Value file_m_truncate(Value self, const Value *args, size_t nargs, Value 
     return wf_int_from_i64(size);
 }
 
-static Value file_m_enter(Value self, const Value *args, size_t nargs, Value kwnames)
+/* iter(f) and `with f`: the file itself, while it is open. */
+static Value file_iter(Value self)
 {
     if (file_check_open(file_obj(self)) < 0)
         return 0;
     return wf_incref(self);
+}
+
+static Value file_m_enter(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    return file_iter(self);
 }
 
 static Value file_m_exit(Value self, const Value *args, size_t nargs, Value kwnames)
@@ -655,12 +661,6 @@ static Value file_m_exit(Value self, const Value *args, size_t nargs, Value kwna
     return wf_incref(wf_None);
 }
 
-static Value file_iter(Value self)
-{
-    if (file_check_open(file_obj(self)) < 0)
-        return 0;
-    return wf_incref(self);
-}
 
 static Value file_iternext(Value self)
 {

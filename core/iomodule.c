@@ -281,18 +281,17 @@ static Value sio_flush(Value self, const Value *args, size_t nargs, Value kwname
     return wf_incref(wf_None);
 }
 
-static Value sio_enter(Value self, const Value *args, size_t nargs, Value kwnames)
+/* iter(f) and `with f`: the stream itself, while it is open. */
+static Value sio_iter(Value self)
 {
     if (sio_check(sio(self)) < 0)
         return 0;
     return wf_incref(self);
 }
 
-static Value sio_iter(Value self)
+static Value sio_enter(Value self, const Value *args, size_t nargs, Value kwnames)
 {
-    if (sio_check(sio(self)) < 0)
-        return 0;
-    return wf_incref(self);
+    return sio_iter(self);
 }
 
 static Value sio_iternext(Value self)
