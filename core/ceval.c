@@ -9,6 +9,8 @@
 #include "weft.h"
 #include "ceval.h"
 #include "opcodes.h"
+#include "dict.h"
+#include "seq.h"
 
 /* The eval loop's reference counting, forced inline: GCC otherwise outlines
  * the immortal check and the decrement of object.h's versions into a call
@@ -429,6 +431,22 @@ static Value ceval_mapping_get(Value map, Value key)
 
 static Value ceval_load_global(Frame *f, Value name)
 {
+    /* the common case: exact dicts and a str name, probed inline */
+    if (WF_LIKELY(wf_is_str_exact(name) && wf_is_type_exact(f->globals, &wf_type_dict))) {
+        Value v = wf_dict_get_str(f->globals, name);
+        if (v)
+            return wf_incref(v);
+        if (wf_err_occurred())
+            return 0;
+        if (wf_is_type_exact(f->builtins, &wf_type_dict)) {
+            v = wf_dict_get_str(f->builtins, name);
+            if (v)
+                return wf_incref(v);
+            if (wf_err_occurred())
+                return 0;
+            return ceval_name_error(name);
+        }
+    }
     Value v = wf_dict_get(f->globals, name);
     if (v)
         return wf_incref(v);
