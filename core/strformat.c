@@ -5,6 +5,7 @@
 #include <limits.h>
 #include "weft.h"
 #include "strimpl.h"
+#include "int.h"
 
 /* ---- format(str, spec) ----
  * The standard format specifier, as far as str needs it:
@@ -321,17 +322,16 @@ static Value pf_as_int(Value v, uint32_t ch)
     bool hex = ch == 'x' || ch == 'X' || ch == 'o';
     if (!hex && wf_is_float(v))
         return wf_int_from_double(wf_float_val(v));
-    if (t->tp_index)
-        return wf_index(v);
-    if (!hex && t->tp_int)
-        return t->tp_int(v);
-    if (!hex && t->tp_float) {
-        Value f = t->tp_float(v);
-        if (!f)
-            return 0;
-        Value r = wf_int_from_double(wf_float_val(f));
-        wf_decref(f);
-        return r;
+    if (hex) {
+        if (t->tp_index)
+            return wf_index(v);
+    } else if (t->tp_int || t->tp_index || t->tp_float) {
+        /* CPython: PyNumber_Long (__int__, then __index__, then __trunc__);
+         * its TypeError becomes the format's own. */
+        Value r = wf_int_from_object(v);
+        if (r || !wf_err_matches(wf_exc_TypeError))
+            return r;
+        wf_err_clear();
     }
     return wf_err_format(wf_exc_TypeError, "%%%c format: %s is required, not %s", (int)ch,
                          hex ? "an integer" : "a real number", wf_type_name(v));
