@@ -324,12 +324,28 @@ static Frame *ceval_push_frame(ThreadState *ts, Value func, Value *args, size_t 
             wf_decref(args[i]);
         return NULL;
     }
-    frame_init(f, co, func, fn->globals, fn->builtins, WF_FRAME_OWNED_BY_THREAD);
     int simple = !kwnames && nargs == (size_t)co->argcount &&
                  !(co->flags & (WF_CO_VARARGS | WF_CO_VARKEYWORDS)) && co->kwonlyargcount == 0;
     if (simple) {
+        /* frame_init without clearing the parameter slots, which the
+         * arguments fill */
+        f->code = co;
+        f->func = func;
+        f->globals = fn->globals;
+        f->builtins = fn->builtins;
+        f->locals = 0;
+        f->previous = NULL;
+        f->instr = co->code;
+        f->owner = WF_FRAME_OWNED_BY_THREAD;
+        f->state = WF_FRAME_CREATED;
+        f->is_entry = 0;
+        f->is_init = 0;
         memcpy(f->localsplus, args, sizeof(Value) * nargs);   /* moves the references */
+        if ((size_t)co->nlocalsplus > nargs)
+            memset(f->localsplus + nargs, 0, sizeof(Value) * ((size_t)co->nlocalsplus - nargs));
+        f->stack_top = f->localsplus + co->nlocalsplus;
     } else {
+        frame_init(f, co, func, fn->globals, fn->builtins, WF_FRAME_OWNED_BY_THREAD);
         int err = bind_args(f, fn, args, nargs, kwnames);
         for (size_t i = 0; i < total; i++)
             wf_decref(args[i]);
