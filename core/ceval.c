@@ -773,6 +773,14 @@ static Value ceval_subscr(Value container, Value sub)
                 return wf_incref(t->items[i]);
         }
     }
+    if (wf_is_dict_exact(container)) {
+        /* an exact dict has no __missing__: absent keys go to wf_getitem for the KeyError */
+        Value v = wf_is_str_exact(sub) ? wf_dict_get_str(container, sub) : wf_dict_get(container, sub);
+        if (v)
+            return wf_incref(v);
+        if (wf_err_occurred())
+            return 0;
+    }
     return wf_getitem(container, sub);
 }
 
