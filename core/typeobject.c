@@ -1376,7 +1376,15 @@ static Hash slot_tp_hash(Value self)
         if (h == -1)
             h = -2;
     } else {
-        h = wf_int_hash(r);
+        /* As CPython: a result that fits a Py_ssize_t is the hash itself;
+         * only wider ints are hashed again. */
+        int64_t v;
+        if (wf_int_as_i64(r, &v) == 0) {
+            h = v == -1 ? -2 : (Hash)v;
+        } else {
+            wf_err_clear();
+            h = wf_int_hash(r);
+        }
     }
     wf_decref(r);
     return h;
