@@ -2,6 +2,7 @@
 /* Frame + bytecode (cases generated from core/bytecodes.def) -> result or exception. */
 #define _GNU_SOURCE 1   /* pthread_getattr_np */
 #include <errno.h>
+#include <math.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -684,7 +685,7 @@ static inline bool ceval_float_unique(ThreadState *ts, Value v)
 static inline int ceval_float_binop(ThreadState *ts, Value a, Value b, int oparg, Value *res)
 {
     int op = oparg & ~WF_BINOP_INPLACE;
-    if (op > WF_BINOP_TRUEDIV)
+    if (op > WF_BINOP_TRUEDIV && op != WF_BINOP_POW)
         return 0;
     bool fa = wf_is_float_exact(a), fb = wf_is_float_exact(b);
     double x, y, r;
@@ -694,6 +695,16 @@ static inline int ceval_float_binop(ThreadState *ts, Value a, Value b, int oparg
     case WF_BINOP_ADD: r = x + y; break;
     case WF_BINOP_SUB: r = x - y; break;
     case WF_BINOP_MUL: r = x * y; break;
+    case WF_BINOP_POW:
+        /* the plain case of float.__pow__: a positive finite base and a
+         * finite exponent, no overflow (else float_pow's special cases and
+         * errors) */
+        if (!(x > 0.0 && isfinite(x) && isfinite(y)))
+            return 0;
+        r = pow(x, y);
+        if (!isfinite(r))
+            return 0;
+        break;
     default:
         if (y == 0.0)
             return 0;
