@@ -808,6 +808,8 @@ static int ceval_store_subscr(Value container, Value sub, Value v)
             return 0;
         }
     }
+    if (wf_is_dict_exact(container))
+        return wf_is_str_exact(sub) ? wf_dict_set_str(container, sub, v) : wf_dict_set(container, sub, v);
     return wf_setitem(container, sub, v);
 }
 
