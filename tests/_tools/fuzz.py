@@ -13,7 +13,7 @@ is best) with a timeout; a finding is any of:
 
   signal     killed by a signal (SIGSEGV, SIGABRT, ...)
   sanitizer  "ERROR: AddressSanitizer" or "file.c:N:M: runtime error:"
-  hang       the timeout expired
+  hang       the timeout expired (unless CPython, --cpython, times out too)
   fatal      "weft: fatal" / "Fatal Python error" / "Aborted" on stderr
 
 Ordinary Python exceptions and SyntaxErrors are fine: that is the point.
@@ -647,6 +647,18 @@ def classify(rc, err):
     return None
 
 
+def cpython_hangs(cpython, src, timeout, workdir):
+    """True if the reference interpreter also runs past the timeout."""
+    try:
+        subprocess.run([cpython, '-'], input=src.encode('utf-8', 'surrogatepass'), cwd=workdir,
+                       env=dict(os.environ, PYTHONHASHSEED='0'), capture_output=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return True
+    except (ValueError, OSError):
+        pass
+    return False
+
+
 def minimize(weft, src, sig, timeout, workdir):
     """Line-based delta debugging: the smallest set of lines that still fails with sig."""
     lines = src.split('\n')
@@ -684,6 +696,8 @@ def main():
     ap.add_argument('--out', default='/tmp/weft-fuzz')
     ap.add_argument('--only-templates', action='store_true')
     ap.add_argument('--minimize', action='store_true', help='minimize each new finding')
+    ap.add_argument('--cpython', default='/usr/bin/python3.11' if os.path.exists('/usr/bin/python3.11') else '',
+                    help="reference interpreter: a hang it shares is not reported ('' to report all)")
     ap.add_argument('--show', type=int, default=None, metavar='I', help='print case I and exit')
     args = ap.parse_args()
 
@@ -701,6 +715,8 @@ def main():
     def one(i):
         origin, src = generate(args.seed, i, corpus, args.only_templates)
         sig, err = run(weft, src, args.timeout, workdir)
+        if sig and sig[0] == 'hang' and args.cpython and cpython_hangs(args.cpython, src, args.timeout, workdir):
+            sig = None   # an infinite program, not a weft bug
         return i, origin, src, sig, err
 
     seen = {}
