@@ -217,10 +217,25 @@ static Value os_fspath(Value self, const Value *args, size_t nargs, Value kwname
 {
     if (wf_check_nargs("fspath", nargs, 1, 1) < 0)
         return 0;
-    if (!wf_is_str(args[0]))
+    if (wf_is_str(args[0]))
+        return wf_incref(args[0]);
+    /* os.PathLike: type(x).__fspath__(x), which must give a str (no bytes in weft). */
+    Value m = wf_lookup_special(args[0], wf_str_intern_c("__fspath__"));
+    if (!m) {
+        if (wf_err_occurred())
+            return 0;
         return wf_err_format(wf_exc_TypeError,
                              "expected str, bytes or os.PathLike object, not %T", args[0]);
-    return wf_incref(args[0]);
+    }
+    Value r = wf_call0(m);
+    wf_decref(m);
+    if (r && !wf_is_str(r)) {
+        wf_err_format(wf_exc_TypeError, "expected %s.__fspath__() to return str or bytes, not %T",
+                      wf_type_name(args[0]), r);
+        wf_decref(r);
+        return 0;
+    }
+    return r;
 }
 
 static int os_chdir_c(const char *p) { return chdir(p); }
