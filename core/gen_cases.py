@@ -17,7 +17,8 @@
 # declares the outputs, skips the N inline cache units, runs the body, then
 # moves the stack pointer by (outputs - inputs) and stores the outputs. The
 # body never moves the stack pointer itself; it leaves early only through the
-# macros the generator expands:
+# macros the generator expands (flags=pure: the instruction calls nothing
+# that could read frame->instr, which it then does not store):
 #
 #   ERROR_IF(cond, label)   consumed inputs are dead: pop them, goto label
 #   DECREF_INPUTS()         decref every consumed input
@@ -170,7 +171,12 @@ def expand_macro(body, name, fn):
 def gen_case(inst):
     # The frame's instruction pointer is kept current, so that C code called
     # from this instruction sees the right line (warnings, tracebacks).
-    lines = ['TARGET(%s) {' % inst.name, '    frame->instr = next_instr;']
+    # `pure` instructions call no C code that could look at the frame's
+    # position (no decref, no call): they skip storing frame->instr (their
+    # error paths use next_instr).
+    lines = ['TARGET(%s) {' % inst.name]
+    if 'pure' not in inst.flags:
+        lines.append('    frame->instr = next_instr;')
     nin = simplify(total(inst.inputs))
     keep = preserved_prefix(inst)
     consumed = inst.inputs[keep:]
