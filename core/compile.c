@@ -104,6 +104,7 @@ typedef struct Unit {
     int *labels;
     int nlabels, caplabels;
     Value consts, names, varnames, cellvars, freevars;   /* lists */
+    Value constidx;           /* dict: small int or str constant -> index in consts (or 0) */
     FBlock fb[100];
     int nfb;
     int lineno, firstlineno;
@@ -792,6 +793,21 @@ static int c_add_const(Compiler *c, Value v)
 {
     Value list = c->u->consts;
     size_t n = wf_list_size(list);
+    if (wf_is_small(v) || wf_is_str_exact(v)) {
+        /* the common constants through an index (a 100000-entry display
+         * compiles in linear time): dict equality of tagged ints and exact
+         * strs is c_same_const's */
+        Unit *u = c->u;
+        if (!u->constidx)
+            u->constidx = wf_dict_new();
+        Value ix = wf_dict_get(u->constidx, v);
+        if (ix)
+            return (int)wf_small_val(ix);
+        wf_list_append(list, v);
+        if (wf_dict_set(u->constidx, v, wf_small((intptr_t)n)) < 0)
+            c_fail(c);
+        return (int)n;
+    }
     for (size_t i = 0; i < n; i++)
         if (c_same_const(wf_list_get(list, i), v))
             return (int)i;
@@ -1182,6 +1198,7 @@ static Value c_leave_unit(Compiler *c)
     Value code = c_assemble(c);
     Unit *u = c->u;
     c->u = u->parent;
+    wf_decref(u->constidx);
     wf_mem_free(u->ins);
     wf_mem_free(u->labels);
     wf_mem_free(u);
