@@ -9,6 +9,7 @@
 #include <sys/mman.h>
 #include "weft.h"
 #include "ceval.h"
+#include "runtime.h"
 #include "opcodes.h"
 #include "dict.h"
 #include "seq.h"
@@ -1391,10 +1392,22 @@ static int ceval_print_expr(Value v)
     return wf_dict_set_c(wf_builtins_dict, "_", v);
 }
 
+/* Out of line: a Ctrl-C arrived (core/runtime.c's handler set the flag). */
+static int __attribute__((noinline)) ceval_handle_sigint(void)
+{
+    wf_sigint_pending = 0;
+    wf_err_raise(wf_val(wf_exc_KeyboardInterrupt));
+    return -1;
+}
+
+/* Checked at every loop back-edge. Thread switches and tier-2 entry hook in
+ * here later; for now it turns a pending Ctrl-C into KeyboardInterrupt. */
 static inline int ceval_eval_breaker(ThreadState *ts)
 {
     (void)ts;
-    return 0;   /* signals, thread switches and tier-2 entry hook in here later */
+    if (WF_UNLIKELY(wf_sigint_pending))
+        return ceval_handle_sigint();
+    return 0;
 }
 
 static Value ceval_build_class_func;

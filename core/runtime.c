@@ -22,19 +22,23 @@
 _Thread_local ThreadState *wf_tstate_current;
 
 /*
- * SIGINT. The interpreter loop does not poll for signals yet, so Ctrl-C can
- * only become KeyboardInterrupt where weft waits for input: file reads set
- * wf_sigint_blocking around read(), the handler (installed without
- * SA_RESTART) marks the interrupt and read() returns EINTR. Anywhere else
- * the handler restores the default action and re-raises the signal, which
- * ends the process as before (status 130 as seen by the shell).
+ * SIGINT. The handler (installed without SA_RESTART) only sets
+ * wf_sigint_pending; the eval loop turns it into KeyboardInterrupt at the
+ * next loop back-edge (core/ceval.c), and file reads, which set
+ * wf_sigint_blocking around read(), see read() return EINTR. A second Ctrl-C
+ * arriving before the first was seen (a long computation inside C code)
+ * restores the default action and re-raises the signal, which ends the
+ * process (status 130 as seen by the shell).
  */
 volatile sig_atomic_t wf_sigint_pending;
 volatile sig_atomic_t wf_sigint_blocking;
 
 static void rt_sigint(int sig)
 {
-    if (wf_sigint_blocking) {
+    /* The eval loop polls the flag at loop back-edges (core/ceval.c) and
+     * blocking reads poll it too. A second Ctrl-C before the first was seen
+     * (a long loop inside C code) ends the process as the default would. */
+    if (wf_sigint_blocking || !wf_sigint_pending) {
         wf_sigint_pending = 1;
         return;
     }
