@@ -263,9 +263,9 @@ static Value lst_repeat(ListObject *l, intptr_t n)
 
 /* Built-in types never take a list on their reflected side, so the
  * TypeError can be raised at once; user classes may define __radd__. */
-static bool lst_other_may_handle(Value b)
+static Value lst_repeat_value(Value seq, intptr_t k)
 {
-    return (wf_type(b)->tp_flags & WF_TPF_HEAPTYPE) && wf_type(b)->tp_binop;
+    return lst_repeat(lst(seq), k);
 }
 
 static Value lst_binop(Value a, Value b, int op)
@@ -279,25 +279,13 @@ static Value lst_binop(Value a, Value b, int op)
             }
             return r;
         }
-        if (lst_other_may_handle(b))
+        if (wf_seq_other_may_handle(b))
             return wf_incref(wf_NotImplemented);
         return wf_err_format(wf_exc_TypeError,
                              "can only concatenate list (not \"%T\") to list", b);
     }
-    if (op == WF_BINOP_MUL) {
-        bool left = wf_is_list(a);
-        Value seq = left ? a : b, n = left ? b : a;
-        intptr_t k;
-        int r = wf_seq_repeat_count(n, &k);
-        if (r < 0)
-            return 0;
-        if (r == 1)
-            return lst_repeat(lst(seq), k);
-        if (left && lst_other_may_handle(n))
-            return wf_incref(wf_NotImplemented);
-        return wf_err_format(wf_exc_TypeError,
-                             "can't multiply sequence by non-int of type '%T'", n);
-    }
+    if (op == WF_BINOP_MUL)
+        return wf_seq_repeat_binop(a, b, wf_is_list(a), lst_repeat_value);
     return wf_incref(wf_NotImplemented);
 }
 

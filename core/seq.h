@@ -94,6 +94,11 @@ int wf_seq_index_bounds(const Value *args, size_t nargs, size_t size,
                         intptr_t *start, intptr_t *stop);
 /* n for `seq * n`: 1 ok, 0 when n is no int (caller raises), -1 error. */
 int wf_seq_repeat_count(Value n, intptr_t *out);
+/* A heap type's binop slot may still handle `seq OP b`: return NotImplemented. */
+bool wf_seq_other_may_handle(Value b);
+/* seq * n and n * seq for list and tuple: the count rules, NotImplemented for
+ * a class that may handle it, CPython's TypeError otherwise. */
+Value wf_seq_repeat_binop(Value a, Value b, bool seq_is_left, Value (*repeat)(Value seq, intptr_t k));
 /* Compare two arrays lexicographically as CPython's list/tuple richcompare;
  * the getters re-read items and sizes after every callback. */
 typedef Value (*SeqItemAt)(Value seq, size_t i, size_t *size);  /* borrowed, 0 past end */

@@ -117,6 +117,25 @@ int wf_seq_repeat_count(Value n, intptr_t *out)
     return r;
 }
 
+bool wf_seq_other_may_handle(Value b)
+{
+    return (wf_type(b)->tp_flags & WF_TPF_HEAPTYPE) && wf_type(b)->tp_binop;
+}
+
+Value wf_seq_repeat_binop(Value a, Value b, bool seq_is_left, Value (*repeat)(Value seq, intptr_t k))
+{
+    Value seq = seq_is_left ? a : b, n = seq_is_left ? b : a;
+    intptr_t k;
+    int r = wf_seq_repeat_count(n, &k);
+    if (r < 0)
+        return 0;
+    if (r == 1)
+        return repeat(seq, k);
+    if (seq_is_left && wf_seq_other_may_handle(n))
+        return wf_incref(wf_NotImplemented);
+    return wf_err_format(wf_exc_TypeError, "can't multiply sequence by non-int of type '%T'", n);
+}
+
 /* list[int], tuple[int, ...]: weft has no types.GenericAlias yet, so the
  * annotation evaluates to the class itself. */
 Value wf_seq_class_getitem(Value cls, const Value *args, size_t nargs, Value kwnames)

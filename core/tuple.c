@@ -263,35 +263,19 @@ static Value tup_repeat(Value a, intptr_t n)
 
 /* Built-in types never take a sequence on their reflected side, so the
  * TypeError can be raised at once; user classes may define __radd__. */
-static bool tup_other_may_handle(Value b)
-{
-    return (wf_type(b)->tp_flags & WF_TPF_HEAPTYPE) && wf_type(b)->tp_binop;
-}
 
 static Value tup_binop(Value a, Value b, int op)
 {
     if (op == WF_BINOP_ADD && wf_is_tuple(a)) {
         if (wf_is_tuple(b))
             return tup_concat(a, b);
-        if (tup_other_may_handle(b))
+        if (wf_seq_other_may_handle(b))
             return wf_incref(wf_NotImplemented);
         return wf_err_format(wf_exc_TypeError,
                              "can only concatenate tuple (not \"%T\") to tuple", b);
     }
-    if (op == WF_BINOP_MUL) {
-        bool left = wf_is_tuple(a);
-        Value seq = left ? a : b, n = left ? b : a;
-        intptr_t k;
-        int r = wf_seq_repeat_count(n, &k);
-        if (r < 0)
-            return 0;
-        if (r == 1)
-            return tup_repeat(seq, k);
-        if (left && tup_other_may_handle(n))
-            return wf_incref(wf_NotImplemented);
-        return wf_err_format(wf_exc_TypeError,
-                             "can't multiply sequence by non-int of type '%T'", n);
-    }
+    if (op == WF_BINOP_MUL)
+        return wf_seq_repeat_binop(a, b, wf_is_tuple(a), tup_repeat);
     return wf_incref(wf_NotImplemented);
 }
 
