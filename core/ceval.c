@@ -447,51 +447,17 @@ static Value ceval_mapping_get(Value map, Value key)
     return v;
 }
 
-/* d[name] for an exact dict and an interned-or-hashed exact str name, any
- * index width (module globals and builtins outgrow the 1-byte tables of
- * wf_dict_str_probe): the borrowed value, 0 if absent, or 0 with an
- * exception from the wf_dict_get fallback. */
-static inline Value ceval_dict_get_name(Value dv, Value key)
-{
-    DictObject *d = wf_as_dict(dv);
-    Hash hash = ((const StrObject *)wf_obj(key))->hash;
-    if (WF_UNLIKELY(hash == -1 || !d->indices))
-        return wf_dict_get(dv, key);
-    size_t mask = ((size_t)1 << d->log2size) - 1, perturb = (size_t)hash, i = (size_t)hash & mask;
-    int width = d->log2width;
-    for (;;) {
-        intptr_t ix;
-        switch (width) {
-        case 0: ix = ((const int8_t *)d->indices)[i]; break;
-        case 1: ix = ((const int16_t *)d->indices)[i]; break;
-        case 2: ix = ((const int32_t *)d->indices)[i]; break;
-        default: ix = (intptr_t)((const int64_t *)d->indices)[i]; break;
-        }
-        if (ix == DKIX_EMPTY)
-            return 0;
-        if (ix >= 0) {
-            const DictEntry *ep = &d->entries[ix];
-            if (ep->key == key)
-                return ep->value;
-            if (ep->hash == hash)
-                return wf_dict_get(dv, key);   /* an equal str that is another object */
-        }
-        perturb >>= 5;
-        i = (i * 5 + perturb + 1) & mask;
-    }
-}
-
 static Value ceval_load_global(Frame *f, Value name)
 {
     /* the common case: exact dicts and a str name, probed inline */
     if (WF_LIKELY(wf_is_str_exact(name) && wf_is_type_exact(f->globals, &wf_type_dict))) {
-        Value v = ceval_dict_get_name(f->globals, name);
+        Value v = wf_dict_get_name(f->globals, name);
         if (v)
             return wf_incref(v);
         if (wf_err_occurred())
             return 0;
         if (wf_is_type_exact(f->builtins, &wf_type_dict)) {
-            v = ceval_dict_get_name(f->builtins, name);
+            v = wf_dict_get_name(f->builtins, name);
             if (v)
                 return wf_incref(v);
             if (wf_err_occurred())
@@ -806,11 +772,9 @@ static Value ceval_subscr(Value container, Value sub)
     if (wf_is_small(sub)) {
         intptr_t i = wf_small_val(sub);
         if (wf_is_list_exact(container)) {
-            ListObject *l = wf_as_list(container);
-            if (i < 0)
-                i += (intptr_t)l->size;
-            if (i >= 0 && (size_t)i < l->size)
-                return wf_incref(l->items[i]);
+            Value v = wf_list_fast_get(container, i);
+            if (v)
+                return v;
         } else if (wf_is_tuple_exact(container)) {
             TupleObject *t = wf_as_tuple(container);
             if (i < 0)
@@ -833,16 +797,8 @@ static Value ceval_subscr(Value container, Value sub)
 /* container[sub] = v; v borrowed. */
 static int ceval_store_subscr(Value container, Value sub, Value v)
 {
-    if (wf_is_small(sub) && wf_is_list_exact(container)) {
-        ListObject *l = wf_as_list(container);
-        intptr_t i = wf_small_val(sub);
-        if (i < 0)
-            i += (intptr_t)l->size;
-        if (i >= 0 && (size_t)i < l->size) {
-            wf_setref(&l->items[i], wf_incref(v));
-            return 0;
-        }
-    }
+    if (wf_is_small(sub) && wf_is_list_exact(container) && wf_list_fast_set(container, wf_small_val(sub), v))
+        return 0;
     if (wf_is_dict_exact(container))
         return wf_is_str_exact(sub) ? wf_dict_set_str(container, sub, v) : wf_dict_set(container, sub, v);
     return wf_setitem(container, sub, v);
@@ -990,9 +946,17 @@ static int ceval_unpack_count_error(size_t n, int expected)
 /* `a, b = seq` for an exact tuple or list: no iterator needed. */
 static int ceval_unpack_sequence(Value seq, int count, Value *values)
 {
-    bool tuple = wf_is_tuple_exact(seq);
-    size_t n = tuple ? wf_tuple_size(seq) : wf_list_size(seq);
-    Value *items = tuple ? wf_as_tuple(seq)->items : wf_as_list(seq)->items;
+    if (!wf_is_tuple_exact(seq)) {
+        /* a list may change under us in another thread: unpack a snapshot */
+        Value t = wf_list_as_tuple(seq);
+        if (!t)
+            return -1;
+        int r = ceval_unpack_sequence(t, count, values);
+        wf_decref(t);
+        return r;
+    }
+    size_t n = wf_tuple_size(seq);
+    Value *items = wf_as_tuple(seq)->items;
     if (n != (size_t)count)
         return ceval_unpack_count_error(n, count);
     for (int i = 0; i < count; i++)

@@ -128,4 +128,40 @@ Value wf_dictview_new(Value d, TypeObject *type);
 Value wf_dictiter_new(Value d, TypeObject *type);
 void wf_dictview_init(void);
 
+
+/* d[name] for an exact dict and an interned-or-hashed exact str name, any
+ * index width (module globals and builtins outgrow the 1-byte tables of
+ * wf_dict_str_probe): the borrowed value, 0 if absent, or 0 with an
+ * exception from the wf_dict_get fallback. The interpreter's LOAD_GLOBAL and
+ * LOAD_NAME paths use it; the borrowed value must be increfed at once. */
+static inline Value wf_dict_get_name(Value dv, Value key)
+{
+    DictObject *d = wf_as_dict(dv);
+    Hash hash = ((const StrObject *)wf_obj(key))->hash;
+    if (WF_UNLIKELY(hash == -1 || !d->indices))
+        return wf_dict_get(dv, key);
+    size_t mask = ((size_t)1 << d->log2size) - 1, perturb = (size_t)hash, i = (size_t)hash & mask;
+    int width = d->log2width;
+    for (;;) {
+        intptr_t ix;
+        switch (width) {
+        case 0: ix = ((const int8_t *)d->indices)[i]; break;
+        case 1: ix = ((const int16_t *)d->indices)[i]; break;
+        case 2: ix = ((const int32_t *)d->indices)[i]; break;
+        default: ix = (intptr_t)((const int64_t *)d->indices)[i]; break;
+        }
+        if (ix == DKIX_EMPTY)
+            return 0;
+        if (ix >= 0) {
+            const DictEntry *ep = &d->entries[ix];
+            if (ep->key == key)
+                return ep->value;
+            if (ep->hash == hash)
+                return wf_dict_get(dv, key);   /* an equal str that is another object */
+        }
+        perturb >>= 5;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
 #endif

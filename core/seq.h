@@ -140,4 +140,46 @@ Value wf_seqiter_make(TypeObject *type, Value seq, intptr_t index);
  * a comparison) the array still holds the same items in some order. */
 int wf_sort_values(Value *items, size_t n, Value *keys);
 
+
+/* ---- the interpreter's fast paths into lists (core/ceval.c, bytecodes.def) ----
+ * The interpreter never touches ListObject fields itself: these are the
+ * only doors, so that list.c alone decides how they stay safe when other
+ * threads mutate the list. */
+
+/* list[i] for an exact list, i a C index (negative counts from the end):
+ * a new reference, or 0 WITHOUT an exception when i is out of range. */
+static inline Value wf_list_fast_get(Value list, intptr_t i)
+{
+    ListObject *l = wf_as_list(list);
+    if (i < 0)
+        i += (intptr_t)l->size;
+    if (i >= 0 && (size_t)i < l->size)
+        return wf_incref(l->items[i]);
+    return 0;
+}
+
+/* list[i] = v for an exact list (v borrowed): true if stored, false WITHOUT
+ * an exception when i is out of range. */
+static inline bool wf_list_fast_set(Value list, intptr_t i, Value v)
+{
+    ListObject *l = wf_as_list(list);
+    if (i < 0)
+        i += (intptr_t)l->size;
+    if (i >= 0 && (size_t)i < l->size) {
+        wf_setref(&l->items[i], wf_incref(v));
+        return true;
+    }
+    return false;
+}
+
+/* next(it) for a list_iterator: a new reference, or 0 WITHOUT an exception
+ * when exhausted (the caller then takes tp_iternext's path, which drops
+ * the list). */
+static inline Value wf_list_iter_fast_next(SeqIterObject *si)
+{
+    if (si->seq && (size_t)si->index < wf_as_list(si->seq)->size)
+        return wf_incref(wf_as_list(si->seq)->items[si->index++]);
+    return 0;
+}
+
 #endif
