@@ -55,4 +55,17 @@ void wf_defer_free(void *p);
 void wf_blocking_begin(void);
 void wf_blocking_end(void);
 
+
+/* Thread lifecycle, used by the _thread module (core/threadmodule.c) to run
+ * Python code on a new OS thread:
+ *   creator:     ts = wf_tstate_new();   then pthread_create
+ *   new thread:  wf_tstate_bind(ts);     first thing (TLS, registry, RCU, GIL)
+ *                ... run Python code ...
+ *                wf_tstate_unbind_and_free(ts);   last thing (flushes deferred
+ *                work, leaves the registry and RCU, frees the state)
+ * wf_tstate_new marks the runtime multithreaded (wf_runtime_multithreaded). */
+ThreadState *wf_tstate_new(void);
+void wf_tstate_bind(ThreadState *ts);
+void wf_tstate_unbind_and_free(ThreadState *ts);
+
 #endif
