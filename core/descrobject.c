@@ -2,6 +2,7 @@
 /* MethodDef | GetSetDef | slot | Python function -> callable and attribute descriptor objects. */
 #include <stdio.h>
 #include "objimpl.h"
+#include "attrslot.h"
 
 static inline size_t kw_count(Value kwnames)
 {
@@ -344,7 +345,7 @@ static Value member_get(Value self, Value obj, Value type)
         return wf_incref(self);
     if (descr_check(&d->d, obj) < 0)
         return 0;
-    Value v = *member_slot(d, obj);
+    Value v = wf_attrslot_load(member_slot(d, obj));  /* core/attrslot.h rule 1 */
     if (!v)
         return wf_err_format(wf_exc_AttributeError, "'%s' object has no attribute '%U'", wf_type_name(obj), d->d.d_name);
     return wf_incref(v);
@@ -356,9 +357,15 @@ static int member_set(Value self, Value obj, Value v)
     if (descr_check(&d->d, obj) < 0)
         return -1;
     Value *p = member_slot(d, obj);
-    if (!v && !*p)
-        return wf_err_format(wf_exc_AttributeError, "'%s' object has no attribute '%U'", wf_type_name(obj), d->d.d_name), -1;
-    wf_setref(p, wf_incref(v));
+    if (!v) {
+        /* del obj.x: exactly one of two racing deletes succeeds */
+        Value old = wf_atomic_exchange_acq_rel_usize(p, 0);  /* acq_rel: pairs with wf_attrslot_store() */
+        if (!old)
+            return wf_err_format(wf_exc_AttributeError, "'%s' object has no attribute '%U'", wf_type_name(obj), d->d.d_name), -1;
+        wf_defer_decref(old);
+        return 0;
+    }
+    wf_attrslot_store(p, wf_incref(v));  /* core/attrslot.h rule 2 */
     return 0;
 }
 

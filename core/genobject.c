@@ -10,7 +10,18 @@
  * The exception being handled inside the generator (exc_state) is swapped
  * into the thread state while it runs and back out when it yields, so an
  * except block around a yield does not leak into the caller.
+ *
+ * Threads: `running` is an ownership claim. Every public entry (next, send,
+ * throw, close, the interpreter's SEND/FOR_ITER through wf_gen_send_ex) takes
+ * it with one compare-and-swap 0 -> 1 (acquire) before touching the frame and
+ * gives it back with a release store, so at most one thread runs the frame;
+ * a second thread, or the generator calling itself, fails the CAS and gets
+ * ValueError "generator already executing". The release/acquire pair hands
+ * the frame's memory from one resuming thread to the next. Getters that look
+ * into the frame (gi_suspended, gi_yieldfrom) take the claim too, and report
+ * "running" without looking when they cannot.
  */
+#include "sync/atomic.h"
 
 Value wf_gen_new(Frame *frame, Value func)
 {
@@ -23,6 +34,24 @@ Value wf_gen_new(Frame *frame, Value func)
 }
 
 static GenObject *gen_of(Value v) { return (GenObject *)wf_obj(v); }
+
+/* Take the generator for this thread; false if it is running. */
+static bool gen_claim(GenObject *g)
+{
+    uint8_t expected = 0;
+    /* acquire: pairs with the release in gen_unclaim() of the previous runner */
+    return wf_atomic_cas_acquire_u8(&g->running, &expected, 1);
+}
+
+static void gen_unclaim(GenObject *g)
+{
+    wf_atomic_store_release_u8(&g->running, 0);  /* release: pairs with gen_claim() */
+}
+
+static Value gen_already_executing(void)
+{
+    return wf_err_set_str(wf_exc_ValueError, "generator already executing");
+}
 
 static Value gen_repr(Value v)
 {
@@ -49,14 +78,13 @@ static void gen_stop_iteration_to_runtime_error(void)
     wf_err_restore(exc);
 }
 
-/* value == 0: throw the exception already set (the throw() path). */
+/* value == 0: throw the exception already set (the throw() path). The
+ * caller holds the claim. */
 static Value gen_resume(GenObject *g, Value value, int *done)
 {
     Frame *f = g->frame;
     ThreadState *ts = wf_tstate();
     *done = 0;
-    if (g->running)
-        return wf_err_set_str(wf_exc_ValueError, "generator already executing");
     if (f->state == WF_FRAME_COMPLETED) {
         if (!value)
             return 0;
@@ -75,11 +103,9 @@ static Value gen_resume(GenObject *g, Value value, int *done)
     Value outer = ts->exc_info;
     ts->exc_info = g->exc_state ? g->exc_state : wf_incref(outer);
     g->exc_state = 0;
-    g->running = 1;
     ts->recursion_depth++;
     Value r = wf_eval_frame(ts, f, value == 0);
     ts->recursion_depth--;
-    g->running = 0;
     Value inner = ts->exc_info;
     if (inner == outer || f->state == WF_FRAME_COMPLETED)
         wf_decref(inner);
@@ -95,15 +121,29 @@ static Value gen_resume(GenObject *g, Value value, int *done)
     return r;
 }
 
+/* gen_resume for an unclaimed generator. */
+static Value gen_resume_claim(GenObject *g, Value value, int *done)
+{
+    if (!gen_claim(g)) {
+        *done = 0;
+        if (!value)
+            wf_err_clear();
+        return gen_already_executing();
+    }
+    Value r = gen_resume(g, value, done);
+    gen_unclaim(g);
+    return r;
+}
+
 Value wf_gen_send_ex(Value gen, Value value, int *done)
 {
-    return gen_resume(gen_of(gen), value, done);
+    return gen_resume_claim(gen_of(gen), value, done);
 }
 
 static Value gen_iternext(Value self)
 {
     int done;
-    Value r = gen_resume(gen_of(self), wf_None, &done);
+    Value r = gen_resume_claim(gen_of(self), wf_None, &done);
     if (!r || !done)
         return r;
     if (r == wf_None)
@@ -120,7 +160,7 @@ static Value gen_send(Value self, const Value *args, size_t nargs, Value kwnames
     if (wf_no_kwargs("send", kwnames) < 0 || wf_check_nargs("send", nargs, 1, 1) < 0)
         return 0;
     int done;
-    Value r = gen_resume(gen_of(self), args[0], &done);
+    Value r = gen_resume_claim(gen_of(self), args[0], &done);
     if (!r || !done)
         return r;
     wf_err_stop_iteration(r == wf_None ? 0 : r);
@@ -179,7 +219,8 @@ static Value gen_close_receiver(Value yf)
     return r;
 }
 
-/* throw() with a normalized exception instance (stolen). */
+/* throw() with a normalized exception instance (stolen); the caller holds
+ * g's claim. */
 static Value gen_throw_exc(GenObject *g, Value exc, int *done)
 {
     *done = 0;
@@ -187,9 +228,7 @@ static Value gen_throw_exc(GenObject *g, Value exc, int *done)
     if (yf) {
         wf_incref(yf);
         if (wf_isinstance_type(exc, wf_exc_GeneratorExit)) {
-            g->running = 1;
             Value r = gen_close_receiver(yf);
-            g->running = 0;
             wf_decref(yf);
             if (!r) {
                 wf_decref(exc);
@@ -198,13 +237,18 @@ static Value gen_throw_exc(GenObject *g, Value exc, int *done)
             wf_decref(r);
         } else {
             Value r;
-            g->running = 1;
             if (wf_is_type_exact(yf, &wf_type_generator)) {
-                int d2;
-                r = gen_throw_exc(gen_of(yf), exc, &d2);
+                int d2 = 0;
+                GenObject *inner = gen_of(yf);
+                if (gen_claim(inner)) {
+                    r = gen_throw_exc(inner, exc, &d2);
+                    gen_unclaim(inner);
+                } else {
+                    wf_decref(exc);
+                    r = gen_already_executing();
+                }
                 exc = 0;
                 if (r && d2) {
-                    g->running = 0;
                     wf_decref(yf);
                     Value out = gen_finish_yield_from(g, r, done);
                     wf_decref(r);
@@ -213,7 +257,6 @@ static Value gen_throw_exc(GenObject *g, Value exc, int *done)
             } else {
                 Value m = wf_getattr_opt(yf, WF_ID(throw));
                 if (!m) {
-                    g->running = 0;
                     wf_decref(yf);
                     if (wf_err_occurred()) {
                         wf_decref(exc);
@@ -227,7 +270,6 @@ static Value gen_throw_exc(GenObject *g, Value exc, int *done)
                 wf_decref(exc);
                 exc = 0;
             }
-            g->running = 0;
             wf_decref(yf);
             if (r)
                 return r;   /* the receiver yielded: stay suspended in yield from */
@@ -280,7 +322,13 @@ static Value gen_throw(Value self, const Value *args, size_t nargs, Value kwname
         wf_setref(&e->traceback, wf_incref(args[2]));
     }
     int done;
-    Value r = gen_throw_exc(gen_of(self), exc, &done);
+    GenObject *g = gen_of(self);
+    if (!gen_claim(g)) {
+        wf_decref(exc);
+        return gen_already_executing();
+    }
+    Value r = gen_throw_exc(g, exc, &done);
+    gen_unclaim(g);
     if (!r || !done)
         return r;
     wf_err_stop_iteration(r == wf_None ? 0 : r);
@@ -288,9 +336,20 @@ static Value gen_throw(Value self, const Value *args, size_t nargs, Value kwname
     return 0;
 }
 
+static Value gen_close_claimed(GenObject *g);
+
 static Value gen_close(Value self, const Value *args, size_t nargs, Value kwnames)
 {
     GenObject *g = gen_of(self);
+    if (!gen_claim(g))
+        return gen_already_executing();
+    Value r = gen_close_claimed(g);
+    gen_unclaim(g);
+    return r;
+}
+
+static Value gen_close_claimed(GenObject *g)
+{
     Frame *f = g->frame;
     if (f->state == WF_FRAME_CREATED) {
         f->state = WF_FRAME_COMPLETED;
@@ -362,7 +421,7 @@ static void gen_dealloc(Object *o)
     wf_object_free(o);
 }
 
-static Value gen_get_running(Value v) { return wf_bool(gen_of(v)->running); }
+static Value gen_get_running(Value v) { return wf_bool(wf_atomic_load_relaxed_u8(&gen_of(v)->running)); }
 static Value gen_get_name(Value v) { return wf_incref(gen_of(v)->name); }
 static Value gen_get_qualname(Value v) { return wf_incref(gen_of(v)->qualname); }
 static Value gen_get_code(Value v) { return wf_val(gen_of(v)->frame->code); }
@@ -371,11 +430,24 @@ static Value gen_get_frame(Value v)
     /* Frames are not Python objects yet: a finished generator has none. */
     return wf_incref(gen_of(v)->frame->state == WF_FRAME_COMPLETED ? wf_None : wf_True);
 }
-static Value gen_get_suspended(Value v) { return wf_bool(gen_of(v)->frame->state == WF_FRAME_SUSPENDED); }
+static Value gen_get_suspended(Value v)
+{
+    GenObject *g = gen_of(v);
+    if (!gen_claim(g))
+        return wf_False;  /* running, hence not suspended */
+    bool r = g->frame->state == WF_FRAME_SUSPENDED;
+    gen_unclaim(g);
+    return wf_bool(r);
+}
 static Value gen_get_yieldfrom(Value v)
 {
-    Value yf = gen_yf(gen_of(v));
-    return wf_incref(yf ? yf : wf_None);
+    GenObject *g = gen_of(v);
+    if (!gen_claim(g))
+        return wf_None;  /* running: CPython shows the receiver; we cannot look */
+    Value yf = gen_yf(g);
+    wf_incref(yf ? yf : wf_None);
+    gen_unclaim(g);
+    return yf ? yf : wf_None;
 }
 
 static const GetSetDef gen_getset[] = {

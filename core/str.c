@@ -9,6 +9,7 @@
 #include "weft.h"
 #include "runtime.h"
 #include "strimpl.h"
+#include "sync/mutex.h"
 
 /*
  * A str is UTF-8 with a NUL terminator. `len` counts bytes, `nchars` code
@@ -154,14 +155,17 @@ Value wf_str_from_codepoint(uint32_t cp)
  * small direct-mapped cache keyed by the object's address, so that loops
  * like `for i in range(len(s)): s[i]` stay linear. str_dealloc drops a
  * string's entry, so a recycled address never sees stale marks.
- * Single-threaded for now: the free-threading issue must make the cache
- * per-thread (or lock it). */
+ * Threads share the cache: each slot has its own one-byte mutex, held while
+ * the slot is probed, filled or dropped and while the one checkpoint the
+ * caller needs is read out, so no thread ever reads a marks array another
+ * thread frees (an eviction by a third string, or str_dealloc). */
 
 #define STR_MARK_STEP 32
 #define STR_MARK_MIN 256      /* shorter strings just scan */
 #define STR_MARK_SLOTS 64
 
 typedef struct StrMarks {
+    uint8_t lock;             /* guards s and marks */
     StrObject *s;
     size_t *marks;
 } StrMarks;
@@ -175,32 +179,38 @@ static StrMarks *marks_slot(StrObject *s)
     return &str_marks[(h >> 4) % STR_MARK_SLOTS];
 }
 
-static const size_t *marks_get(StrObject *s)
+/* The byte offset of code point k * STR_MARK_STEP in s. */
+static size_t marks_get(StrObject *s, size_t k)
 {
     StrMarks *m = marks_slot(s);
-    if (m->s == s)
-        return m->marks;
-    size_t n = s->nchars / STR_MARK_STEP + 1, k = 0, i = 0, c = 0;
-    size_t *marks = wf_mem_realloc(m->s ? m->marks : NULL, n * sizeof *marks);
-    while (k < n) {
-        if (c % STR_MARK_STEP == 0)
-            marks[k++] = i;
-        str_decode(s->data, &i);
-        c++;
+    wf_mutex_lock(&m->lock);
+    if (m->s != s) {
+        size_t n = s->nchars / STR_MARK_STEP + 1, j = 0, i = 0, c = 0;
+        size_t *marks = wf_mem_realloc(m->s ? m->marks : NULL, n * sizeof *marks);
+        while (j < n) {
+            if (c % STR_MARK_STEP == 0)
+                marks[j++] = i;
+            str_decode(s->data, &i);
+            c++;
+        }
+        m->s = s;
+        m->marks = marks;
     }
-    m->s = s;
-    m->marks = marks;
-    return marks;
+    size_t off = m->marks[k];
+    wf_mutex_unlock(&m->lock);
+    return off;
 }
 
 static void marks_forget(StrObject *s)
 {
     StrMarks *m = marks_slot(s);
+    wf_mutex_lock(&m->lock);
     if (m->s == s) {
         wf_mem_free(m->marks);
         m->s = NULL;
         m->marks = NULL;
     }
+    wf_mutex_unlock(&m->lock);
 }
 
 size_t wf_str_offset(StrObject *s, size_t idx)
@@ -211,7 +221,7 @@ size_t wf_str_offset(StrObject *s, size_t idx)
         return s->len;
     size_t i = 0;
     if (s->nchars >= STR_MARK_MIN) {
-        i = marks_get(s)[idx / STR_MARK_STEP];
+        i = marks_get(s, idx / STR_MARK_STEP);
         idx %= STR_MARK_STEP;
     } else if (idx > s->nchars / 2) {
         /* Closer to the end: walk backwards. */
@@ -401,12 +411,18 @@ static Hash str_hash_final(uint64_t h)
     return r == -1 ? -2 : r;
 }
 
+/* The cache is written by whichever thread hashes first; two threads may
+ * both compute it and store the same value. Relaxed atomics make that benign
+ * race well-defined (the value depends only on the immutable text). */
 Hash wf_str_hash(Value v)
 {
     StrObject *s = str_obj(v);
-    if (s->hash == -1)
-        s->hash = str_hash_final(str_hash_bytes(s->data, s->len));
-    return s->hash;
+    Hash h = wf_str_cached_hash(s);
+    if (h == -1) {
+        h = str_hash_final(str_hash_bytes(s->data, s->len));
+        wf_atomic_store_relaxed_isize(&s->hash, h);  /* relaxed: see above */
+    }
+    return h;
 }
 
 bool wf_str_eq(Value a, Value b)
@@ -419,7 +435,8 @@ bool wf_str_eq(Value a, Value b)
     /* Interned strings are unique per content and exact str only. */
     if ((x->ob.ob_flags & y->ob.ob_flags & WF_OBF_INTERNED))
         return false;
-    if (x->hash != -1 && y->hash != -1 && x->hash != y->hash)
+    Hash hx = wf_str_cached_hash(x), hy = wf_str_cached_hash(y);
+    if (hx != -1 && hy != -1 && hx != hy)
         return false;
     return memcmp(x->data, y->data, x->len) == 0;
 }
@@ -433,47 +450,79 @@ bool wf_str_eq_c(Value a, const char *s)
 
 /* ---- the intern table ----
  * An open-addressing hash set of immortal exact strs, separate from dict
- * because identifiers are interned before dicts exist. Single-threaded for
- * now; the free-threading issue will put a lock around it. */
+ * because identifiers are interned before dicts exist. Interning happens at
+ * run time too (attribute names from getattr/setattr, sys.intern, the
+ * compiler), from any thread. The rules:
+ *  1. Readers take no lock: they load the table pointer (acquire) and probe;
+ *     a slot is loaded with acquire, pairing with the release store that
+ *     published the string, so its hash, length and bytes are complete.
+ *  2. Writers (an insert, a grow) hold intern_lock and re-probe under it, so
+ *     two threads interning the same text get the same object.
+ *  3. A grow builds the new table completely, publishes it with one release
+ *     store, and retires the old one with wf_defer_free: a reader still
+ *     probing the old table finds it intact until its next quiescent state.
+ *     The old table holds the same strings, so a hit there is still right; a
+ *     miss there is re-checked under the lock before inserting.
+ *  4. Interned strings are immortal and never leave the table. */
 
-static StrObject **intern_slots;
-static size_t intern_cap, intern_used;
+typedef struct InternTable {
+    size_t cap;             /* a power of two, fixed for the table's life */
+    size_t used;            /* written under intern_lock only */
+    StrObject *slots[];
+} InternTable;
 
-static StrObject **intern_find(const char *p, size_t n, Hash h)
+static InternTable *intern_table;
+static uint8_t intern_lock;
+
+/* The slot holding (p, n) or the empty slot where it would go. */
+static StrObject **intern_find(InternTable *t, const char *p, size_t n, Hash h)
 {
-    size_t mask = intern_cap - 1;
+    size_t mask = t->cap - 1;
     for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
-        StrObject *s = intern_slots[i];
+        /* acquire: pairs with the release store in intern_insert_locked() */
+        StrObject *s = wf_atomic_load_acquire_ptr(&t->slots[i]);
         if (!s || (s->hash == h && s->len == n && memcmp(s->data, p, n) == 0))
-            return &intern_slots[i];
+            return &t->slots[i];
     }
 }
 
-static void intern_grow(void)
+/* Under intern_lock: a table twice as large (or the first one). */
+static InternTable *intern_grow_locked(InternTable *old)
 {
-    StrObject **old = intern_slots;
-    size_t oldcap = intern_cap;
-    intern_cap = oldcap ? oldcap * 2 : 1024;
-    intern_slots = wf_mem_calloc(intern_cap, sizeof *intern_slots);
-    for (size_t i = 0; i < oldcap; i++)
-        if (old[i])
-            *intern_find(old[i]->data, old[i]->len, old[i]->hash) = old[i];
-    wf_mem_free(old);
+    size_t cap = old ? old->cap * 2 : 1024;
+    InternTable *t = wf_mem_calloc(1, sizeof *t + cap * sizeof t->slots[0]);
+    t->cap = cap;
+    if (old) {
+        t->used = old->used;
+        for (size_t i = 0; i < old->cap; i++) {
+            StrObject *s = old->slots[i];  /* plain: only writers store slots, and we are the writer */
+            if (s)
+                *intern_find(t, s->data, s->len, s->hash) = s;
+        }
+    }
+    /* release: pairs with the acquire in intern_lookup(); the copy above is complete. */
+    wf_atomic_store_release_ptr(&intern_table, t);
+    if (old)
+        wf_defer_free(old);  /* rule 3 */
+    return t;
 }
 
-/* Looks up (p, n); adds a new immortal string if absent. Borrowed result. */
-static Value intern_bytes(const char *p, size_t n, Value reuse)
+/* The interned string for (p, n, h), or NULL. Lock-free (rule 1). */
+static StrObject *intern_lookup(const char *p, size_t n, Hash h)
 {
-    if (n == 0 ? str_empty != 0 : n == 1 && (unsigned char)p[0] < 128 && str_chars[(unsigned char)p[0]]) {
-        /* The singletons are interned already; common from wf_str_intern_c(""). */
-        if (reuse)
-            wf_decref(reuse);
-        return n ? str_chars[(unsigned char)p[0]] : str_empty;
-    }
-    if ((intern_used + 1) * 2 > intern_cap)
-        intern_grow();
-    Hash h = str_hash_final(str_hash_bytes(p, n));
-    StrObject **slot = intern_find(p, n, h);
+    /* acquire: pairs with the release in intern_grow_locked(). */
+    InternTable *t = wf_atomic_load_acquire_ptr(&intern_table);
+    return t ? *intern_find(t, p, n, h) : NULL;
+}
+
+/* Under intern_lock: the existing string for (p, n) or `fresh` (reuse, or a
+ * new str when reuse is 0) made immortal and published. Borrowed result. */
+static Value intern_insert_locked(const char *p, size_t n, Hash h, Value reuse)
+{
+    InternTable *t = intern_table;
+    if (!t || (t->used + 1) * 2 > t->cap)
+        t = intern_grow_locked(t);
+    StrObject **slot = intern_find(t, p, n, h);
     if (*slot) {
         if (reuse)
             wf_decref(reuse);
@@ -484,9 +533,41 @@ static Value intern_bytes(const char *p, size_t n, Value reuse)
     s->hash = h;
     s->ob.ob_flags |= WF_OBF_INTERNED;
     wf_make_immortal(v);
-    *slot = s;
-    intern_used++;
+    /* release: publishes the complete string; pairs with the acquire in intern_find(). */
+    wf_atomic_store_release_ptr(slot, s);
+    t->used++;
     return v;
+}
+
+/* Looks up (p, n); adds a new immortal string if absent. Borrowed result.
+ * reuse (stolen, may be 0) is a string with that text that only the caller
+ * can see, adopted instead of a copy. */
+static Value intern_bytes(const char *p, size_t n, Value reuse)
+{
+    if (n == 0 ? str_empty != 0 : n == 1 && (unsigned char)p[0] < 128 && str_chars[(unsigned char)p[0]]) {
+        /* The singletons are interned already; common from wf_str_intern_c(""). */
+        if (reuse)
+            wf_decref(reuse);
+        return n ? str_chars[(unsigned char)p[0]] : str_empty;
+    }
+    Hash h = str_hash_final(str_hash_bytes(p, n));
+    StrObject *hit = intern_lookup(p, n, h);
+    if (hit) {
+        if (reuse)
+            wf_decref(reuse);
+        return wf_val(hit);
+    }
+    wf_mutex_lock(&intern_lock);
+    Value v = intern_insert_locked(p, n, h, reuse);
+    wf_mutex_unlock(&intern_lock);
+    return v;
+}
+
+/* True if the caller holds the only reference to o, so no other thread can
+ * be looking at it and interning may change it in place. */
+static bool str_only_ref(Object *o)
+{
+    return o->ob_ref_local == 1 && atomic_load_explicit(&o->ob_ref_shared, memory_order_relaxed) == 0;
 }
 
 Value wf_str_intern(Value s)
@@ -499,9 +580,15 @@ Value wf_str_intern(Value s)
         wf_decref(s);
         return v;
     }
-    /* Immortal non-interned strings (static ones) must not be adopted. */
-    if (wf_is_immortal(&o->ob)) {
+    /* Immortal non-interned strings (static ones) must not be adopted, nor,
+     * once threads exist, strings another thread may be reading: interning
+     * writes the header (so sys.intern(x) may then return an equal copy). */
+    if (wf_is_immortal(&o->ob))
         return intern_bytes(o->data, o->len, 0);
+    if (wf_runtime_multithreaded() && !str_only_ref(&o->ob)) {
+        Value v = intern_bytes(o->data, o->len, 0);
+        wf_decref(s);
+        return v;
     }
     return intern_bytes(o->data, o->len, s);
 }

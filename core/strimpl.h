@@ -3,6 +3,7 @@
 #ifndef WF_STRIMPL_H
 #define WF_STRIMPL_H
 
+#include "sync/atomic.h"
 #include "weft.h"
 
 /* ---- UTF-8 ----
@@ -69,6 +70,14 @@ static inline size_t str_encode(uint32_t cp, char *out)
 }
 
 static inline StrObject *str_obj(Value v) { return (StrObject *)wf_obj(v); }
+
+/* A str's cached hash, -1 if not computed yet. The cache is filled lazily by
+ * any thread (wf_str_hash), so it is read with a relaxed atomic load; code
+ * in other files that peeks at StrObject.hash should use this too. */
+static inline Hash wf_str_cached_hash(const StrObject *s)
+{
+    return wf_atomic_load_relaxed_isize(&s->hash);  /* relaxed: pairs with nothing, the value is idempotent */
+}
 
 /* Results larger than this raise MemoryError instead of asking malloc
  * (which aborts the process on failure, see wf_mem_alloc). */

@@ -2,6 +2,8 @@
 /* (name, bases, namespace) | static TypeObject -> ready type with MRO, dict and C slots. */
 #include <stdio.h>
 #include "objimpl.h"
+#include "attrslot.h"
+#include "sync/mutex.h"
 
 /*
  * How a type's C slots and its dict agree:
@@ -46,8 +48,44 @@
                         WF_TPF_LIST_SUBCLASS | WF_TPF_DICT_SUBCLASS | WF_TPF_EXC_SUBCLASS | \
                         WF_TPF_TYPE_SUBCLASS)
 
-static bool late_done;
-static TypeObject *ready_queue[256];
+/*
+ * Types under threads (docs/threads.md, "Types"):
+ *
+ *  1. Every change to a type after it is created -- a class attribute set or
+ *     deleted, a dunder's C slot re-derived, __name__/__qualname__ and the
+ *     other type attributes with setters, a subclass link added, a built-in
+ *     type readied late -- happens under type_lock, one recursive mutex for
+ *     all types (CPython's TYPE_LOCK). It is recursive because a change can
+ *     run Python code that changes a type again (a dict write dropping the
+ *     last reference to an object with __del__ is avoided, see rule 3, but
+ *     readying a type or creating a subclass may nest).
+ *  2. The order inside is: write the type dict, then bump tp_version of the
+ *     type and every subclass (release), then re-derive the slots; all before
+ *     the mutating call returns. A reader that saw the new version therefore
+ *     sees the new dict entry, and a per-thread method cache entry filled
+ *     from the old dict carries the old version, so it is never used again.
+ *  3. The value a class attribute write replaces is kept alive by the writer
+ *     and dropped with wf_defer_decref after the lock is released: a thread
+ *     that got it as a borrowed result from its method cache or from the
+ *     dict a moment ago can still take a reference.
+ *  4. Readers take no lock: lookups walk tp_mro and read each type dict
+ *     through the dict's own thread-safe read path; a hit writes only the
+ *     reader's own cache (om_mcache is per thread).
+ *  5. C slots are published with single release stores of the function
+ *     pointer, so a concurrent caller runs the old or the new slot function,
+ *     both of which are correct for the moment around the change.
+ *  6. Start-up (wf_object_init .. wf_object_init_late, the ready queue) runs
+ *     before any second thread exists; after it, readying a built-in type
+ *     that was never used before is done under type_lock, and the READY bit
+ *     is set last (release).
+ */
+static WfRMutex type_lock = WF_RMUTEX_INIT;
+
+static void type_lock_acquire(void) { wf_rmutex_lock(&type_lock); }
+static void type_lock_release(void) { (void)wf_rmutex_unlock(&type_lock); }
+
+static bool late_done;                 /* start-up only (rule 6) */
+static TypeObject *ready_queue[256];   /* start-up only (rule 6) */
 static size_t ready_queue_len;
 
 static Value object_new(TypeObject *type, const Value *args, size_t nargs, Value kwnames);
@@ -56,6 +94,7 @@ static Value type_tp_new(TypeObject *meta, const Value *args, size_t nargs, Valu
 static Value type_getattro(Value tv, Value name);
 static Value type_getattr_impl(Value tv, Value name, bool suppress);
 static int type_setattro(Value tv, Value name, Value v);
+static int type_dict_store(TypeObject *t, Value name, Value v);
 static void fixup_slot(TypeObject *t, size_t offset);
 static Value slot_tp_new(TypeObject *type, const Value *args, size_t nargs, Value kwnames);
 
@@ -100,7 +139,8 @@ static Value lookup_mro(TypeObject *type, Value name);
 
 Value wf_type_lookup(TypeObject *type, Value name)
 {
-    if (WF_UNLIKELY(!(type->tp_flags & WF_TPF_READY))) {
+    if (WF_UNLIKELY(!(wf_atomic_load_acquire_u32(&type->tp_flags) & WF_TPF_READY))) {
+        /* acquire: pairs with the release that sets READY in ready_dict() */
         if (!late_done)
             return lookup_mro(type, name);
         wf_type_ready(type);
@@ -146,15 +186,24 @@ static Value lookup_mro(TypeObject *type, Value name)
     return 0;
 }
 
-void wf_type_modified(TypeObject *type)
+static void type_modified_locked(TypeObject *type)
 {
-    /* release: pairs with the acquire of tp_version by guard checks (tier 2) */
+    /* release: pairs with the acquire of tp_version in om_type_lookup() and
+     * by guard checks (tier 2); the dict write before it is then visible. */
     atomic_fetch_add_explicit(&type->tp_version, 1, memory_order_release);
     Value subs = type->tp_subclasses;
     if (!subs)
         return;
     for (size_t i = 0; i < wf_list_size(subs); i++)
-        wf_type_modified(wf_as_type(wf_list_get(subs, i)));
+        type_modified_locked(wf_as_type(wf_list_get(subs, i)));
+}
+
+/* Rule 2: called after the change is written, before the mutator returns. */
+void wf_type_modified(TypeObject *type)
+{
+    type_lock_acquire();
+    type_modified_locked(type);
+    type_lock_release();
 }
 
 /* ---- names ---- */
@@ -320,7 +369,7 @@ static Value generic_getattr(Value obj, Value name, bool suppress)
         if (wf_type(descr) == &wf_type_member_descr) {
             MemberDescrObject *m = (MemberDescrObject *)wf_obj(descr);
             if (WF_LIKELY(m->d.d_type == tp)) {
-                Value v = *(Value *)((char *)wf_obj(obj) + m->offset);
+                Value v = wf_attrslot_load((Value *)((char *)wf_obj(obj) + m->offset));
                 if (WF_LIKELY(v != 0))
                     return wf_incref(v);
             }
@@ -335,8 +384,9 @@ static Value generic_getattr(Value obj, Value name, bool suppress)
         }
     }
     Value *dp = dict_ptr(obj);
-    if (dp && *dp) {
-        Value r = wf_is_str_exact(name) ? wf_dict_get_str(*dp, name) : wf_dict_get(*dp, name);
+    Value d = dp ? wf_attrslot_load(dp) : 0;
+    if (d) {
+        Value r = wf_is_str_exact(name) ? wf_dict_get_str(d, name) : wf_dict_get(d, name);
         if (r) {
             wf_incref(r);
             wf_decref(descr);
@@ -362,7 +412,7 @@ int wf_object_generic_setattr(Value obj, Value name, Value v)
         TypeObject *dt = wf_type(descr);
         if (dt == &wf_type_member_descr && v && WF_LIKELY(((MemberDescrObject *)wf_obj(descr))->d.d_type == tp)) {
             /* member_set on an instance of the member's own class */
-            wf_setref((Value *)((char *)wf_obj(obj) + ((MemberDescrObject *)wf_obj(descr))->offset), wf_incref(v));
+            wf_attrslot_store((Value *)((char *)wf_obj(obj) + ((MemberDescrObject *)wf_obj(descr))->offset), wf_incref(v));
             return 0;
         }
         if (dt->tp_descr_set) {
@@ -379,16 +429,16 @@ int wf_object_generic_setattr(Value obj, Value name, Value v)
         return wf_err_format(wf_exc_AttributeError, "'%s' object attribute '%U' is read-only", tp->tp_name, name), -1;
     }
     if (v) {
-        if (!*dp)
-            *dp = wf_dict_new();
-        return wf_is_str_exact(name) ? wf_dict_set_str(*dp, name, v) : wf_dict_set(*dp, name, v);
+        Value d = wf_attrslot_dict(dp);
+        return wf_is_str_exact(name) ? wf_dict_set_str(d, name, v) : wf_dict_set(d, name, v);
     }
-    if (!*dp || !wf_dict_get(*dp, name)) {
+    Value d = wf_attrslot_load(dp);
+    if (!d || !wf_dict_get(d, name)) {
         if (wf_err_occurred())
             return -1;
         return wf_err_format(wf_exc_AttributeError, "'%s' object has no attribute '%U'", tp->tp_name, name), -1;
     }
-    return wf_dict_del(*dp, name);
+    return wf_dict_del(d, name);
 }
 
 static Value object_get_class(Value self)
@@ -410,7 +460,9 @@ static int object_set_class(Value self, Value v)
         ((HeapTypeObject *)old)->ht_solid != ((HeapTypeObject *)new)->ht_solid)
         return wf_err_format(wf_exc_TypeError, "__class__ assignment: '%s' object layout differs from '%s'",
                              new->tp_name, old->tp_name), -1;
-    wf_obj(self)->ob_type = new;
+    /* release: a thread that reads the new type sees it complete. Readers of
+     * ob_type elsewhere load it plainly: one aligned word, old or new. */
+    wf_atomic_store_release_ptr(&wf_obj(self)->ob_type, new);
     return 0;
 }
 
@@ -588,9 +640,13 @@ static int type_set_name(Value tv, Value v)
     if (!wf_is_str(v))
         return wf_err_format(wf_exc_TypeError, "can only assign string to %s.__name__, not '%s'", t->tp_name, wf_type_name(v)), -1;
     HeapTypeObject *h = (HeapTypeObject *)t;
-    /* LEAK: the old name, since tp_name may still be referenced by a running error message. */
-    h->ht_name = wf_incref(v);
-    t->tp_name = wf_str_cstr(v);
+    /* LEAK: the old name, since tp_name may still be referenced by a running
+     * error message (in any thread). Both words are published with release
+     * stores under the type lock, the name first; a reader sees either. */
+    type_lock_acquire();
+    wf_atomic_store_release_usize(&h->ht_name, wf_incref(v));
+    wf_atomic_store_release_ptr(&t->tp_name, (void *)wf_str_cstr(v));
+    type_lock_release();
     return 0;
 }
 
@@ -606,7 +662,10 @@ static int type_set_qualname(Value tv, Value v)
         return -1;
     if (!wf_is_str(v))
         return wf_err_format(wf_exc_TypeError, "can only assign string to %s.__qualname__, not '%s'", t->tp_name, wf_type_name(v)), -1;
-    wf_setref(&((HeapTypeObject *)t)->ht_qualname, wf_incref(v));
+    /* wf_type_qualname() hands the old one out borrowed: drop it deferred. */
+    type_lock_acquire();
+    wf_attrslot_store(&((HeapTypeObject *)t)->ht_qualname, wf_incref(v));
+    type_lock_release();
     return 0;
 }
 
@@ -627,8 +686,7 @@ static int type_set_module(Value tv, Value v)
     TypeObject *t = as_type(tv);
     if (check_heap_set(t, v, "__module__") < 0)
         return -1;
-    wf_type_modified(t);
-    return wf_dict_set(t->tp_dict, WF_ID(__module__), v);
+    return type_dict_store(t, WF_ID(__module__), v);
 }
 
 static Value type_get_doc(Value tv)
@@ -648,8 +706,7 @@ static int type_set_doc(Value tv, Value v)
     TypeObject *t = as_type(tv);
     if (check_heap_set(t, v, "__doc__") < 0)
         return -1;
-    wf_type_modified(t);
-    return wf_dict_set(t->tp_dict, WF_ID(__doc__), v);
+    return type_dict_store(t, WF_ID(__doc__), v);
 }
 
 static Value type_get_bases(Value tv) { return wf_incref(as_type(tv)->tp_bases ? as_type(tv)->tp_bases : wf_empty_tuple); }
@@ -685,12 +742,13 @@ static int type_set_abstract(Value tv, Value v)
     int abstract = wf_truthy(v);
     if (abstract < 0)
         return -1;
+    /* relaxed: the flag is only a hint for object_new; the dict entry and
+     * the version bump in type_dict_store() are what readers rely on. */
     if (abstract)
-        t->tp_flags |= TPF_ABSTRACT;
+        wf_atomic_or_relaxed_u32(&t->tp_flags, TPF_ABSTRACT);
     else
-        t->tp_flags &= ~TPF_ABSTRACT;
-    wf_type_modified(t);
-    return wf_dict_set(t->tp_dict, WF_ID(__abstractmethods__), v);
+        wf_atomic_and_relaxed_u32(&t->tp_flags, ~TPF_ABSTRACT);
+    return type_dict_store(t, WF_ID(__abstractmethods__), v);
 }
 
 static Value type_get_basicsize(Value tv) { return wf_int_from_i64((int64_t)as_type(tv)->tp_basicsize); }
@@ -887,6 +945,35 @@ static void update_slots_for_name(TypeObject *t, Value name)
         update_slots_for_name(wf_as_type(wf_list_get(subs, i)), name);
 }
 
+/* t.name = v (v == 0: del t.name) on a type's dict, published as the essay
+ * on types under threads says (rules 1 to 3 and 5). name: str. */
+static int type_dict_store(TypeObject *t, Value name, Value v)
+{
+    type_lock_acquire();
+    Value old = wf_dict_get(t->tp_dict, name);
+    int r;
+    if (v) {
+        wf_incref(old);  /* rule 3: we drop it, after the lock */
+        r = wf_dict_set(t->tp_dict, name, v);
+    } else if (!old) {
+        r = -1;
+        if (!wf_err_occurred())
+            wf_err_format(wf_exc_AttributeError, "type object '%s' has no attribute '%U'", t->tp_name, name);
+    } else {
+        wf_incref(old);
+        r = wf_dict_del(t->tp_dict, name);
+    }
+    if (r == 0) {
+        type_modified_locked(t);  /* first: the slot update below looks names up */
+        if (wf_is_str(name) && is_dunder(name))
+            update_slots_for_name(t, name);
+    }
+    type_lock_release();
+    if (old)
+        wf_defer_decref(old);
+    return r;
+}
+
 static int type_setattro(Value tv, Value name, Value v)
 {
     TypeObject *t = as_type(tv), *meta = wf_type(tv);
@@ -895,20 +982,7 @@ static int type_setattro(Value tv, Value name, Value v)
         return wf_type(descr)->tp_descr_set(descr, tv, v);
     if (!(t->tp_flags & WF_TPF_HEAPTYPE))
         return wf_err_format(wf_exc_TypeError, "cannot set '%U' attribute of immutable type '%s'", name, t->tp_name), -1;
-    int r;
-    if (v) {
-        r = wf_dict_set(t->tp_dict, name, v);
-    } else {
-        if (!wf_dict_get(t->tp_dict, name))
-            return wf_err_format(wf_exc_AttributeError, "type object '%s' has no attribute '%U'", t->tp_name, name), -1;
-        r = wf_dict_del(t->tp_dict, name);
-    }
-    if (r < 0)
-        return -1;
-    wf_type_modified(t);  /* first: the slot update below looks names up */
-    if (is_dunder(name))
-        update_slots_for_name(t, name);
-    return 0;
+    return type_dict_store(t, name, v);
 }
 
 static int type_init(Value self, const Value *args, size_t nargs, Value kwnames)
@@ -1059,9 +1133,11 @@ static void ready_slots(TypeObject *t)
 
 static void add_to_subclasses(TypeObject *base, TypeObject *t)
 {
+    type_lock_acquire();
     if (!base->tp_subclasses)
         base->tp_subclasses = wf_list_new(0);
     wf_list_append(base->tp_subclasses, wf_val(t));
+    type_lock_release();
 }
 
 static void dict_setdefault(Value dict, Value key, Value v)
@@ -1213,7 +1289,8 @@ static int ready_dict(TypeObject *t)
     dict_setdefault(t->tp_dict, WF_ID(__doc__), wf_None);
     if (b)
         add_to_subclasses(b, t);
-    t->tp_flags |= WF_TPF_READY;
+    /* release: pairs with the acquire in wf_type_lookup() (rule 6). */
+    wf_atomic_or_release_u32(&t->tp_flags, WF_TPF_READY);
     if (!atomic_load_explicit(&t->tp_version, memory_order_relaxed))
         atomic_store_explicit(&t->tp_version, 1, memory_order_release);  /* release: pairs with guard loads (tier 2) */
     return 0;
@@ -1221,10 +1298,11 @@ static int ready_dict(TypeObject *t)
 
 int wf_type_ready(TypeObject *t)
 {
-    if (t->tp_flags & WF_TPF_READY)
+    /* acquire: pairs with the release that sets READY in ready_dict(). */
+    if (wf_atomic_load_acquire_u32(&t->tp_flags) & WF_TPF_READY)
         return 0;
-    ready_slots(t);
     if (!late_done) {
+        ready_slots(t);
         for (size_t i = 0; i < ready_queue_len; i++)
             if (ready_queue[i] == t)
                 return 0;
@@ -1237,7 +1315,14 @@ int wf_type_ready(TypeObject *t)
             wf_object_init_late();
         return 0;
     }
-    return ready_dict(t);
+    type_lock_acquire();  /* rule 6: another thread may be readying it too */
+    int r = 0;
+    if (!(t->tp_flags & WF_TPF_READY)) {
+        ready_slots(t);
+        r = ready_dict(t);
+    }
+    type_lock_release();
+    return r;
 }
 
 /* Finish the types readied before dicts existed (see object.c). */
@@ -1881,7 +1966,8 @@ static void fixup_slot(TypeObject *t, size_t offset)
         else
             specific = fn;
     }
-    *slot_ptr(t, offset) = !any ? NULL : use_generic ? generic : specific;
+    /* release: rule 5 of the essay on types under threads. */
+    wf_atomic_store_release_ptr(slot_ptr(t, offset), !any ? NULL : use_generic ? generic : specific);
 }
 
 static void fixup_all_slots(TypeObject *t)
@@ -2120,9 +2206,7 @@ static Value subtype_dict_get(Value self)
     Value *dp = dict_ptr(self);
     if (!dp)
         return wf_err_format(wf_exc_AttributeError, "This object has no __dict__");
-    if (!*dp)
-        *dp = wf_dict_new();
-    return wf_incref(*dp);
+    return wf_incref(wf_attrslot_dict(dp));
 }
 
 static int subtype_dict_set(Value self, Value v)
@@ -2134,7 +2218,7 @@ static int subtype_dict_set(Value self, Value v)
         return wf_err_set_str(wf_exc_TypeError, "cannot delete __dict__"), -1;
     if (!wf_is_dict(v))
         return wf_err_format(wf_exc_TypeError, "__dict__ must be set to a dictionary, not a '%s'", wf_type_name(v)), -1;
-    wf_setref(dp, wf_incref(v));
+    wf_attrslot_store(dp, wf_incref(v));  /* the old dict may be in a reader's hands */
     return 0;
 }
 
