@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "runtime.h"
+#include "sync/mutex.h"
 
 /*
  * One object plays io.FileIO + BufferedReader/Writer + TextIOWrapper: it
@@ -24,8 +25,24 @@
  *    loops below stop before the lead byte of character n+1, so a character
  *    split across two chunks stays whole.
  *  - Every open file is on a registry so that wf_file_flush_all() can flush
- *    them at exit, as CPython's finalizers do. (Threads: the registry and
- *    the buffers need the object's lock in the free-threading issue.)
+ *    them at exit, as CPython's finalizers do.
+ *
+ * Threads (docs/threads.md, "Files"):
+ *  1. Each file has a recursive mutex (`lock`) held for the whole of every
+ *     operation that touches its state (buffers, position, closed), including
+ *     the read()/write() system calls, so concurrent print() calls never
+ *     corrupt the buffer or lose bytes; each print() is one write (builtins.c),
+ *     so whole lines arrive. Recursive, because an operation can run Python
+ *     code that uses the same file (writelines() iterating a generator that
+ *     prints, __index__ of a seek() argument).
+ *  2. Blocking system calls (read, write, open) are bracketed by
+ *     wf_blocking_begin/end: the thread is detached while it waits. The file
+ *     lock stays held (it is a plain mutex, not a critical section); a thread
+ *     waiting for it parks through the sync/ blocking hooks, detached too.
+ *  3. The registry has its own mutex. Order: registry lock, then a file lock
+ *     (wf_file_flush_all); a file operation never takes the registry lock
+ *     while holding its file lock (file_close unregisters after unlocking).
+ *  4. Reading stdin first flushes stdout: stdin's lock, then stdout's.
  */
 
 #define FILE_CHUNK 8192
@@ -45,7 +62,8 @@ typedef struct FileObject {
     size_t wlen, wcap;
     char *rbuf;
     size_t rpos, rlen, rcap;
-    struct FileObject *reg_prev, *reg_next;
+    struct FileObject *reg_prev, *reg_next;  /* under registry_lock */
+    WfRMutex lock;           /* rule 1 */
 } FileObject;
 
 /* A growable byte buffer for the text being read. */
@@ -55,6 +73,10 @@ typedef struct Bytes {
 } Bytes;
 
 static FileObject *file_registry;
+static uint8_t registry_lock;
+
+static void file_lock(FileObject *f) { wf_rmutex_lock(&f->lock); }
+static void file_unlock(FileObject *f) { (void)wf_rmutex_unlock(&f->lock); }
 
 static inline FileObject *file_obj(Value v) { return (FileObject *)wf_obj(v); }
 static bool file_check(Value v) { return wf_is_obj(v) && wf_isinstance_type(v, &wf_type_textfile); }
@@ -196,11 +218,14 @@ static Value file_decode(const char *p, size_t n)
 static int file_write_all(FileObject *f, const char *p, size_t n)
 {
     while (n > 0) {
+        wf_blocking_begin();  /* rule 2: p is f's buffer (ours under the lock) or an immutable str */
         ssize_t w = write(f->fd, p, n);
+        int err = errno;
+        wf_blocking_end();
         if (w < 0) {
-            if (errno == EINTR)
+            if (err == EINTR)
                 continue;
-            file_err_errno(errno, 0);
+            file_err_errno(err, 0);
             return -1;
         }
         p += w;
@@ -260,8 +285,14 @@ static intptr_t file_fill(FileObject *f)
     /* Before blocking on a terminal, show what was printed (the prompt). */
     if (f->fd == 0) {
         Value out = wf_sys_get("stdout");
-        if (out && file_check(out) && file_flush_writes(file_obj(out)) < 0)
-            return -1;
+        if (out && file_check(out) && file_obj(out) != f) {
+            FileObject *o = file_obj(out);
+            file_lock(o);  /* rule 4 */
+            int r = file_flush_writes(o);
+            file_unlock(o);
+            if (r < 0)
+                return -1;
+        }
     }
     f->rpos = f->rlen = 0;
     if (!f->rbuf) {
@@ -269,11 +300,14 @@ static intptr_t file_fill(FileObject *f)
         f->rbuf = wf_mem_alloc(f->rcap);
     }
     for (;;) {
+        wf_blocking_begin();  /* rule 2: rbuf is ours under the lock */
         wf_sigint_blocking = 1;
         ssize_t n = read(f->fd, f->rbuf, f->rcap);
+        int err = errno;
         wf_sigint_blocking = 0;
+        wf_blocking_end();
         if (n < 0) {
-            if (errno == EINTR) {
+            if (err == EINTR) {
                 if (!wf_sigint_pending)
                     continue;
                 /* Ctrl-C while waiting for input: KeyboardInterrupt, as CPython. */
@@ -284,7 +318,7 @@ static intptr_t file_fill(FileObject *f)
                 wf_xdecref(exc);
                 return -1;
             }
-            file_err_errno(errno, 0);
+            file_err_errno(err, 0);
             return -1;
         }
         f->rlen = (size_t)n;
@@ -341,10 +375,11 @@ static int file_read_chars(FileObject *f, Bytes *out, intptr_t limit, bool line)
 
 static Value file_read_impl(FileObject *f, intptr_t n, bool line)
 {
-    if (file_check_readable(f) < 0)
-        return 0;
+    file_lock(f);
     Bytes b = {0};
-    if (file_read_chars(f, &b, n, line) < 0) {
+    int r = file_check_readable(f) < 0 ? -1 : file_read_chars(f, &b, n, line);
+    file_unlock(f);
+    if (r < 0) {
         wf_mem_free(b.p);
         return 0;
     }
@@ -397,7 +432,10 @@ static Value file_m_readlines(Value self, const Value *args, size_t nargs, Value
 {
     if (wf_no_kwargs("readlines", kwnames) < 0 || wf_check_nargs("readlines", nargs, 0, 1) < 0)
         return 0;
-    if (file_check_readable(file_obj(self)) < 0)
+    file_lock(file_obj(self));
+    int ok = file_check_readable(file_obj(self));
+    file_unlock(file_obj(self));
+    if (ok < 0)
         return 0;
     Value list = wf_list_new(0);
     for (;;) {
@@ -450,9 +488,10 @@ int wf_file_write_c(Value file, const char *s, size_t len)
 {
     if (file_check(file)) {
         FileObject *f = file_obj(file);
-        if (file_check_writable(f) < 0)
-            return -1;
-        return file_write_bytes(f, s, len);
+        file_lock(f);
+        int r = file_check_writable(f) < 0 ? -1 : file_write_bytes(f, s, len);
+        file_unlock(f);
+        return r;
     }
     Value str = wf_str_new(s, len);
     if (!str)
@@ -470,12 +509,18 @@ static Value file_m_write(Value self, const Value *args, size_t nargs, Value kwn
     if (wf_no_kwargs("write", kwnames) < 0 || wf_check_nargs("write", nargs, 1, 1) < 0)
         return 0;
     FileObject *f = file_obj(self);
-    if (file_check_writable(f) < 0)
+    file_lock(f);
+    int r = file_check_writable(f);
+    file_unlock(f);
+    if (r < 0)
         return 0;
     if (!wf_is_str(args[0]))
         return wf_err_format(wf_exc_TypeError, "write() argument must be str, not %T", args[0]);
     StrObject *s = wf_as_str(args[0]);
-    if (file_write_bytes(f, s->data, s->len) < 0)
+    file_lock(f);
+    r = file_check_writable(f) < 0 ? -1 : file_write_bytes(f, s->data, s->len);
+    file_unlock(f);
+    if (r < 0)
         return 0;
     return wf_int_from_i64((int64_t)s->nchars);
 }
@@ -484,7 +529,10 @@ static Value file_m_writelines(Value self, const Value *args, size_t nargs, Valu
 {
     if (wf_no_kwargs("writelines", kwnames) < 0 || wf_check_nargs("writelines", nargs, 1, 1) < 0)
         return 0;
-    if (file_check_writable(file_obj(self)) < 0)
+    file_lock(file_obj(self));
+    int r = file_check_writable(file_obj(self));
+    file_unlock(file_obj(self));
+    if (r < 0)
         return 0;
     return wf_io_writelines(self, args[0], file_m_write);
 }
@@ -492,9 +540,10 @@ static Value file_m_writelines(Value self, const Value *args, size_t nargs, Valu
 int wf_file_flush(Value file)
 {
     FileObject *f = file_obj(file);
-    if (file_check_open(f) < 0)
-        return -1;
-    return file_flush_writes(f);
+    file_lock(f);
+    int r = file_check_open(f) < 0 ? -1 : file_flush_writes(f);
+    file_unlock(f);
+    return r;
 }
 
 static Value file_m_flush(Value self, const Value *args, size_t nargs, Value kwnames)
@@ -508,6 +557,7 @@ static Value file_m_flush(Value self, const Value *args, size_t nargs, Value kwn
 
 static void file_unregister(FileObject *f)
 {
+    wf_mutex_lock(&registry_lock);  /* rule 3: no file lock held */
     if (f->reg_prev)
         f->reg_prev->reg_next = f->reg_next;
     else if (file_registry == f)
@@ -515,15 +565,18 @@ static void file_unregister(FileObject *f)
     if (f->reg_next)
         f->reg_next->reg_prev = f->reg_prev;
     f->reg_prev = f->reg_next = NULL;
+    wf_mutex_unlock(&registry_lock);
 }
 
 static int file_close(FileObject *f)
 {
-    if (f->closed)
+    file_lock(f);
+    if (f->closed) {
+        file_unlock(f);
         return 0;
+    }
     int r = file_flush_writes(f);
     f->closed = true;
-    file_unregister(f);
     if (f->closefd && close(f->fd) < 0 && r == 0) {
         file_err_errno(errno, 0);
         r = -1;
@@ -532,6 +585,8 @@ static int file_close(FileObject *f)
     wf_mem_free(f->wbuf);
     f->rbuf = f->wbuf = NULL;
     f->rlen = f->rpos = f->wlen = f->wcap = f->rcap = 0;
+    file_unlock(f);
+    file_unregister(f);  /* rule 3: after unlocking; only the closing thread gets here */
     return r;
 }
 
@@ -544,16 +599,34 @@ static Value file_m_close(Value self, const Value *args, size_t nargs, Value kwn
     return wf_incref(wf_None);
 }
 
+/* The file's open state, read under its lock. */
+static bool file_is_closed(FileObject *f)
+{
+    file_lock(f);
+    bool c = f->closed;
+    file_unlock(f);
+    return c;
+}
+
+/* file_check_open_np() without holding the lock afterwards (fd and the
+ * access mode never change while the file is open). */
+static int file_check_open_np_locked(FileObject *f)
+{
+    if (!file_is_closed(f))
+        return 0;
+    return file_check_open_np(f);
+}
+
 static Value file_m_fileno(Value self, const Value *args, size_t nargs, Value kwnames)
 {
-    if (file_check_open_np(file_obj(self)) < 0)
+    if (file_check_open_np_locked(file_obj(self)) < 0)
         return 0;
     return wf_small(file_obj(self)->fd);
 }
 
 static Value file_m_isatty(Value self, const Value *args, size_t nargs, Value kwnames)
 {
-    if (file_check_open_np(file_obj(self)) < 0)
+    if (file_check_open_np_locked(file_obj(self)) < 0)
         return 0;
     return wf_bool(isatty(file_obj(self)->fd));
 }
@@ -565,19 +638,30 @@ static Value file_m_readable(Value self, const Value *args, size_t nargs, Value 
 
 static Value file_m_writable(Value self, const Value *args, size_t nargs, Value kwnames)
 {
-    if (file_check_open_np(file_obj(self)) < 0)
+    if (file_check_open_np_locked(file_obj(self)) < 0)
         return 0;
     return wf_bool(file_obj(self)->writable);
 }
 
 static Value file_m_seekable(Value self, const Value *args, size_t nargs, Value kwnames)
 {
-    if (file_check_open_np(file_obj(self)) < 0)
+    if (file_check_open_np_locked(file_obj(self)) < 0)
         return 0;
     return wf_bool(lseek(file_obj(self)->fd, 0, SEEK_CUR) >= 0);
 }
 
+static Value file_m_tell_locked(Value self);
+
 static Value file_m_tell(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    FileObject *f = file_obj(self);
+    file_lock(f);
+    Value r = file_m_tell_locked(self);
+    file_unlock(f);
+    return r;
+}
+
+static Value file_m_tell_locked(Value self)
 {
     FileObject *f = file_obj(self);
     if (file_check_open(f) < 0 || file_flush_writes(f) < 0)
@@ -588,17 +672,29 @@ static Value file_m_tell(Value self, const Value *args, size_t nargs, Value kwna
     return wf_int_from_i64((int64_t)pos - (int64_t)(f->rlen - f->rpos));
 }
 
+static Value file_seek_locked(FileObject *f, Value self, intptr_t off, intptr_t whence);
+
 static Value file_m_seek(Value self, const Value *args, size_t nargs, Value kwnames)
 {
     FileObject *f = file_obj(self);
     if (wf_no_kwargs("seek", kwnames) < 0 || wf_check_nargs("seek", nargs, 1, 2) < 0)
         return 0;
-    if (file_check_open(f) < 0)
-        return 0;
+    if (file_is_closed(f))
+        return file_err_closed();
     intptr_t off = wf_as_ssize(args[0]), whence = 0;
     if (off == -1 && wf_err_occurred())
         return 0;
     if (nargs > 1 && (whence = wf_as_ssize(args[1])) == -1 && wf_err_occurred())
+        return 0;
+    file_lock(f);
+    Value r = file_seek_locked(f, self, off, whence);
+    file_unlock(f);
+    return r;
+}
+
+static Value file_seek_locked(FileObject *f, Value self, intptr_t off, intptr_t whence)
+{
+    if (file_check_open(f) < 0)
         return 0;
     if (whence != 0 && off != 0)
         return file_err_unsupported(whence == 1 ? "can't do nonzero cur-relative seeks"
@@ -610,7 +706,7 @@ static Value file_m_seek(Value self, const Value *args, size_t nargs, Value kwna
     if (file_flush_writes(f) < 0)
         return 0;
     if (whence == 1)
-        return file_m_tell(self, NULL, 0, 0);
+        return file_m_tell_locked(self);
     f->rpos = f->rlen = 0;
     f->pending_cr = false;
     f->eof = false;
@@ -620,11 +716,8 @@ static Value file_m_seek(Value self, const Value *args, size_t nargs, Value kwna
     return wf_int_from_i64((int64_t)pos);
 }
 
-static Value file_m_truncate(Value self, const Value *args, size_t nargs, Value kwnames)
+static Value file_truncate_locked(FileObject *f, const Value *args, size_t nargs)
 {
-    FileObject *f = file_obj(self);
-    if (wf_no_kwargs("truncate", kwnames) < 0 || wf_check_nargs("truncate", nargs, 0, 1) < 0)
-        return 0;
     if (file_check_writable(f) < 0 || file_flush_writes(f) < 0)
         return 0;
     file_drop_readahead(f);
@@ -641,11 +734,22 @@ static Value file_m_truncate(Value self, const Value *args, size_t nargs, Value 
     return wf_int_from_i64(size);
 }
 
+static Value file_m_truncate(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    FileObject *f = file_obj(self);
+    if (wf_no_kwargs("truncate", kwnames) < 0 || wf_check_nargs("truncate", nargs, 0, 1) < 0)
+        return 0;
+    file_lock(f);  /* recursive: an __index__ of the size may use the file */
+    Value r = file_truncate_locked(f, args, nargs);
+    file_unlock(f);
+    return r;
+}
+
 /* iter(f) and `with f`: the file itself, while it is open. */
 static Value file_iter(Value self)
 {
-    if (file_check_open(file_obj(self)) < 0)
-        return 0;
+    if (file_is_closed(file_obj(self)))
+        return file_err_closed();
     return wf_incref(self);
 }
 
@@ -695,7 +799,7 @@ static void file_dealloc(Object *o)
     wf_object_free(o);
 }
 
-static Value file_get_closed(Value self) { return wf_bool(file_obj(self)->closed); }
+static Value file_get_closed(Value self) { return wf_bool(file_is_closed(file_obj(self))); }
 static Value file_get_name(Value self) { return wf_incref(file_obj(self)->name); }
 static Value file_get_mode(Value self) { return wf_incref(file_obj(self)->mode); }
 static Value file_get_encoding(Value self) { return wf_incref(file_obj(self)->encoding); }
@@ -761,10 +865,12 @@ static Value file_new(int fd, Value name, Value mode, Value encoding, bool reada
     f->closefd = closefd;
     f->translate = true;
     f->line_buffered = isatty(fd) != 0;
+    wf_mutex_lock(&registry_lock);
     f->reg_next = file_registry;
     if (file_registry)
         file_registry->reg_prev = f;
     file_registry = f;
+    wf_mutex_unlock(&registry_lock);
     return wf_val(f);
 }
 
@@ -786,11 +892,20 @@ void wf_file_set_buffering(Value file, bool line, bool unbuffered)
     file_obj(file)->unbuffered = unbuffered;
 }
 
+/* At exit. A daemon thread may hold a file's lock forever (blocked reading
+ * stdin): such a file is skipped after a second rather than hanging exit
+ * (CPython raises "could not acquire lock ... at interpreter shutdown"). */
 void wf_file_flush_all(void)
 {
-    for (FileObject *f = file_registry; f; f = f->reg_next)
+    wf_mutex_lock(&registry_lock);  /* rule 3: registry, then each file */
+    for (FileObject *f = file_registry; f; f = f->reg_next) {
+        if (wf_rmutex_lock_timed(&f->lock, 1000000000, 0) != WF_LOCK_ACQUIRED)
+            continue;
         if (file_flush_writes(f) < 0)
             wf_err_clear();
+        file_unlock(f);
+    }
+    wf_mutex_unlock(&registry_lock);
 }
 
 typedef struct OpenMode {
@@ -867,11 +982,15 @@ static Value file_open_impl(Value file, Value mode, Value encoding, Value newlin
         fd = (int)n;
         closefd = true;
     } else if (wf_is_str(file)) {
-        do
+        int err;
+        do {
+            wf_blocking_begin();  /* a FIFO's open() waits for the other end */
             fd = open(wf_str_cstr(file), m.flags, 0666);
-        while (fd < 0 && errno == EINTR);
+            err = errno;
+            wf_blocking_end();
+        } while (fd < 0 && err == EINTR);
         if (fd < 0)
-            return file_err_errno(errno, file);
+            return file_err_errno(err, file);
         struct stat st;
         if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
             close(fd);

@@ -2,12 +2,18 @@
 /* In-memory text streams -> _io.StringIO; io.open/TextIOWrapper -> core/fileobject.c. */
 #include <stdlib.h>
 #include "runtime.h"
+#include "critsec.h"
 
 /*
  * A StringIO keeps its text as an array of code points, so positions
  * (seek/tell/truncate, all counted in characters as in CPython) are plain
  * indexes. Writing past the end pads with NUL characters, as CPython does.
  * Newlines are not translated (CPython's default newline='\n').
+ *
+ * Threads: every method runs inside a critical section on the object (the
+ * `_cs` wrappers below), so each call is atomic as in free-threaded CPython.
+ * writelines() does not hold it across the iteration of its argument: each
+ * write takes it separately.
  */
 
 typedef struct StringIOObject {
@@ -118,6 +124,15 @@ static Value sio_write(Value self, const Value *args, size_t nargs, Value kwname
     return wf_int_from_i64((int64_t)wf_as_str(args[0])->nchars);
 }
 
+static Value sio_write_cs(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    Value r;
+    WF_CRITSEC_BEGIN(wf_obj(self));
+    r = sio_write(self, args, nargs, kwnames);
+    WF_CRITSEC_END();
+    return r;
+}
+
 Value wf_io_writelines(Value self, Value lines, CFunction write)
 {
     Value it = wf_iter(lines);
@@ -141,7 +156,7 @@ static Value sio_writelines(Value self, const Value *args, size_t nargs, Value k
 {
     if (wf_no_kwargs("writelines", kwnames) < 0 || wf_check_nargs("writelines", nargs, 1, 1) < 0)
         return 0;
-    return wf_io_writelines(self, args[0], sio_write);
+    return wf_io_writelines(self, args[0], sio_write_cs);
 }
 
 static Value sio_getvalue(Value self, const Value *args, size_t nargs, Value kwnames)
@@ -306,7 +321,55 @@ static Value sio_iternext(Value self)
     return line;
 }
 
-static Value sio_get_closed(Value self) { return wf_bool(sio(self)->closed); }
+/* fn inside a critical section on self. */
+#define SIO_CS(fn) \
+    static Value fn##_cs(Value self, const Value *args, size_t nargs, Value kwnames) \
+    { \
+        Value r; \
+        WF_CRITSEC_BEGIN(wf_obj(self)); \
+        r = fn(self, args, nargs, kwnames); \
+        WF_CRITSEC_END(); \
+        return r; \
+    }
+SIO_CS(sio_getvalue)
+SIO_CS(sio_read)
+SIO_CS(sio_readline)
+SIO_CS(sio_readlines)
+SIO_CS(sio_tell)
+SIO_CS(sio_seek)
+SIO_CS(sio_truncate)
+SIO_CS(sio_close)
+SIO_CS(sio_flush)
+SIO_CS(sio_true)
+SIO_CS(sio_false)
+SIO_CS(sio_enter)
+
+static Value sio_iter_cs(Value self)
+{
+    Value r;
+    WF_CRITSEC_BEGIN(wf_obj(self));
+    r = sio_iter(self);
+    WF_CRITSEC_END();
+    return r;
+}
+
+static Value sio_iternext_cs(Value self)
+{
+    Value r;
+    WF_CRITSEC_BEGIN(wf_obj(self));
+    r = sio_iternext(self);
+    WF_CRITSEC_END();
+    return r;
+}
+
+static Value sio_get_closed(Value self)
+{
+    bool closed;
+    WF_CRITSEC_BEGIN(wf_obj(self));
+    closed = sio(self)->closed;
+    WF_CRITSEC_END();
+    return wf_bool(closed);
+}
 static Value sio_get_none(Value self) { return wf_incref(wf_None); }
 
 static const GetSetDef sio_getset[] = {
@@ -317,23 +380,23 @@ static const GetSetDef sio_getset[] = {
 };
 
 static const MethodDef sio_methods[] = {
-    {"write", sio_write, 0, NULL},
+    {"write", sio_write_cs, 0, NULL},
     {"writelines", sio_writelines, 0, NULL},
-    {"getvalue", sio_getvalue, 0, NULL},
-    {"read", sio_read, 0, NULL},
-    {"readline", sio_readline, 0, NULL},
-    {"readlines", sio_readlines, 0, NULL},
-    {"tell", sio_tell, 0, NULL},
-    {"seek", sio_seek, 0, NULL},
-    {"truncate", sio_truncate, 0, NULL},
-    {"close", sio_close, 0, NULL},
-    {"flush", sio_flush, 0, NULL},
-    {"readable", sio_true, 0, NULL},
-    {"writable", sio_true, 0, NULL},
-    {"seekable", sio_true, 0, NULL},
-    {"isatty", sio_false, 0, NULL},
-    {"__enter__", sio_enter, 0, NULL},
-    {"__exit__", sio_close, 0, NULL},
+    {"getvalue", sio_getvalue_cs, 0, NULL},
+    {"read", sio_read_cs, 0, NULL},
+    {"readline", sio_readline_cs, 0, NULL},
+    {"readlines", sio_readlines_cs, 0, NULL},
+    {"tell", sio_tell_cs, 0, NULL},
+    {"seek", sio_seek_cs, 0, NULL},
+    {"truncate", sio_truncate_cs, 0, NULL},
+    {"close", sio_close_cs, 0, NULL},
+    {"flush", sio_flush_cs, 0, NULL},
+    {"readable", sio_true_cs, 0, NULL},
+    {"writable", sio_true_cs, 0, NULL},
+    {"seekable", sio_true_cs, 0, NULL},
+    {"isatty", sio_false_cs, 0, NULL},
+    {"__enter__", sio_enter_cs, 0, NULL},
+    {"__exit__", sio_close_cs, 0, NULL},
     {NULL},
 };
 
@@ -346,8 +409,8 @@ TypeObject wf_type_stringio = {
     .tp_new = sio_new,
     .tp_init = sio_init,
     .tp_dealloc = sio_dealloc,
-    .tp_iter = sio_iter,
-    .tp_iternext = sio_iternext,
+    .tp_iter = sio_iter_cs,
+    .tp_iternext = sio_iternext_cs,
     .tp_methods = sio_methods,
     .tp_getset = sio_getset,
 };
