@@ -13,25 +13,42 @@
 #include "opcodes.h"
 #include "dict.h"
 #include "seq.h"
+#include "sync/eval_breaker.h"
 
 /* The eval loop's reference counting, forced inline: GCC otherwise outlines
  * the immortal check and the decrement of object.h's versions into a call
- * per use in the (huge) eval function. Same semantics as object.h. */
+ * per use in the (huge) eval function. Same semantics as object.h (biased
+ * counts: the owner's path is a compare and an add). */
 static inline __attribute__((always_inline)) Value ceval_incref(Value v)
 {
-    if (wf_is_obj(v) && !wf_is_immortal(wf_obj(v)))
-        wf_obj(v)->ob_ref_local++;
+    if (wf_is_obj(v)) {
+        Object *o = wf_obj(v);
+        uint32_t local = wf_refcnt_local(o);
+        if (local == WF_IMMORTAL_REFCNT)
+            return v;
+        if (WF_LIKELY(wf_object_is_owned(o)))
+            __atomic_store_n(&o->ob_ref_local, local + 1, __ATOMIC_RELAXED);
+        else
+            atomic_fetch_add_explicit(&o->ob_ref_shared, (intptr_t)1 << WF_REF_SHARED_SHIFT,
+                                      memory_order_relaxed);
+    }
     return v;
 }
 static inline __attribute__((always_inline)) void ceval_decref(Value v)
 {
     if (wf_is_obj(v)) {
         Object *o = wf_obj(v);
-        if (wf_is_immortal(o))
+        uint32_t local = wf_refcnt_local(o);
+        if (local == WF_IMMORTAL_REFCNT)
             return;
-        WF_ASSERT(o->ob_ref_local > 0);
-        if (--o->ob_ref_local == 0)
-            wf_object_dealloc(o);
+        if (WF_LIKELY(wf_object_is_owned(o))) {
+            WF_ASSERT(local > 0);
+            __atomic_store_n(&o->ob_ref_local, local - 1, __ATOMIC_RELAXED);
+            if (local == 1)
+                wf_object_merge_zero_local(o);
+        } else {
+            wf_object_decref_shared(o);
+        }
     }
 }
 #define wf_incref ceval_incref
@@ -671,12 +688,11 @@ static Value ceval_compare(Value a, Value b, int op)
 /* A float that only the value stack references, owned by this thread: an
  * operation that drops it may write its result into it instead of
  * allocating (as CPython 3.13 does). Its count cannot change behind our back:
- * no other thread holds a reference (ob_ref_shared == 0). */
+ * no other thread holds a reference (object.h, wf_object_is_unique). */
 static inline bool ceval_float_unique(ThreadState *ts, Value v)
 {
-    Object *o = wf_obj(v);
-    return o->ob_ref_local == 1 && o->ob_tid == ts->tid &&
-           atomic_load_explicit(&o->ob_ref_shared, memory_order_relaxed) == 0;
+    (void)ts;
+    return wf_object_is_unique(wf_obj(v));
 }
 
 /* a OP b for + - * / when both are exact floats or small ints converting
@@ -1356,21 +1372,16 @@ static int ceval_print_expr(Value v)
     return wf_dict_set_c(wf_builtins_dict, "_", v);
 }
 
-/* Out of line: a Ctrl-C arrived (core/runtime.c's handler set the flag). */
-static int __attribute__((noinline)) ceval_handle_sigint(void)
+/* The periodic check, at every loop back-edge (may_raise: a pending Ctrl-C
+ * becomes KeyboardInterrupt here) and at every Python frame start (requests
+ * only; signals wait for the next back-edge). The fast path is one relaxed
+ * load of this thread's eval breaker word and the RCU countdown; the rest is
+ * core/pystate.c's wf_eval_breaker_slow. */
+static inline int ceval_eval_breaker(ThreadState *ts, bool may_raise)
 {
-    wf_sigint_pending = 0;
-    wf_err_raise(wf_val(wf_exc_KeyboardInterrupt));
-    return -1;
-}
-
-/* Checked at every loop back-edge. Thread switches and tier-2 entry hook in
- * here later; for now it turns a pending Ctrl-C into KeyboardInterrupt. */
-static inline int ceval_eval_breaker(ThreadState *ts)
-{
-    (void)ts;
-    if (WF_UNLIKELY(wf_sigint_pending))
-        return ceval_handle_sigint();
+    bool qs_due = --ts->rcu_countdown <= 0;
+    if (WF_UNLIKELY(wf_eval_breaker_poll(&ts->entry.eval_breaker) != 0 || qs_due))
+        return wf_eval_breaker_slow(ts, may_raise);
     return 0;
 }
 
@@ -1383,7 +1394,7 @@ static Value ceval_build_class_func;
 #define GETLOCAL(i) (frame->localsplus[i])
 #define SETLOCAL(i, v) wf_setref(&frame->localsplus[i], (v))
 #define JUMPBY(n) (next_instr += (n))
-#define CHECK_EVAL_BREAKER() ceval_eval_breaker(ts)
+#define CHECK_EVAL_BREAKER() ceval_eval_breaker(ts, true)
 
 #define DO_DISPATCH_INLINED(nf)        \
     do {                               \
@@ -1488,6 +1499,9 @@ start_frame:
         throwflag = 0;
         goto error;
     }
+    /* Calls are safe points too: a recursive function without loops must
+     * still yield the GIL and reach stop-the-world and grace periods. */
+    (void)ceval_eval_breaker(ts, false);
 #ifdef WF_COMPUTED_GOTO
     DISPATCH();
 #include "cases.h"

@@ -375,6 +375,7 @@ int main(int argc, char **argv)
         sysargv[i - o.rest + 1] = argv[i];
 
     wf_sys_ignore_environment = o.ignore_env;
+    wf_runtime_gil_option = main_xoption(&o, "gil");
     if (wf_runtime_init(nsys, sysargv) < 0) {
         int st = wf_runtime_exit_status();
         wf_runtime_fini();
@@ -406,9 +407,18 @@ int main(int argc, char **argv)
     } else {
         status = main_run_script(argv[0], o.script);
     }
+    /* Shut-down, in CPython's order: wait for the non-daemon threads, run
+     * the atexit callbacks, flush. */
+    wf_runtime_wait_threads();
     wf_atexit_run();
     if (wf_runtime_fini() < 0 && status == 0)
         status = 120;
     free(sysargv);
+    /* Daemon threads may still run or be blocked: do not let exit()'s
+     * destructors (liburcu's, stdio's) pull the ground from under them. */
+    if (wf_runtime_multithreaded()) {
+        fflush(NULL);
+        _exit(status & 0xff);
+    }
     return status & 0xff;
 }

@@ -181,6 +181,124 @@ void wf_object_dealloc(Object *o)
         wf_object_free(o);
 }
 
+/* At thread exit (core/pystate.c): the thread's free lists go back to malloc. */
+void wf_object_thread_fini(void)
+{
+    for (size_t c = 0; c <= FL_CLASSES; c++) {
+        FreeBlock *b = fl_head[c];
+        while (b) {
+            FreeBlock *next = b->next;
+            wf_mem_free(b);
+            b = next;
+        }
+        fl_head[c] = NULL;
+        fl_count[c] = 0;
+    }
+}
+
+/* ---- biased reference counting: the slow paths (object.h, rules 3-5) ---- */
+
+_Thread_local uintptr_t wf_tid_current;
+
+/* Rule 5: the object dies in this thread, which may not own it: make it ours
+ * with a clean shared word first, so tp_dealloc sees what an owner sees. */
+static void rc_make_ours(Object *o)
+{
+    __atomic_store_n(&o->ob_tid, wf_tid_current, __ATOMIC_RELAXED);
+    atomic_store_explicit(&o->ob_ref_shared, 0, memory_order_relaxed);
+}
+
+static void rc_dealloc_here(Object *o)
+{
+    rc_make_ours(o);
+    wf_object_dealloc(o);
+}
+
+void wf_object_merge_zero_local(Object *o)
+{
+    /* acquire: pairs with the release of non-owners' decrefs below, so their
+     * last uses of the object happen before we free it */
+    intptr_t shared = atomic_load_explicit(&o->ob_ref_shared, memory_order_acquire);
+    if (shared == 0) {
+        wf_object_dealloc(o);   /* never shared: still ours, count 0 */
+        return;
+    }
+    /* Give ownership up before publishing MERGED: a thread that sees MERGED
+     * must never see us as the owner (CPython gh-119999). */
+    __atomic_store_n(&o->ob_tid, (uintptr_t)0, __ATOMIC_RELAXED);
+    intptr_t merged;
+    do {
+        merged = (shared & ~(intptr_t)WF_REF_FLAGS) | WF_REF_MERGED;
+        /* acq_rel: acquire as above; release so that a non-owner that later
+         * frees the object sees our last writes */
+    } while (!atomic_compare_exchange_weak_explicit(&o->ob_ref_shared, &shared, merged,
+                                                    memory_order_acq_rel, memory_order_acquire));
+    if (merged == WF_REF_MERGED)
+        rc_dealloc_here(o);
+}
+
+void wf_object_decref_shared(Object *o)
+{
+    intptr_t shared = atomic_load_explicit(&o->ob_ref_shared, memory_order_relaxed);
+    intptr_t next;
+    bool queue;
+    do {
+        /* Rule 4: owned, and the reference we drop is counted in the owner's
+         * local count: the queue keeps it, the owner drops it later. */
+        queue = shared == 0;
+        next = queue ? WF_REF_QUEUED : shared - ((intptr_t)1 << WF_REF_SHARED_SHIFT);
+        /* acq_rel: release orders our uses of o before whoever frees it;
+         * acquire, for when that is us */
+    } while (!atomic_compare_exchange_weak_explicit(&o->ob_ref_shared, &shared, next,
+                                                    memory_order_acq_rel, memory_order_relaxed));
+    if (queue)
+        wf_brc_queue_object(o);
+    else if (next == WF_REF_MERGED)
+        rc_dealloc_here(o);
+}
+
+intptr_t wf_object_explicit_merge(Object *o, intptr_t extra)
+{
+    __atomic_store_n(&o->ob_tid, (uintptr_t)0, __ATOMIC_RELAXED);
+    intptr_t shared = atomic_load_explicit(&o->ob_ref_shared, memory_order_relaxed);
+    intptr_t count, merged;
+    do {
+        count = (shared >> WF_REF_SHARED_SHIFT) + (intptr_t)wf_refcnt_local(o) + extra;
+        merged = (intptr_t)((uintptr_t)count << WF_REF_SHARED_SHIFT) | WF_REF_MERGED;
+    } while (!atomic_compare_exchange_weak_explicit(&o->ob_ref_shared, &shared, merged,
+                                                    memory_order_acq_rel, memory_order_acquire));
+    __atomic_store_n(&o->ob_ref_local, 0u, __ATOMIC_RELAXED);
+    return count;
+}
+
+void wf_object_dealloc_here(Object *o)
+{
+    rc_dealloc_here(o);
+}
+
+bool wf_object_unresurrect(Object *o)
+{
+    /* The resurrected object is ours (wf_object_resurrect); drop the
+     * reference as an owner would, but report instead of freeing. */
+    uint32_t local = wf_refcnt_local(o) - 1;
+    __atomic_store_n(&o->ob_ref_local, local, __ATOMIC_RELAXED);
+    if (local != 0)
+        return false;
+    intptr_t shared = atomic_load_explicit(&o->ob_ref_shared, memory_order_acquire);
+    if (shared == 0)
+        return true;
+    __atomic_store_n(&o->ob_tid, (uintptr_t)0, __ATOMIC_RELAXED);
+    intptr_t merged;
+    do {
+        merged = (shared & ~(intptr_t)WF_REF_FLAGS) | WF_REF_MERGED;
+    } while (!atomic_compare_exchange_weak_explicit(&o->ob_ref_shared, &shared, merged,
+                                                    memory_order_acq_rel, memory_order_acquire));
+    if (merged != WF_REF_MERGED)
+        return false;   /* other threads hold it now; the last of them frees it */
+    rc_make_ours(o);
+    return true;
+}
+
 /* ---- recursion guard ---- */
 
 /* CPython counts Python frames and guarded C calls in one budget, but

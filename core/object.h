@@ -20,8 +20,7 @@
  *
  * Reference counting is biased (PEP 703): the owning thread (ob_tid) counts in
  * ob_ref_local without atomics, other threads count in ob_ref_shared
- * atomically. The free-threaded runtime issue fills in the cross-thread parts;
- * the field layout is fixed now so that nothing else has to change.
+ * atomically; the protocol is described at "reference counting" below.
  */
 #include <stdatomic.h>
 #include <stdarg.h>
@@ -283,22 +282,117 @@ static inline ListObject *wf_as_list(Value v) { WF_ASSERT(wf_is_list(v)); return
 static inline TypeObject *wf_as_type(Value v) { WF_ASSERT(wf_is_type(v)); return (TypeObject *)wf_obj(v); }
 static inline const char *wf_str_cstr(Value v) { return wf_as_str(v)->data; }  /* borrowed */
 
-/* ---- reference counting ---- */
-void wf_object_dealloc(Object *o);  /* calls tp_dealloc; core/object.c */
+/* ---- reference counting (biased, PEP 703; core/object.c, core/brc.c) ----
+ *
+ * Every heap object has an owner: the thread that allocated it (ob_tid). The
+ * owner counts in ob_ref_local with plain (relaxed atomic) loads and stores;
+ * every other thread counts in ob_ref_shared with atomic read-modify-writes.
+ * The object's true count is local + (shared >> WF_REF_SHARED_SHIFT), and the
+ * low two bits of ob_ref_shared say where the object is in its life:
+ *
+ *   0              owned; the shared count is >= 0
+ *   WF_REF_QUEUED  a non-owner dropped a reference that the owner's local
+ *                  count holds (shared would have gone negative): the object
+ *                  sits in the owner's merge queue (core/brc.c), and the
+ *                  shared count may now go negative
+ *   WF_REF_MERGED  the owner gave ownership up (ob_tid == 0, local == 0):
+ *                  the whole count lives in the shared word; whoever brings
+ *                  it to zero frees the object
+ *
+ * Rules:
+ *  1. Immortal objects (ob_ref_local == WF_IMMORTAL_REFCNT) are never counted.
+ *  2. Only the owner writes ob_ref_local (relaxed stores: others read it for
+ *     rule 1, so TSan must see atomics; on x86 they are plain movs).
+ *  3. When the owner's local count reaches 0 it merges: if the shared word is
+ *     0 the object dies at once; otherwise ob_tid = 0 and the MERGED flag is
+ *     set, and if the shared count was 0 it dies.
+ *  4. A non-owner that would take an owned object's shared count below 0
+ *     (shared word exactly 0) sets QUEUED instead and hands the object (with
+ *     its reference) to the owner's queue; the owner decrefs it at its next
+ *     periodic check. If the owner has exited, the non-owner merges the
+ *     counts itself (wf_object_explicit_merge).
+ *  5. An object freed by a thread other than its owner is first made owned
+ *     by the freeing thread (ob_tid = it, shared = 0), so tp_dealloc code that
+ *     resurrects the object (local = 1 around __del__) works unchanged.
+ *  6. ob_tid values are unique among live threads (the address of the
+ *     ThreadState); a dead thread's id may be reused by a new thread, which
+ *     then simply inherits the dead thread's local counts.
+ */
+#define WF_REF_SHARED_SHIFT 2
+#define WF_REF_QUEUED 2
+#define WF_REF_MERGED 3
+#define WF_REF_FLAGS 3
 
-static inline bool wf_is_immortal(Object *o) { return o->ob_ref_local == WF_IMMORTAL_REFCNT; }
+/* This thread's id for ob_tid (0 before the thread is bound; core/object.c). */
+extern _Thread_local uintptr_t wf_tid_current;
+
+void wf_object_dealloc(Object *o);  /* calls tp_dealloc; core/object.c */
+/* Out-of-line halves of incref/decref (core/object.c). */
+void wf_object_decref_shared(Object *o);      /* a non-owner's decref */
+void wf_object_merge_zero_local(Object *o);   /* the owner's local count hit 0 */
+/* Move o's whole count into the shared word and give ownership up (ob_tid =
+ * 0, MERGED); extra is added to the count. Returns the merged count. Called
+ * for objects whose owner has exited, and by the owner itself. */
+intptr_t wf_object_explicit_merge(Object *o, intptr_t extra);
+/* Free o (count 0) from a thread that may not own it (rule 5). */
+void wf_object_dealloc_here(Object *o);
+/* Rule 4: hand o (and the reference being dropped) to its owner (core/brc.c). */
+void wf_brc_queue_object(Object *o);
+
+static inline uint32_t wf_refcnt_local(Object *o)
+{
+    /* relaxed: rule 2 */
+    return __atomic_load_n(&o->ob_ref_local, __ATOMIC_RELAXED);
+}
+static inline uintptr_t wf_object_tid(Object *o)
+{
+    /* relaxed: ob_tid changes only to 0 (merge) or, at dealloc, to the freeing
+     * thread's id; both are observed by the count protocol itself */
+    return __atomic_load_n(&o->ob_tid, __ATOMIC_RELAXED);
+}
+static inline bool wf_is_immortal(Object *o) { return wf_refcnt_local(o) == WF_IMMORTAL_REFCNT; }
+static inline bool wf_object_is_owned(Object *o) { return wf_object_tid(o) == wf_tid_current; }
+
 static inline void wf_incref_obj(Object *o)
 {
-    if (!wf_is_immortal(o))
-        o->ob_ref_local++;
+    uint32_t local = wf_refcnt_local(o);
+    if (local == WF_IMMORTAL_REFCNT)
+        return;
+    if (WF_LIKELY(wf_object_is_owned(o)))
+        __atomic_store_n(&o->ob_ref_local, local + 1, __ATOMIC_RELAXED);  /* rule 2 */
+    else
+        /* relaxed: a count, ordered by whatever handed us the reference */
+        atomic_fetch_add_explicit(&o->ob_ref_shared, (intptr_t)1 << WF_REF_SHARED_SHIFT,
+                                  memory_order_relaxed);
 }
 static inline void wf_decref_obj(Object *o)
 {
-    if (wf_is_immortal(o))
+    uint32_t local = wf_refcnt_local(o);
+    if (local == WF_IMMORTAL_REFCNT)
         return;
-    WF_ASSERT(o->ob_ref_local > 0);
-    if (--o->ob_ref_local == 0)
-        wf_object_dealloc(o);
+    if (WF_LIKELY(wf_object_is_owned(o))) {
+        WF_ASSERT(local > 0);
+        __atomic_store_n(&o->ob_ref_local, local - 1, __ATOMIC_RELAXED);  /* rule 2 */
+        if (local == 1)
+            wf_object_merge_zero_local(o);
+    } else {
+        wf_object_decref_shared(o);
+    }
+}
+/* The true count (local + shared); exact only when no other thread is
+ * changing it (sys.getrefcount, tests). */
+static inline intptr_t wf_refcnt(Object *o)
+{
+    intptr_t shared = atomic_load_explicit(&o->ob_ref_shared, memory_order_relaxed);
+    return (intptr_t)wf_refcnt_local(o) + (shared >> WF_REF_SHARED_SHIFT);
+}
+/* Only the caller holds a reference to o, and no other thread can get one
+ * without it: owned by this thread, local count 1, nothing shared or queued.
+ * Lets an operation reuse o in place (a result tuple, a float). */
+static inline bool wf_object_is_unique(Object *o)
+{
+    return wf_refcnt_local(o) == 1 && wf_object_is_owned(o) &&
+           atomic_load_explicit(&o->ob_ref_shared, memory_order_relaxed) == 0;
 }
 static inline Value wf_incref(Value v)
 {
@@ -312,11 +406,24 @@ static inline void wf_decref(Value v)
         wf_decref_obj(wf_obj(v));
 }
 #define wf_xdecref wf_decref   /* 0 is already ignored */
+/* Make v immortal: its count is never touched again, it is never freed.
+ * Do it before other threads can see v (later is safe, but their earlier
+ * shared references are then never given back). */
 static inline void wf_make_immortal(Value v)
 {
     if (wf_is_obj(v))
-        wf_obj(v)->ob_ref_local = WF_IMMORTAL_REFCNT;
+        __atomic_store_n(&wf_obj(v)->ob_ref_local, WF_IMMORTAL_REFCNT, __ATOMIC_RELAXED);
 }
+/* For tp_dealloc functions that run Python code on the dying object (__del__,
+ * a generator's close()): resurrect gives it one reference owned by this
+ * thread; unresurrect drops it and returns true if the object is dead again
+ * (free it), false if the code stored a new reference somewhere. */
+static inline void wf_object_resurrect(Object *o)
+{
+    __atomic_store_n(&o->ob_tid, wf_tid_current, __ATOMIC_RELAXED);
+    __atomic_store_n(&o->ob_ref_local, 1, __ATOMIC_RELAXED);
+}
+bool wf_object_unresurrect(Object *o);
 /* Replace *slot by v (steals v), dropping the old value. */
 static inline void wf_setref(Value *slot, Value v)
 {
@@ -332,8 +439,11 @@ void *wf_mem_realloc(void *p, size_t n);
 void wf_mem_free(void *p);
 /* A new object of `type` with `size` bytes (>= sizeof(Object)), zeroed, refcount 1. */
 Object *wf_object_alloc(TypeObject *type, size_t size);
-/* Frees the memory of an object; for use at the end of tp_dealloc. */
+/* Frees the memory of an object; for use at the end of tp_dealloc. The
+ * block joins the calling thread's free lists (whichever thread that is). */
 void wf_object_free(Object *o);
+/* At thread exit: give the thread's free lists back to malloc (core/pystate.c). */
+void wf_object_thread_fini(void);
 /* Aborts the process: "weft: fatal: file:line: func: message: strerror" */
 _Noreturn void wf_fatal(const char *file, int line, const char *func, const char *msg, int err);
 #define WF_DIE(msg, err) wf_fatal(__FILE__, __LINE__, __func__, (msg), (err))

@@ -7,11 +7,13 @@
 #include <stdlib.h>
 #include <unistd.h>
 #include "runtime.h"
+#include "sync/eval_breaker.h"
 
 /*
  * Start-up order (the init list at the end of core/types.h):
- *   1. the main ThreadState, before anything allocates (objects record their
- *      owning thread id);
+ *   1. the threads runtime (GIL setting, registry, blocking hooks) and the
+ *      main ThreadState, bound like any other thread, before anything
+ *      allocates (objects record their owning thread id);
  *   2. object, ids, str, int, float, tuple, list, dict; then
  *      wf_object_init_late() finishes readying the types whose wf_type_ready
  *      ran before dicts existed;
@@ -23,8 +25,9 @@ _Thread_local ThreadState *wf_tstate_current;
 
 /*
  * SIGINT. The handler (installed without SA_RESTART) only sets
- * wf_sigint_pending; the eval loop turns it into KeyboardInterrupt at the
- * next loop back-edge (core/ceval.c), and file reads, which set
+ * wf_sigint_pending and the SIGNALS_PENDING bit of the main thread's eval
+ * breaker; the main thread turns it into KeyboardInterrupt at its next loop
+ * back-edge (core/pystate.c, wf_eval_breaker_slow), and file reads, which set
  * wf_sigint_blocking around read(), see read() return EINTR. A second Ctrl-C
  * arriving before the first was seen (a long computation inside C code)
  * restores the default action and re-raises the signal, which ends the
@@ -35,11 +38,15 @@ volatile sig_atomic_t wf_sigint_blocking;
 
 static void rt_sigint(int sig)
 {
-    /* The eval loop polls the flag at loop back-edges (core/ceval.c) and
-     * blocking reads poll it too. A second Ctrl-C before the first was seen
-     * (a long loop inside C code) ends the process as the default would. */
+    /* The main thread's periodic check sees its eval breaker bit (core/ceval.c)
+     * and blocking reads poll the flag. A second Ctrl-C before the first was
+     * seen (a long loop inside C code) ends the process as the default would.
+     * The handler may run on any thread; the atomic OR is lock-free, so it is
+     * async-signal-safe. */
     if (wf_sigint_blocking || !wf_sigint_pending) {
         wf_sigint_pending = 1;
+        if (wf_main_tstate)
+            wf_eval_breaker_set(&wf_main_tstate->entry.eval_breaker, WF_EB_SIGNALS_PENDING);
         return;
     }
     signal(sig, SIG_DFL);
@@ -62,18 +69,11 @@ static void rt_install_signals(void)
 /* Provided by the objects owner; weak so start-up links before it lands. */
 void wf_object_init_late(void) __attribute__((weak));
 
-static ThreadState *rt_new_tstate(void)
-{
-    ThreadState *ts = calloc(1, sizeof *ts);
-    if (!ts)
-        WF_DIE("cannot allocate the main thread state", errno);
-    ts->tid = (uintptr_t)pthread_self();
-    return ts;
-}
+const char *wf_runtime_gil_option;
 
 int wf_runtime_init(int argc, char **argv)
 {
-    wf_tstate_current = rt_new_tstate();
+    wf_runtime_threads_init(wf_runtime_gil_option);
     rt_install_signals();
     wf_object_init();
     wf_ids_init();
@@ -203,6 +203,27 @@ static int rt_flush_stream(const char *name)
     }
     wf_runtime_report_ignored("Exception ignored in", f, "<stream>");
     return -1;
+}
+
+void wf_runtime_wait_threads(void)
+{
+    Value modules = wf_sys_get("modules");
+    Value threading = modules && wf_is_dict(modules) ? wf_dict_get_c(modules, "threading") : 0;
+    if (!threading) {
+        wf_err_clear();
+        return;
+    }
+    Value pending = wf_err_fetch();
+    wf_incref(threading);
+    Value r = wf_call_method(threading, "_shutdown", NULL, 0);
+    if (r)
+        wf_decref(r);
+    else if (wf_err_matches(wf_exc_AttributeError))
+        wf_err_clear();   /* a module of that name without _shutdown */
+    else
+        wf_runtime_report_ignored("Exception ignored in", threading, "<module 'threading'>");
+    wf_decref(threading);
+    wf_err_restore(pending);
 }
 
 int wf_runtime_fini(void)

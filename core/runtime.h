@@ -16,6 +16,12 @@ int wf_runtime_fini(void);
  * "<what>: <repr(obj)>" (fallback when repr fails), then the traceback. */
 void wf_runtime_report_ignored(const char *what, Value obj, const char *fallback);
 
+/* -X gil=V from the command line (main.c sets it before wf_runtime_init). */
+extern const char *wf_runtime_gil_option;
+/* At the end of the main program: threading._shutdown() (waits for
+ * non-daemon threads) when threading was imported; errors are reported. */
+void wf_runtime_wait_threads(void);
+
 /* Ctrl-C (core/runtime.c): set by the SIGINT handler while a read blocks. */
 #include <signal.h>
 extern volatile sig_atomic_t wf_sigint_pending;

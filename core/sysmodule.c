@@ -287,7 +287,7 @@ static Value sys_getrefcount(Value self, const Value *args, size_t nargs, Value 
         return 0;
     if (!wf_is_obj(args[0]) || wf_is_immortal(wf_obj(args[0])))
         return wf_int_from_i64(4294967295LL);
-    return wf_int_from_i64((int64_t)wf_obj(args[0])->ob_ref_local + 1);
+    return wf_int_from_i64((int64_t)wf_refcnt(wf_obj(args[0])) + 1);
 }
 
 static Value sys_const_utf8(Value self, const Value *args, size_t nargs, Value kwnames)
@@ -295,11 +295,31 @@ static Value sys_const_utf8(Value self, const Value *args, size_t nargs, Value k
     return wf_str_from_cstr("utf-8");
 }
 
-static Value sys_false(Value self, const Value *args, size_t nargs, Value kwnames)
+static Value sys_is_gil_enabled(Value self, const Value *args, size_t nargs, Value kwnames)
 {
     if (wf_no_kwargs("_is_gil_enabled", kwnames) < 0 || wf_check_nargs("_is_gil_enabled", nargs, 0, 0) < 0)
         return 0;
-    return wf_False;
+    return wf_bool(wf_gil_enabled());
+}
+
+static Value sys_setswitchinterval(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_no_kwargs("setswitchinterval", kwnames) < 0 || wf_check_nargs("setswitchinterval", nargs, 1, 1) < 0)
+        return 0;
+    double d = wf_as_double(args[0]);
+    if (d == -1.0 && wf_err_occurred())
+        return 0;
+    if (!(d > 0.0))
+        return wf_err_set_str(wf_exc_ValueError, "switch interval must be strictly positive");
+    wf_switch_interval_set(d);
+    return wf_incref(wf_None);
+}
+
+static Value sys_getswitchinterval(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_no_kwargs("getswitchinterval", kwnames) < 0 || wf_check_nargs("getswitchinterval", nargs, 0, 0) < 0)
+        return 0;
+    return wf_float_new(wf_switch_interval_get());
 }
 
 static Value sys_excepthook(Value self, const Value *args, size_t nargs, Value kwnames)
@@ -425,7 +445,9 @@ static const MethodDef sys_functions[] = {
     {"getrefcount", sys_getrefcount, 0, NULL},
     {"getdefaultencoding", sys_const_utf8, 0, NULL},
     {"getfilesystemencoding", sys_const_utf8, 0, NULL},
-    {"_is_gil_enabled", sys_false, 0, "There is no GIL: always False."},
+    {"_is_gil_enabled", sys_is_gil_enabled, 0, "True when the GIL is on (PYTHON_GIL=1)."},
+    {"setswitchinterval", sys_setswitchinterval, 0, "Set the GIL's switch interval (seconds)."},
+    {"getswitchinterval", sys_getswitchinterval, 0, "The GIL's switch interval (seconds)."},
     {"excepthook", sys_excepthook, 0, NULL},
     {"displayhook", sys_displayhook, 0, NULL},
     {NULL},

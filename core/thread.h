@@ -3,9 +3,12 @@
 #ifndef WF_THREAD_H
 #define WF_THREAD_H
 
+#include <pthread.h>
 #include "object.h"
+#include "sync/registry.h"
 
 struct Frame;
+struct WfDeferBatch;
 
 typedef struct ThreadState {
     Value exc;                 /* exception being raised now, or 0 */
@@ -16,9 +19,29 @@ typedef struct ThreadState {
     char *datastack_base;      /* frames are bump-allocated here (core/ceval.c) */
     char *datastack_top;
     char *datastack_limit;
-    uintptr_t tid;             /* id used for biased reference counts */
-    struct ThreadState *next;  /* registry (sync/, later) */
+    uintptr_t tid;             /* id used for biased reference counts (== wf_tid_current) */
+    struct ThreadState *next;  /* unused (the registry links entries) */
     struct WfCritSec *critsec; /* innermost active critical section (core/critsec.h) */
+
+    /* ---- the free-threaded runtime (core/pystate.c, core/brc.c) ---- */
+    WfThreadEntry entry;       /* registry entry; entry.eval_breaker is this
+                                  thread's eval breaker word */
+    int rcu_countdown;         /* periodic checks until the next RCU quiescent state */
+    bool is_main;              /* the main thread (signals are delivered to it) */
+    int block_depth;           /* nesting of the sync/ blocking hooks */
+    bool block_rcu_off;        /* the hooks took us RCU-offline */
+    bool block_gil_dropped;    /* the hooks dropped the GIL */
+    bool blocking_gil;         /* wf_blocking_begin dropped the GIL */
+    bool blocking_rcu;         /* wf_blocking_begin went RCU-offline */
+    /* Merge queue of biased refcounts (core/brc.c), under the bucket lock. */
+    struct ThreadState *brc_next;
+    Object **brc_queue;
+    size_t brc_len, brc_cap;
+    /* Deferred decrefs/frees (core/pystate.c). */
+    struct WfDeferBatch *defer_batch;   /* being filled (owner only) */
+    struct WfDeferBatch *defer_ready;   /* grace period over: run them (under defer_mutex) */
+    pthread_mutex_t defer_mutex;
+    size_t defer_inflight;              /* batches waiting for a grace period (atomics) */
 } ThreadState;
 
 extern _Thread_local ThreadState *wf_tstate_current;
@@ -67,5 +90,32 @@ void wf_blocking_end(void);
 ThreadState *wf_tstate_new(void);
 void wf_tstate_bind(ThreadState *ts);
 void wf_tstate_unbind_and_free(ThreadState *ts);
+
+/* ---- the runtime's side (core/pystate.c), for ceval, sys and main ---- */
+
+/* The slow path of the periodic check (core/ceval.c): handles every bit of
+ * the eval breaker and the RCU quiescent state. may_raise: a pending signal
+ * may raise here (loop back-edges); at function entry it waits for the next
+ * back-edge. Returns -1 with an exception set (KeyboardInterrupt...). */
+int wf_eval_breaker_slow(ThreadState *ts, bool may_raise);
+/* Periodic checks between two RCU quiescent states. */
+#define WF_RCU_QS_INTERVAL 64
+
+/* PYTHON_GIL=1 (or -X gil=1): the GIL exists. Read once at start-up. */
+bool wf_gil_enabled(void);
+/* sys.setswitchinterval / getswitchinterval (seconds), with or without GIL. */
+void wf_switch_interval_set(double seconds);
+double wf_switch_interval_get(void);
+/* Start-up (core/runtime.c): read the GIL setting, then create, bind and
+ * mark the main thread. gil_option: -X gil value or NULL. Exits with
+ * CPython's message on a bad value. */
+void wf_runtime_threads_init(const char *gil_option);
+/* The main thread's state (signals set its eval breaker bit). */
+extern ThreadState *wf_main_tstate;
+
+/* ---- biased refcount queues (core/brc.c) ---- */
+void wf_brc_add_thread(ThreadState *ts);     /* at bind */
+void wf_brc_remove_thread(ThreadState *ts);  /* at unbind: merges what is left */
+void wf_brc_merge_queue(ThreadState *ts);    /* periodic check, BRC_MERGE */
 
 #endif

@@ -29,7 +29,9 @@
     X(SIGNALS_PENDING, 1, "a signal arrived; the main thread runs its handler") \
     X(PENDING_CALLS, 2, "a pending call (Py_AddPendingCall-like) must run") \
     X(STOP_THE_WORLD, 3, "a thread requests stop-the-world: suspend at this safe point") \
-    X(ASYNC_EXC, 4, "an asynchronous exception was set for this thread")
+    X(ASYNC_EXC, 4, "an asynchronous exception was set for this thread") \
+    X(BRC_MERGE, 5, "objects queued for this thread to merge their reference counts (core/brc.c)") \
+    X(DEFERRED_READY, 6, "deferred decref batches whose grace period ended (core/pystate.c)")
 
 enum {
 #define WF_EB_ENUM(name, bit, doc) WF_EB_##name = 1u << (bit),
