@@ -8,9 +8,26 @@
  * (after an uncaught exception has been printed, before the streams are
  * flushed), as CPython's Py_FinalizeEx does. An exception in a callback is
  * reported and the remaining callbacks still run.
+ *
+ * Threads: the list is created at start-up (wf_atexit_register_module) and
+ * never replaced, so every access is one list operation, atomic on its own:
+ * register appends, unregister and _clear replace the contents with one
+ * slice assignment, the exit run pops the last entry. No lock is held while
+ * callbacks or __eq__ run.
  */
 
-static Value atexit_callbacks;   /* list, created on first register */
+static Value atexit_callbacks;   /* list, created at start-up, never replaced */
+
+/* atexit_callbacks[:] = items, one list operation. */
+static int atexit_set_contents(Value items)
+{
+    Value all = wf_slice_new(wf_None, wf_None, wf_None);
+    if (!all)
+        return -1;
+    int r = wf_setitem(atexit_callbacks, all, items);
+    wf_decref(all);
+    return r;
+}
 
 static Value atexit_register(Value self, const Value *args, size_t nargs, Value kwnames)
 {
@@ -36,13 +53,6 @@ static Value atexit_register(Value self, const Value *args, size_t nargs, Value 
     wf_decref(kwargs);
     if (!entry)
         return 0;
-    if (!atexit_callbacks) {
-        atexit_callbacks = wf_list_new(0);
-        if (!atexit_callbacks) {
-            wf_decref(entry);
-            return 0;
-        }
-    }
     int r = wf_list_append(atexit_callbacks, entry);
     wf_decref(entry);
     return r < 0 ? 0 : wf_incref(args[0]);
@@ -52,33 +62,36 @@ static Value atexit_unregister(Value self, const Value *args, size_t nargs, Valu
 {
     if (wf_no_kwargs("unregister", kwnames) < 0 || wf_check_nargs("unregister", nargs, 1, 1) < 0)
         return 0;
-    if (!atexit_callbacks)
-        return wf_incref(wf_None);
-    Value keep = wf_list_new(0);
-    for (size_t i = 0; keep && i < wf_list_size(atexit_callbacks); i++) {
-        Value entry = wf_list_get(atexit_callbacks, i);
+    /* Compare on a snapshot (__eq__ may run anything), then swap the contents. */
+    Value snap = wf_list_from_iterable(atexit_callbacks);
+    Value keep = snap ? wf_list_new(0) : 0;
+    for (size_t i = 0; keep && i < wf_list_size(snap); i++) {
+        Value entry = wf_list_get(snap, i);
         int eq = wf_richcompare_bool(wf_tuple_get(entry, 0), args[0], WF_EQ);
         if (eq < 0 || (!eq && wf_list_append(keep, entry) < 0)) {
             wf_decref(keep);
-            return 0;
+            keep = 0;
         }
     }
+    wf_xdecref(snap);
     if (!keep)
         return 0;
-    wf_setref(&atexit_callbacks, keep);
-    return wf_incref(wf_None);
+    int r = atexit_set_contents(keep);
+    wf_decref(keep);
+    return r < 0 ? 0 : wf_incref(wf_None);
 }
 
 static Value atexit_ncallbacks(Value self, const Value *args, size_t nargs, Value kwnames)
 {
-    return wf_small(atexit_callbacks ? (intptr_t)wf_list_size(atexit_callbacks) : 0);
+    return wf_int_from_i64(wf_len(atexit_callbacks));
 }
 
 static Value atexit_clear(Value self, const Value *args, size_t nargs, Value kwnames)
 {
-    if (atexit_callbacks)
-        wf_setref(&atexit_callbacks, wf_list_new(0));
-    return wf_incref(wf_None);
+    Value empty = wf_list_new(0);
+    int r = empty ? atexit_set_contents(empty) : -1;
+    wf_xdecref(empty);
+    return r < 0 ? 0 : wf_incref(wf_None);
 }
 
 /* func(*args, **kwargs) in the vectorcall convention (kwargs: dict or None). */
@@ -107,17 +120,12 @@ void wf_atexit_run(void)
 {
     Value pending = wf_err_fetch();
     /* Callbacks may register more callbacks; take them from the end until none is left. */
-    while (atexit_callbacks && wf_list_size(atexit_callbacks) > 0) {
-        size_t last = wf_list_size(atexit_callbacks) - 1;
-        Value entry = wf_incref(wf_list_get(atexit_callbacks, last));
-        Value tail = wf_slice_new(wf_small((intptr_t)last), wf_None, wf_None);
-        if (!tail || wf_delitem(atexit_callbacks, tail) < 0) {
-            wf_err_clear();
-            wf_xdecref(tail);
-            wf_decref(entry);
+    while (atexit_callbacks && wf_len(atexit_callbacks) > 0) {
+        Value entry = wf_call_method(atexit_callbacks, "pop", NULL, 0);  /* one atomic list operation */
+        if (!entry) {
+            wf_err_clear();  /* another thread emptied it meanwhile */
             break;
         }
-        wf_decref(tail);
         Value func = wf_tuple_get(entry, 0), kwargs = wf_tuple_get(entry, 2);
         Value r = atexit_call(func, wf_tuple_get(entry, 1), kwargs);
         if (r) {
@@ -157,5 +165,6 @@ static Value atexit_create(void)
 
 void wf_atexit_register_module(void)
 {
+    atexit_callbacks = wf_list_new(0);
     wf_register_builtin_module("atexit", atexit_create);
 }

@@ -4,6 +4,7 @@
 #include <sys/types.h>
 #include "weft.h"
 #include "runtime.h"
+#include "attrslot.h"
 
 /*
  * Every built-in exception class is a TypeObject allocated here at start-up
@@ -110,7 +111,7 @@ static Value *exc_store_slot(Value self, bool in_dict)
 /* Borrowed attribute, or None. */
 static Value exc_attr_in(Value self, const char *name, bool in_dict)
 {
-    Value d = *exc_store_slot(self, in_dict);
+    Value d = wf_attrslot_load(exc_store_slot(self, in_dict));
     Value v = d && wf_is_dict(d) ? wf_dict_get_c(d, name) : 0;
     return v ? v : wf_None;
 }
@@ -118,21 +119,22 @@ static Value exc_attr_in(Value self, const char *name, bool in_dict)
 static int exc_set_attr_in(Value self, const char *name, Value v, bool in_dict)
 {
     Value *slot = exc_store_slot(self, in_dict);
-    if (*slot && !wf_is_dict(*slot))
-        wf_setref(slot, 0);
-    if (!*slot) {
-        *slot = wf_dict_new();
-        if (!*slot)
-            return -1;
+    Value d = wf_attrslot_load(slot);
+    if (d && !wf_is_dict(d)) {
+        Value expected = d;
+        /* acq_rel: as wf_attrslot_store(), but only if nobody replaced it meanwhile */
+        if (wf_atomic_cas_acq_rel_usize(slot, &expected, 0))
+            wf_defer_decref(d);
     }
+    d = wf_attrslot_dict(slot);
     if (v == 0) {
         Value key = wf_str_intern_c(name);
-        int r = wf_dict_contains(*slot, key);
+        int r = wf_dict_contains(d, key);
         if (r <= 0)
             return r < 0 ? -1 : 0;
-        return wf_dict_del(*slot, key);
+        return wf_dict_del(d, key);
     }
-    return wf_dict_set_c(*slot, name, v);
+    return wf_dict_set_c(d, name, v);
 }
 
 static Value exc_attr(Value self, const char *name) { return exc_attr_in(self, name, false); }
@@ -160,7 +162,7 @@ static int exc_set_args(Value self, const Value *args, size_t nargs)
     Value t = wf_tuple_from_array(args, nargs);
     if (!t)
         return -1;
-    wf_setref(&exc_obj(self)->args, t);
+    wf_attrslot_store(&exc_obj(self)->args, t);
     return 0;
 }
 
@@ -218,7 +220,7 @@ static void exc_really_dealloc(Object *o)
 
 static Value exc_tp_str(Value self)
 {
-    Value args = exc_obj(self)->args;
+    Value args = wf_attrslot_load(&exc_obj(self)->args);
     size_t n = args ? wf_tuple_size(args) : 0;
     if (n == 0)
         return wf_str_from_cstr("");
@@ -229,7 +231,7 @@ static Value exc_tp_str(Value self)
 
 static Value exc_tp_repr(Value self)
 {
-    Value args = exc_obj(self)->args;
+    Value args = wf_attrslot_load(&exc_obj(self)->args);
     const char *name = exc_short_name(wf_type(self));
     if (args && wf_tuple_size(args) == 1)
         return wf_str_printf("%s(%R)", name, wf_tuple_get(args, 0));
@@ -240,7 +242,7 @@ static Value exc_tp_repr(Value self)
 
 static Value exc_get_args(Value self)
 {
-    Value a = exc_obj(self)->args;
+    Value a = wf_attrslot_load(&exc_obj(self)->args);
     return wf_incref(a ? a : wf_empty_tuple);
 }
 
@@ -253,13 +255,13 @@ static int exc_put_args(Value self, Value v)
     Value t = wf_tuple_from_iterable(v);
     if (!t)
         return -1;
-    wf_setref(&exc_obj(self)->args, t);
+    wf_attrslot_store(&exc_obj(self)->args, t);
     return 0;
 }
 
 static Value exc_get_tb(Value self)
 {
-    Value tb = exc_obj(self)->traceback;
+    Value tb = wf_attrslot_load(&exc_obj(self)->traceback);
     return wf_incref(tb ? tb : wf_None);
 }
 
@@ -273,13 +275,13 @@ static int exc_put_tb(Value self, Value v)
         wf_err_set_str(wf_exc_TypeError, "__traceback__ must be a traceback or None");
         return -1;
     }
-    wf_setref(&exc_obj(self)->traceback, v == wf_None ? 0 : wf_incref(v));
+    wf_attrslot_store(&exc_obj(self)->traceback, v == wf_None ? 0 : wf_incref(v));
     return 0;
 }
 
 static Value exc_get_cause(Value self)
 {
-    Value c = exc_obj(self)->cause;
+    Value c = wf_attrslot_load(&exc_obj(self)->cause);
     return wf_incref(c ? c : wf_None);
 }
 
@@ -294,7 +296,7 @@ static int exc_put_chained(Value *slot, Value v, const char *what)
         wf_err_format(wf_exc_TypeError, "exception %s must be None or derive from BaseException", what);
         return -1;
     }
-    wf_setref(slot, v == wf_None ? 0 : wf_incref(v));
+    wf_attrslot_store(slot, v == wf_None ? 0 : wf_incref(v));
     return 0;
 }
 
@@ -308,7 +310,7 @@ static int exc_put_cause(Value self, Value v)
 
 static Value exc_get_context(Value self)
 {
-    Value c = exc_obj(self)->context;
+    Value c = wf_attrslot_load(&exc_obj(self)->context);
     return wf_incref(c ? c : wf_None);
 }
 
@@ -389,7 +391,7 @@ static const MethodDef exc_methods[] = {
 
 static Value keyerror_str(Value self)
 {
-    Value args = exc_obj(self)->args;
+    Value args = wf_attrslot_load(&exc_obj(self)->args);
     if (args && wf_tuple_size(args) == 1)
         return wf_repr(wf_tuple_get(args, 0));
     return exc_tp_str(self);
@@ -399,13 +401,13 @@ static Value keyerror_str(Value self)
 
 static Value exc_get_value(Value self)
 {
-    Value v = exc_obj(self)->value;
+    Value v = wf_attrslot_load(&exc_obj(self)->value);
     return wf_incref(v ? v : wf_None);
 }
 
 static int exc_put_value(Value self, Value v)
 {
-    wf_setref(&exc_obj(self)->value, v ? wf_incref(v) : 0);
+    wf_attrslot_store(&exc_obj(self)->value, v ? wf_incref(v) : 0);
     return 0;
 }
 
@@ -413,7 +415,7 @@ static int stopiter_init(Value self, const Value *args, size_t nargs, Value kwna
 {
     if (exc_tp_init(self, args, nargs, kwnames) < 0)
         return -1;
-    wf_setref(&exc_obj(self)->value, wf_incref(nargs ? args[0] : wf_None));
+    wf_attrslot_store(&exc_obj(self)->value, wf_incref(nargs ? args[0] : wf_None));
     return 0;
 }
 
@@ -422,7 +424,7 @@ static int sysexit_init(Value self, const Value *args, size_t nargs, Value kwnam
     if (exc_tp_init(self, args, nargs, kwnames) < 0)
         return -1;
     Value code = nargs == 0 ? wf_incref(wf_None) : nargs == 1 ? wf_incref(args[0]) : wf_incref(exc_obj(self)->args);
-    wf_setref(&exc_obj(self)->value, code);
+    wf_attrslot_store(&exc_obj(self)->value, code);
     return 0;
 }
 
@@ -680,7 +682,7 @@ static int tb_set_next(Value self, Value v)
             wf_err_set_str(wf_exc_ValueError, "traceback loop detected");
             return -1;
         }
-    wf_setref(&((TracebackObject *)wf_obj(self))->next, v == wf_None ? 0 : wf_incref(v));
+    wf_attrslot_store(&((TracebackObject *)wf_obj(self))->next, v == wf_None ? 0 : wf_incref(v));
     return 0;
 }
 

@@ -1,6 +1,7 @@
 /* weft: module objects. */
 /* name -> module with a namespace dict; attribute access goes through the dict. */
 #include "objimpl.h"
+#include "attrslot.h"
 
 /* Modules are immortal: they live in sys.modules for the whole run, and
  * functions keep their globals (the module dict) alive anyway. */
@@ -16,7 +17,7 @@ static void module_setup(ModuleObject *m, Value name, Value doc)
     if (!m->dict)
         m->dict = wf_dict_new();
     wf_make_immortal(m->dict);
-    wf_setref(&m->name, wf_incref(name));
+    wf_attrslot_store(&m->name, wf_incref(name));  /* module.__init__ may run again on a shared module */
     wf_dict_set(m->dict, WF_ID(__name__), name);
     wf_dict_set(m->dict, WF_ID(__doc__), doc ? doc : wf_None);
     wf_dict_set(m->dict, WF_ID(__package__), wf_None);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <sys/random.h>
 #include "int.h"
+#include "critsec.h"
 
 /*
  * Reproducing CPython's sequences needs three things to match exactly:
@@ -1117,29 +1118,67 @@ static Value rnd_m_setstate(Value self, const Value *args, size_t nargs, Value k
     return wf_None;
 }
 
+/* Threads: each method runs in a critical section on the generator, as
+ * free-threaded CPython locks its Random objects, so concurrent callers
+ * never tear the Mersenne Twister state (each draws a distinct sequence of
+ * outputs). Methods that call back into Python (shuffle, sample, choices
+ * use len/__getitem__/__index__) keep the section; rule 2 of critsec.h
+ * suspends it if such a callback blocks. */
+#define RND_CS(fn) \
+    static Value fn##_cs(Value self, const Value *args, size_t nargs, Value kw) \
+    { \
+        Value r; \
+        WF_CRITSEC_BEGIN(wf_obj(self)); \
+        r = fn(self, args, nargs, kw); \
+        WF_CRITSEC_END(); \
+        return r; \
+    }
+RND_CS(rnd_m_seed)
+RND_CS(rnd_m_random)
+RND_CS(rnd_m_getrandbits)
+RND_CS(rnd_m_randrange)
+RND_CS(rnd_m_randint)
+RND_CS(rnd_m_choice)
+RND_CS(rnd_m_shuffle)
+RND_CS(rnd_m_sample)
+RND_CS(rnd_m_choices)
+RND_CS(rnd_m_uniform)
+RND_CS(rnd_m_gauss)
+RND_CS(rnd_m_normalvariate)
+RND_CS(rnd_m_expovariate)
+RND_CS(rnd_m_triangular)
+RND_CS(rnd_m_gammavariate)
+RND_CS(rnd_m_betavariate)
+RND_CS(rnd_m_lognormvariate)
+RND_CS(rnd_m_vonmisesvariate)
+RND_CS(rnd_m_paretovariate)
+RND_CS(rnd_m_weibullvariate)
+RND_CS(rnd_m_getstate)
+RND_CS(rnd_m_setstate)
+
 static const MethodDef random_methods[] = {
-    {"seed", rnd_m_seed, 0, "Initialize internal state from a seed."},
-    {"random", rnd_m_random, 0, "random() -> x in the interval [0, 1)."},
-    {"getrandbits", rnd_m_getrandbits, 0, "getrandbits(k) -> x.  Generates an int with k random bits."},
-    {"randrange", rnd_m_randrange, 0, "Choose a random item from range(stop) or range(start, stop[, step])."},
-    {"randint", rnd_m_randint, 0, "Return random integer in range [a, b], including both end points."},
-    {"choice", rnd_m_choice, 0, "Choose a random element from a non-empty sequence."},
-    {"shuffle", rnd_m_shuffle, 0, "Shuffle list x in place, and return None."},
-    {"sample", rnd_m_sample, 0, "Chooses k unique random elements from a population sequence."},
-    {"choices", rnd_m_choices, 0, "Return a k sized list of population elements chosen with replacement."},
-    {"uniform", rnd_m_uniform, 0, "Get a random number in the range [a, b) or [a, b] depending on rounding."},
-    {"gauss", rnd_m_gauss, 0, "Gaussian distribution."},
-    {"normalvariate", rnd_m_normalvariate, 0, "Normal distribution."},
-    {"expovariate", rnd_m_expovariate, 0, "Exponential distribution."},
-    {"triangular", rnd_m_triangular, 0, "Triangular distribution."},
-    {"gammavariate", rnd_m_gammavariate, 0, "Gamma distribution.  Not the gamma function!"},
-    {"betavariate", rnd_m_betavariate, 0, "Beta distribution."},
-    {"lognormvariate", rnd_m_lognormvariate, 0, "Log normal distribution."},
-    {"vonmisesvariate", rnd_m_vonmisesvariate, 0, "Circular data distribution."},
-    {"paretovariate", rnd_m_paretovariate, 0, "Pareto distribution.  alpha is the shape parameter."},
-    {"weibullvariate", rnd_m_weibullvariate, 0, "Weibull distribution."},
-    {"getstate", rnd_m_getstate, 0, "Return internal state; can be passed to setstate() later."},
-    {"setstate", rnd_m_setstate, 0, "Restore internal state from object returned by getstate()."},
+    {"seed", rnd_m_seed_cs, 0, "Initialize internal state from a seed."},
+    {"random", rnd_m_random_cs, 0, "random() -> x in the interval [0, 1)."},
+    {"getrandbits", rnd_m_getrandbits_cs, 0, "getrandbits(k) -> x.  Generates an int with k random bits."},
+    {"randrange", rnd_m_randrange_cs, 0, "Choose a random item from range(stop) or range(start, stop[, step])."},
+    {"randint", rnd_m_randint_cs, 0, "Return random integer in range [a, b], including both end points."},
+    {"choice", rnd_m_choice_cs, 0, "Choose a random element from a non-empty sequence."},
+    {"shuffle", rnd_m_shuffle_cs, 0, "Shuffle list x in place, and return None."},
+    {"sample", rnd_m_sample_cs, 0, "Chooses k unique random elements from a population sequence."},
+    {"choices", rnd_m_choices_cs, 0, "Return a k sized list of population elements chosen with replacement."},
+    {"uniform", rnd_m_uniform_cs, 0, "Get a random number in the range [a, b) or [a, b] depending on rounding."},
+    {"gauss", rnd_m_gauss_cs, 0, "Gaussian distribution."},
+    {"normalvariate", rnd_m_normalvariate_cs, 0, "Normal distribution."},
+    {"expovariate", rnd_m_expovariate_cs, 0, "Exponential distribution."},
+    {"triangular", rnd_m_triangular_cs, 0, "Triangular distribution."},
+    {"gammavariate", rnd_m_gammavariate_cs, 0, "Gamma distribution.  Not the gamma function!"},
+    {"betavariate", rnd_m_betavariate_cs, 0, "Beta distribution."},
+    {"lognormvariate", rnd_m_lognormvariate_cs, 0, "Log normal distribution."},
+    {"vonmisesvariate", rnd_m_vonmisesvariate_cs, 0, "Circular data distribution."},
+    {"paretovariate", rnd_m_paretovariate_cs, 0, "Pareto distribution.  alpha is the shape parameter."},
+    {"weibullvariate", rnd_m_weibullvariate_cs, 0, "Weibull distribution."},
+    {"getstate", rnd_m_getstate_cs, 0, "Return internal state; can be passed to setstate() later."},
+    {"setstate", rnd_m_setstate_cs, 0, "Restore internal state from object returned by getstate()."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -1,9 +1,11 @@
 /* weft: printing uncaught exceptions the way CPython 3.11's excepthook does. */
 /* Exception + traceback chain -> "Traceback (most recent call last): ..." text on sys.stderr. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 #include "runtime.h"
+#include "sync/mutex.h"
 
 /*
  * The output is built in one StrBuilder and written to sys.stderr at once:
@@ -21,7 +23,11 @@
  * expressions are not printed.
  *
  * Source lines are read from the file on first use and cached per file
- * name, like linecache. (Threads: the cache needs a lock later.)
+ * name, like linecache. Threads: the cache is a list of entries that are
+ * complete before they are linked and never change or go away afterwards;
+ * tb_sources_lock guards the list. A file is read without the lock (and
+ * detached, wf_blocking_begin/end); if two threads read the same file, the
+ * second to link finds the first's entry and drops its own.
  */
 
 #define TB_RECURSIVE_CUTOFF 3
@@ -35,20 +41,56 @@ typedef struct SourceFile {
     struct SourceFile *next;
 } SourceFile;
 
-static SourceFile *tb_sources;
+static SourceFile *tb_sources;   /* under tb_sources_lock */
+static uint8_t tb_sources_lock;
 
-static SourceFile *tb_load_source(const char *filename)
+static SourceFile *tb_find_source_locked(const char *filename)
 {
     for (SourceFile *s = tb_sources; s; s = s->next)
         if (!strcmp(s->name, filename))
             return s;
-    SourceFile *s = calloc(1, sizeof *s);
-    s->name = strdup(filename);
-    s->next = tb_sources;
-    tb_sources = s;
+    return NULL;
+}
+
+static void tb_read_source(SourceFile *s, const char *filename);
+
+static SourceFile *tb_load_source(const char *filename)
+{
+    wf_mutex_lock(&tb_sources_lock);
+    SourceFile *s = tb_find_source_locked(filename);
+    wf_mutex_unlock(&tb_sources_lock);
+    if (s)
+        return s;
+    SourceFile *fresh = calloc(1, sizeof *fresh);
+    if (!fresh)
+        WF_DIE("cannot allocate a source cache entry", errno);
+    fresh->name = strdup(filename);
+    wf_blocking_begin();  /* only private memory is touched while reading */
+    tb_read_source(fresh, filename);
+    wf_blocking_end();
+    wf_mutex_lock(&tb_sources_lock);
+    s = tb_find_source_locked(filename);
+    if (!s) {
+        fresh->next = tb_sources;
+        tb_sources = s = fresh;
+        fresh = NULL;
+    }
+    wf_mutex_unlock(&tb_sources_lock);
+    if (fresh) {  /* another thread linked the same file first */
+        free(fresh->text);
+        free(fresh->lines);
+        free(fresh->name);
+        free(fresh);
+    }
+    return s;
+}
+
+/* Fill s with the lines of the file (none if it cannot be read). */
+static void tb_read_source(SourceFile *s, const char *filename)
+{
     FILE *f = filename[0] == '<' ? NULL : fopen(filename, "r");
     if (!f)
-        return s;
+        return;
     size_t cap = 4096, len = 0, n;
     char *buf = malloc(cap);
     while ((n = fread(buf + len, 1, cap - len - 1, f)) > 0) {
@@ -72,7 +114,6 @@ static SourceFile *tb_load_source(const char *filename)
         p = nl + 1;
     }
     s->text = buf;
-    return s;
 }
 
 Value wf_source_line(const char *filename, int lineno)
