@@ -52,7 +52,7 @@ Value wf_code_new(const CodeSpec *s)
         co->ncaches += wf_op_cache[op];
         i += wf_op_cache[op];
     }
-    co->ob.ob_ref_local = WF_IMMORTAL_REFCNT;
+    wf_make_immortal(wf_val(co));
     return wf_val(co);
 }
 

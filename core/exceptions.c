@@ -652,7 +652,7 @@ static void tb_dealloc(Object *o)
     Value next = tb->next;
     wf_xdecref(tb->code);
     wf_object_free(o);
-    while (next && wf_obj(next)->ob_ref_local == 1) {
+    while (next && wf_object_is_unique(wf_obj(next))) {
         TracebackObject *n = (TracebackObject *)wf_obj(next);
         next = n->next;
         wf_xdecref(n->code);

@@ -401,14 +401,14 @@ static void gen_dealloc(Object *o)
     if (f->state == WF_FRAME_SUSPENDED) {
         /* Run pending finally blocks, as CPython's generator finalizer does. */
         Value saved = wf_err_fetch();
-        o->ob_ref_local = 1;   /* resurrect for the duration of close() */
+        wf_object_resurrect(o);   /* for the duration of close() */
         Value r = gen_close(wf_val(o), NULL, 0, 0);
         wf_decref(r);
         if (!r)
             gen_write_unraisable(wf_val(o));
         if (saved)
             wf_err_restore(saved);
-        if (--o->ob_ref_local != 0)
+        if (!wf_object_unresurrect(o))
             return;   /* the finally block stored the generator somewhere: LEAK: it stays alive */
     }
     if (f->state != WF_FRAME_COMPLETED)

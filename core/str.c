@@ -567,7 +567,7 @@ static Value intern_bytes(const char *p, size_t n, Value reuse)
  * be looking at it and interning may change it in place. */
 static bool str_only_ref(Object *o)
 {
-    return o->ob_ref_local == 1 && atomic_load_explicit(&o->ob_ref_shared, memory_order_relaxed) == 0;
+    return wf_object_is_unique(o);
 }
 
 Value wf_str_intern(Value s)
@@ -1004,7 +1004,7 @@ Value wf_str_concat(Value a, Value b)
 Value wf_str_append_unique(Value a, Value b)
 {
     StrObject *x = str_obj(a), *y = str_obj(b);
-    bool unique = wf_is_str_exact(a) && x->ob.ob_ref_local == 1 &&
+    bool unique = wf_is_str_exact(a) && wf_object_is_unique(&x->ob) &&
                   !(x->ob.ob_flags & (WF_OBF_INTERNED | WF_OBF_STATIC));
     if (!unique || a == b || y->len == 0 || !wf_is_str(b)) {
         Value r = wf_str_concat(a, b);

@@ -1119,7 +1119,7 @@ static void ready_slots(TypeObject *t)
     t->tp_flags |= TPF_SLOTS_INHERITED;
     if (!t->ob.ob_type) {
         t->ob.ob_type = &wf_type_type;
-        t->ob.ob_ref_local = WF_IMMORTAL_REFCNT;
+        wf_make_immortal(wf_val(t));
     }
     if (!t->tp_base && t != &wf_type_object)
         t->tp_base = &wf_type_object;
@@ -2261,14 +2261,14 @@ static void subtype_dealloc(Object *o)
     Value del = om_type_lookup(t, WF_ID(__del__));
     if (del && !(o->ob_flags & OBF_FINALIZED)) {
         o->ob_flags |= OBF_FINALIZED;  /* __del__ runs once, even if resurrected (PEP 442) */
-        o->ob_ref_local = 1;  /* resurrect for the call */
+        wf_object_resurrect(o);  /* for the call */
         Value saved = wf_err_fetch();
         Value r = call_dunder(wf_val(o), WF_ID(__del__), NULL, 0);
         if (!r)
             report_ignored(del);
         wf_decref(r);
         wf_err_restore(saved);
-        if (--o->ob_ref_local != 0)
+        if (!wf_object_unresurrect(o))
             return;  /* resurrected */
     }
     TypeObject *b = t;
