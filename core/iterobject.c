@@ -1,12 +1,27 @@
 /* weft: iterator types: sequence iterators, enumerate, zip, map, filter, reversed. */
 /* (sequences, iterables, callables) -> objects with tp_iter = self and tp_iternext. */
 #include "seq.h"
+#include "critsec.h"
 
 /*
  * Protocol: tp_iternext returns a new reference, or 0 when exhausted
  * (no exception set) or on error (exception set). An exhausted iterator
  * drops what it iterated over, so that it stays exhausted and frees memory
  * early, as CPython's do.
+ *
+ * Threads: an iterator may be shared, and then yields some interleaving of
+ * its items (an item may come twice or be skipped, as in free-threaded
+ * CPython), never a freed object:
+ *  1. Positions (SeqIterObject.index) are read and written with relaxed
+ *     atomics: no lock, no torn value.
+ *  2. Fields holding references that other threads may load are never
+ *     dropped while the process is multithreaded: exhaustion is then marked
+ *     in the index (-1) and the sequence kept until the iterator dies, or the
+ *     field is swapped out atomically and released after a grace period
+ *     (callable_iterator).
+ *  3. Compound state (enumerate's count, the reused result tuple of
+ *     enumerate and zip) changes under the iterator's critical section once
+ *     other threads exist.
  */
 
 static Value it_self(Value self) { return wf_incref(self); }
@@ -33,27 +48,49 @@ static void it_free(Object *o)
  * the tuple returned last time (we hold the only reference, counted on this
  * thread), refill it instead of allocating. Returns the tuple to fill (a new
  * reference) with its previous items moved to old[0..n), to be released by
- * the caller once the tuple is filled (a decref may run a __del__). */
-static Value it_result(Value *cache, size_t n, Value *old)
+ * the caller once the tuple is filled (a decref may run a __del__); *dropped
+ * is a replaced cache tuple for the caller to release too (or 0). Under the
+ * iterator's lock when other threads exist (rule 3): while we hold our
+ * reference nobody else can find the tuple unique, so filling it needs no
+ * lock. */
+static Value it_result_locked(Value *cache, size_t n, Value *old, Value *dropped)
 {
     Value t = *cache;
     ThreadState *ts = wf_tstate();
+    *dropped = 0;
     if (t && ts) {
         Object *o = wf_obj(t);
-        /* relaxed: no ordering needed, any other holder just prevents reuse */
-        if (o->ob_ref_local == 1 && o->ob_tid == ts->tid &&
+        /* The owner test first: only the owning thread reads ob_ref_local.
+         * relaxed: no ordering needed, any other holder just prevents reuse */
+        if (o->ob_tid == ts->tid && o->ob_ref_local == 1 &&
             atomic_load_explicit(&o->ob_ref_shared, memory_order_relaxed) == 0) {
             TupleObject *to = wf_as_tuple(t);
             memcpy(old, to->items, n * sizeof(Value));
             memset(to->items, 0, n * sizeof(Value));
-            to->hash_cache = -1;
+            wf_atomic_store_relaxed_isize(&to->hash_cache, -1);   /* as tuple.c */
             return wf_incref(t);
         }
     }
     memset(old, 0, n * sizeof(Value));
     t = wf_tuple_new(n);
-    if (t)
-        wf_setref(cache, wf_incref(t));
+    if (t) {
+        *dropped = *cache;
+        *cache = wf_incref(t);
+    }
+    return t;
+}
+
+static Value it_result(Object *self, Value *cache, size_t n, Value *old)
+{
+    Value t, dropped;
+    if (WF_LIKELY(!wf_runtime_multithreaded())) {
+        t = it_result_locked(cache, n, old, &dropped);
+    } else {
+        WF_CRITSEC_BEGIN(self);
+        t = it_result_locked(cache, n, old, &dropped);
+        WF_CRITSEC_END();
+    }
+    wf_decref(dropped);
     return t;
 }
 
@@ -86,9 +123,19 @@ static void sit_dealloc(Object *o)
     wf_seq_trash_end();
 }
 
-/* Marks the iterator exhausted; returns 0 for `return sit_done(it);`. */
+/* relaxed: rule 1 */
+static inline intptr_t sit_index(SeqIterObject *it) { return wf_atomic_load_relaxed_isize(&it->index); }
+static inline void sit_set_index(SeqIterObject *it, intptr_t i) { wf_atomic_store_relaxed_isize(&it->index, i); }
+
+/* Marks the iterator exhausted; returns 0 for `return sit_done(it);`. With
+ * other threads about, seq stays (another may be reading it) and the index
+ * says "done" (rule 2): -1 is past the end for every iterator here. */
 static Value sit_done(SeqIterObject *it)
 {
+    if (wf_runtime_multithreaded()) {
+        sit_set_index(it, -1);
+        return 0;
+    }
     Value seq = it->seq;
     it->seq = 0;
     wf_decref(seq);
@@ -98,41 +145,40 @@ static Value sit_done(SeqIterObject *it)
 static Value tupit_next(Value self)
 {
     SeqIterObject *it = sit(self);
-    if (!it->seq)
-        return 0;
-    TupleObject *t = wf_as_tuple(it->seq);
-    if ((size_t)it->index < t->size)
-        return wf_incref(t->items[it->index++]);
+    Value v = wf_tuple_iter_fast_next(it);
+    if (v || !it->seq || sit_index(it) < 0)
+        return v;
     return sit_done(it);
 }
 
 static Value lstit_next(Value self)
 {
     SeqIterObject *it = sit(self);
-    if (!it->seq)
-        return 0;
-    ListObject *l = wf_as_list(it->seq);
-    if ((size_t)it->index < l->size)
-        return wf_incref(l->items[it->index++]);
+    Value v = wf_list_iter_fast_next(it);
+    if (v || !it->seq || sit_index(it) < 0)
+        return v;
     return sit_done(it);
 }
 
 static Value lstrevit_next(Value self)
 {
     SeqIterObject *it = sit(self);
-    if (!it->seq)
+    intptr_t i = sit_index(it);
+    if (!it->seq || i < 0)
         return 0;
-    ListObject *l = wf_as_list(it->seq);
-    if (it->index >= 0 && (size_t)it->index < l->size)
-        return wf_incref(l->items[it->index--]);
-    it->index = -1;
+    Value v = wf_list_get_ref_at(wf_as_list(it->seq), (size_t)i);
+    if (v) {
+        sit_set_index(it, i - 1);
+        return v;
+    }
+    sit_set_index(it, -1);
     return sit_done(it);
 }
 
 /* seq[index] via __getitem__; IndexError / StopIteration end the iteration. */
-static Value sit_getitem(SeqIterObject *it)
+static Value sit_getitem(SeqIterObject *it, intptr_t index)
 {
-    Value i = wf_int_from_i64(it->index);
+    Value i = wf_int_from_i64(index);
     Value v = i ? wf_getitem(it->seq, i) : 0;
     wf_xdecref(i);
     if (v)
@@ -147,11 +193,12 @@ static Value sit_getitem(SeqIterObject *it)
 static Value seqit_next(Value self)
 {
     SeqIterObject *it = sit(self);
-    if (!it->seq)
+    intptr_t i = sit_index(it);
+    if (!it->seq || i < 0)
         return 0;
-    Value v = sit_getitem(it);
+    Value v = sit_getitem(it, i);
     if (v)
-        it->index++;
+        sit_set_index(it, i + 1);
     return v;
 }
 
@@ -160,11 +207,12 @@ static Value revit_next(Value self)
     SeqIterObject *it = sit(self);
     if (!it->seq)
         return 0;
-    if (it->index < 0)
+    intptr_t i = sit_index(it);
+    if (i < 0)
         return sit_done(it);
-    Value v = sit_getitem(it);
+    Value v = sit_getitem(it, i);
     if (v)
-        it->index--;
+        sit_set_index(it, i - 1);
     return v;
 }
 
@@ -172,18 +220,18 @@ static Value revit_next(Value self)
 static Value sit_m_length_hint(Value self, const Value *args, size_t nargs, Value kwnames)
 {
     SeqIterObject *it = sit(self);
-    intptr_t n = 0;
-    if (it->seq) {
+    intptr_t n = 0, index = sit_index(it);
+    if (it->seq && index >= 0) {
         TypeObject *t = wf_obj(self)->ob_type;
         if (t == &wf_type_list_reverseiterator || t == &wf_type_reversed) {
-            n = it->index + 1;
+            n = index + 1;
             if (t == &wf_type_list_reverseiterator && (size_t)n > wf_list_size(it->seq))
                 n = 0;
         } else {
             intptr_t len = wf_len(it->seq);
             if (len < 0)
                 return 0;
-            n = len - it->index;
+            n = len - index;
         }
     }
     return wf_int_from_i64(n < 0 ? 0 : n);
@@ -280,7 +328,7 @@ TypeObject wf_type_reversed = {
 
 typedef struct CallIterObject {
     Object ob;
-    Value callable, sentinel;   /* both 0 once exhausted */
+    Value callable, sentinel;   /* both 0 once exhausted; atomics (rule 2) */
 } CallIterObject;
 
 Value wf_calliter_new(Value callable, Value sentinel)
@@ -291,12 +339,14 @@ Value wf_calliter_new(Value callable, Value sentinel)
     return wf_val(it);
 }
 
+/* Another thread may have loaded the fields (callit_next): swap them out
+ * and release them after a grace period (immediate with one thread). */
 static void callit_clear(CallIterObject *it)
 {
-    Value c = it->callable, s = it->sentinel;
-    it->callable = it->sentinel = 0;
-    wf_decref(c);
-    wf_decref(s);
+    Value c = wf_atomic_exchange_acq_rel_usize(&it->callable, 0);
+    Value s = wf_atomic_exchange_acq_rel_usize(&it->sentinel, 0);
+    wf_defer_decref(c);
+    wf_defer_decref(s);
 }
 
 static void callit_dealloc(Object *o)
@@ -311,9 +361,14 @@ static void callit_dealloc(Object *o)
 static Value callit_next(Value self)
 {
     CallIterObject *it = (CallIterObject *)wf_obj(self);
-    if (!it->callable)
+    /* acquire: pairs with the exchange in callit_clear; our own reference
+     * is taken before any Python code runs (rule 2) */
+    Value c = wf_atomic_load_acquire_usize(&it->callable);
+    if (!c)
         return 0;
-    Value r = wf_call0(it->callable);
+    wf_incref(c);
+    Value r = wf_call0(c);
+    wf_decref(c);
     if (!r) {
         if (wf_err_matches(wf_exc_StopIteration)) {
             wf_err_clear();
@@ -321,9 +376,12 @@ static Value callit_next(Value self)
         }
         return 0;
     }
-    if (!it->sentinel)  /* the call itself exhausted us (re-entrancy) */
+    Value s = wf_atomic_load_acquire_usize(&it->sentinel);
+    if (!s)  /* the call itself exhausted us (re-entrancy) */
         return r;
-    int eq = wf_richcompare_bool(r, it->sentinel, WF_EQ);
+    wf_incref(s);
+    int eq = wf_richcompare_bool(r, s, WF_EQ);
+    wf_decref(s);
     if (eq == 0)
         return r;
     wf_decref(r);
@@ -412,22 +470,41 @@ static void enum_dealloc(Object *o)
     wf_seq_trash_end();
 }
 
+/* The count for this item (a new reference) and the next one stored;
+ * 0 on error. Locked unless single-threaded with a small count (rule 3). */
+static Value enum_take_index(EnumerateObject *e)
+{
+    Value i = e->index, next;
+    if (wf_is_small(i) && wf_small_val(i) < WF_SMALL_MAX)
+        next = wf_small(wf_small_val(i) + 1);
+    else if (!(next = wf_binop(i, wf_small(1), WF_BINOP_ADD)))
+        return 0;
+    e->index = next;  /* the caller takes over our reference to i */
+    return i;
+}
+
 static Value enum_next(Value self)
 {
     EnumerateObject *e = (EnumerateObject *)wf_obj(self);
     Value item = wf_next(e->it);
     if (!item)
         return 0;
-    Value i = e->index, next;
-    if (wf_is_small(i) && wf_small_val(i) < WF_SMALL_MAX)
-        next = wf_small(wf_small_val(i) + 1);
-    else if (!(next = wf_binop(i, wf_small(1), WF_BINOP_ADD))) {
+    Value i, t, old[2], dropped = 0;
+    if (WF_LIKELY(!wf_runtime_multithreaded() && wf_is_small(e->index))) {
+        i = enum_take_index(e);
+        t = it_result_locked(&e->result, 2, old, &dropped);
+    } else {
+        WF_CRITSEC_BEGIN(e);
+        i = enum_take_index(e);
+        t = i ? it_result_locked(&e->result, 2, old, &dropped) : 0;
+        WF_CRITSEC_END();
+    }
+    wf_decref(dropped);
+    if (!t) {
+        wf_decref(i);
         wf_decref(item);
         return 0;
     }
-    e->index = next;  /* the tuple takes over our reference to i */
-    Value old[2];
-    Value t = it_result(&e->result, 2, old);
     wf_as_tuple(t)->items[0] = i;
     wf_as_tuple(t)->items[1] = item;
     it_release(old, 2);
@@ -549,7 +626,7 @@ static Value zip_next(Value self)
     if (n == 0)
         return 0;
     Value small[8], *old = n <= 8 ? small : wf_mem_alloc(n * sizeof(Value));
-    Value t = it_result(&z->result, n, old);
+    Value t = it_result(&z->ob, &z->result, n, old);
     for (size_t i = 0; t && i < n; i++) {
         Value x = wf_next(wf_tuple_get(z->iters, i));
         if (!x) {

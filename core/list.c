@@ -1,6 +1,7 @@
 /* weft: the list type. */
 /* (items | iterable) -> mutable ListObject: methods, indexing, slicing, operators. */
 #include "seq.h"
+#include "critsec.h"
 #include "objimpl.h"  /* the size-class free lists */
 
 /*
@@ -9,34 +10,155 @@
  * (list.__hash__ is None, as in CPython).
  *
  * Invariants:
- *  1. items[0..size) are owned references, allocated >= size.
+ *  1. items[0..size) are owned references, allocated >= size; items is the
+ *     slots of a ListBlock whose capacity == allocated (or NULL when 0).
  *  2. Every callback into Python (__eq__, __lt__, key functions, __del__
  *     run by a decref, __index__, iteration) may change the list: after one,
  *     sizes and the items pointer are re-read, never cached. Items being
  *     compared are held by a reference of our own while the callback runs.
  *  3. Items are decref'd only after the list is consistent again, because a
  *     decref may run arbitrary code (a __del__) that looks at the list.
+ *
+ * Threads (the reader rules are in seq.h):
+ *  4. Every write happens inside the list's critical section, with release
+ *     stores of size, items and slots. Reads (l[i], len, iteration, `in`,
+ *     index, count, ==, repr) take no lock: they load with acquire and incref
+ *     what they load (wf_list_get_ref_at).
+ *  5. While the process has a single thread (wf_runtime_multithreaded() is
+ *     false), a write that runs no Python code before it is complete skips
+ *     the lock, frees replaced blocks at once and moves slots with memmove:
+ *     no other thread exists to look, and none can start before the write
+ *     ends. `shared` in this file is that test, made when the write begins.
+ *     Writes that call back into Python (extend from an iterator, remove,
+ *     sort) always lock, and re-test `shared` after every callback.
  */
 
 static ListObject *lst(Value v) { return wf_as_list(v); }
 
-/* Make room for at least n items; amortized growth as CPython's list_resize. */
-static int lst_reserve(ListObject *l, size_t n)
+/* ---- blocks, stores and the lock (rules 4 and 5) ---- */
+
+Value *wf_list_block_new(size_t capacity)
+{
+    ListBlock *b = wf_mem_alloc_small(sizeof(ListBlock) + capacity * sizeof(Value));
+    b->capacity = capacity;
+    return b->slots;
+}
+
+void wf_list_block_free(Value *items, bool shared)
+{
+    if (!items)
+        return;
+    if (shared)
+        wf_defer_free(wf_list_block(items));
+    else
+        wf_mem_free_small(wf_list_block(items));
+}
+
+/* Drop the list's reference to an item removed from it (seq.h rule 3). */
+static inline void lst_drop(Value v, bool shared)
+{
+    if (shared)
+        wf_defer_decref(v);
+    else
+        wf_decref(v);
+}
+
+/* release: pairs with the acquire loads of the lock-free readers (seq.h). */
+static inline void lst_set_slot(Value *items, size_t i, Value v)
+{
+    wf_atomic_store_release_usize(&items[i], v);
+}
+static inline void lst_set_size(ListObject *l, size_t n)
+{
+    wf_atomic_store_release_usize(&l->size, n);
+}
+static inline void lst_set_items(ListObject *l, Value *items)
+{
+    wf_atomic_store_release_ptr(&l->items, items);
+}
+
+/* items[dst..dst+n) = items[src..src+n), overlapping allowed. Readers may be
+ * looking at the slots when shared: one atomic store per slot then. */
+static void lst_move(Value *items, size_t dst, size_t src, size_t n, bool shared)
+{
+    if (n == 0 || dst == src)
+        return;
+    if (!shared) {
+        memmove(items + dst, items + src, n * sizeof(Value));
+    } else if (dst < src) {
+        for (size_t i = 0; i < n; i++)
+            lst_set_slot(items, dst + i, items[src + i]);
+    } else {
+        for (size_t i = n; i-- > 0;)
+            lst_set_slot(items, dst + i, items[src + i]);
+    }
+}
+
+/* Begin a write that runs no Python code (rule 5): locks only when other
+ * threads exist; returns `shared`. */
+static inline bool lst_begin(WfCritSec *cs, ListObject *l)
+{
+    if (WF_LIKELY(!wf_runtime_multithreaded()))
+        return false;
+    wf_critsec_begin(cs, &l->ob);
+    return true;
+}
+static inline void lst_end(WfCritSec *cs, bool shared)
+{
+    if (shared)
+        wf_critsec_end(cs);
+}
+/* The same for two lists (a + b, a.extend(b), a[i:j] = b). */
+static inline bool lst_begin2(WfCritSec *cs, ListObject *a, ListObject *b)
+{
+    if (WF_LIKELY(!wf_runtime_multithreaded()))
+        return false;
+    wf_critsec_begin2(cs, &a->ob, &b->ob);
+    return true;
+}
+
+/* Make room for at least n items; amortized growth as CPython's list_resize.
+ * Shared: the items move to a new block published with release, the old one
+ * is freed after a grace period (a reader may be indexing it). */
+static int lst_reserve(ListObject *l, size_t n, bool shared)
 {
     if (n <= l->allocated)
         return 0;
     size_t grow = n + (n >> 3) + 6;
-    if (grow < n || grow > SIZE_MAX / sizeof(Value)) {
+    if (grow < n || grow > (SIZE_MAX - sizeof(ListBlock)) / sizeof(Value)) {
         wf_err_no_memory();
         return -1;
     }
     grow &= ~(size_t)3;
     if (grow < n)
         grow = n;
-    l->items = l->items ? wf_mem_realloc(l->items, grow * sizeof(Value))
-                        : wf_mem_alloc_small(grow * sizeof(Value));
+    Value *old = l->items;
+    if (!shared && old) {
+        ListBlock *b = wf_mem_realloc(wf_list_block(old), sizeof(ListBlock) + grow * sizeof(Value));
+        b->capacity = grow;
+        l->items = b->slots;
+    } else {
+        Value *items = wf_list_block_new(grow);
+        if (l->size)
+            memcpy(items, old, l->size * sizeof(Value));
+        lst_set_items(l, items);
+        wf_list_block_free(old, shared);
+    }
     l->allocated = grow;
     return 0;
+}
+
+/* Empties the list; the old items are released after it is consistent. */
+static void lst_clear(ListObject *l, bool shared)
+{
+    Value *items = l->items;
+    size_t n = l->size;
+    lst_set_size(l, 0);
+    lst_set_items(l, NULL);
+    l->allocated = 0;
+    for (size_t i = 0; i < n; i++)
+        lst_drop(items[i], shared);
+    wf_list_block_free(items, shared);
 }
 
 /* A new empty list of `type` (a subclass may have a bigger instance). */
@@ -46,16 +168,17 @@ static Value lst_alloc(TypeObject *type)
     return wf_val(wf_object_alloc(type, size));
 }
 
-/* An exact list of n items that the caller fills (zeroed if `zero`). */
+/* An exact list of n items that the caller fills (zeroed if `zero`). A new
+ * list is private to its creator until published, so plain stores fill it. */
 static Value lst_new_items(size_t n, bool zero)
 {
-    if (n > SIZE_MAX / sizeof(Value))
+    if (n > (SIZE_MAX - sizeof(ListBlock)) / sizeof(Value))
         return wf_err_no_memory();
     ListObject *l = (ListObject *)wf_object_alloc_uninit(&wf_type_list, sizeof(ListObject));
     l->items = NULL;
     l->allocated = 0;
     if (n) {
-        l->items = wf_mem_alloc_small(n * sizeof(Value));
+        l->items = wf_list_block_new(n);
         if (zero)
             memset(l->items, 0, n * sizeof(Value));
         l->allocated = n;
@@ -80,65 +203,101 @@ Value wf_list_from_array(const Value *items, size_t n)
     return v;
 }
 
+/* A new list with l's items, read under l's lock (a consistent snapshot). */
+static Value lst_snapshot(ListObject *l)
+{
+    WfCritSec cs;
+    bool shared = lst_begin(&cs, l);
+    Value r = wf_list_from_array(l->items, l->size);
+    lst_end(&cs, shared);
+    return r;
+}
+
+static int lst_append_locked(ListObject *l, Value v, bool shared)
+{
+    size_t n = l->size;
+    if (n == l->allocated && lst_reserve(l, n + 1, shared) < 0)
+        return -1;
+    lst_set_slot(l->items, n, wf_incref(v));
+    lst_set_size(l, n + 1);
+    return 0;
+}
+
 int wf_list_append(Value list, Value v)
 {
     ListObject *l = lst(list);
-    if (l->size == l->allocated && lst_reserve(l, l->size + 1) < 0)
-        return -1;
-    l->items[l->size++] = wf_incref(v);
-    return 0;
+    WfCritSec cs;
+    bool shared = lst_begin(&cs, l);
+    int r = lst_append_locked(l, v, shared);
+    lst_end(&cs, shared);
+    return r;
 }
 
-/* Appends n items (increfs them); items must not point into l. */
-static int lst_append_array(ListObject *l, const Value *items, size_t n)
+/* Appends n items (increfs them); items must not point into l. Locked. */
+static int lst_append_array(ListObject *l, const Value *items, size_t n, bool shared)
 {
-    if (lst_reserve(l, l->size + n) < 0)
+    if (lst_reserve(l, l->size + n, shared) < 0)
         return -1;
     for (size_t i = 0; i < n; i++)
-        l->items[l->size + i] = wf_incref(items[i]);
-    l->size += n;
+        lst_set_slot(l->items, l->size + i, wf_incref(items[i]));
+    lst_set_size(l, l->size + n);
     return 0;
 }
 
+/* Appends what `it` yields, holding the list's lock as CPython does (it is
+ * suspended whenever the iteration blocks). */
 static int lst_extend_iter(Value list, Value it)
 {
+    ListObject *l = lst(list);
+    int r = 0;
+    WF_CRITSEC_BEGIN(l);
     for (;;) {
         Value x = wf_next(it);
-        if (!x)
-            return wf_err_occurred() ? -1 : 0;
-        int r = wf_list_append(list, x);
+        if (!x) {
+            r = wf_err_occurred() ? -1 : 0;
+            break;
+        }
+        r = lst_append_locked(l, x, wf_runtime_multithreaded());
         wf_decref(x);
         if (r < 0)
-            return -1;
+            break;
     }
+    WF_CRITSEC_END();
+    return r;
 }
 
 static Value lst_fast(Value v, const char *msg);
 
 int wf_list_extend(Value list, Value iterable)
 {
-    if (wf_is_list_exact(iterable) || wf_is_tuple_exact(iterable) || iterable == list) {
-        /* Snapshot first: l.extend(l) must double l exactly once. */
-        const Value *src;
-        size_t n;
-        if (wf_is_list(iterable)) {
-            src = lst(iterable)->items;
-            n = lst(iterable)->size;
-        } else {
-            src = wf_as_tuple(iterable)->items;
-            n = wf_as_tuple(iterable)->size;
-        }
-        if (iterable == list) {
-            /* A subclass may iterate differently: take what it yields. */
-            Value copy = wf_is_list_exact(list) ? wf_list_from_array(src, n)
-                                                : lst_fast(list, "can only extend with an iterable");
-            if (!copy)
-                return -1;
-            int r = lst_append_array(lst(list), lst(copy)->items, lst(copy)->size);
-            wf_decref(copy);
-            return r;
-        }
-        return lst_append_array(lst(list), src, n);
+    ListObject *l = lst(list);
+    if (iterable == list) {
+        /* Snapshot first: l.extend(l) must double l exactly once. A
+         * subclass may iterate differently: take what it yields. */
+        Value copy = wf_is_list_exact(list) ? lst_snapshot(l)
+                                            : lst_fast(list, "can only extend with an iterable");
+        if (!copy)
+            return -1;
+        WfCritSec cs;
+        bool shared = lst_begin(&cs, l);
+        int r = lst_append_array(l, lst(copy)->items, lst(copy)->size, shared);
+        lst_end(&cs, shared);
+        wf_decref(copy);
+        return r;
+    }
+    if (wf_is_list_exact(iterable)) {
+        WfCritSec cs;
+        bool shared = lst_begin2(&cs, l, lst(iterable));
+        int r = lst_append_array(l, lst(iterable)->items, lst(iterable)->size, shared);
+        lst_end(&cs, shared);
+        return r;
+    }
+    if (wf_is_tuple_exact(iterable)) {
+        WfCritSec cs;
+        bool shared = lst_begin(&cs, l);
+        int r = lst_append_array(l, wf_as_tuple(iterable)->items, wf_as_tuple(iterable)->size, shared);
+        lst_end(&cs, shared);
+        return r;
     }
     Value it = wf_iter(iterable);
     if (!it)
@@ -160,20 +319,17 @@ Value wf_list_from_iterable(Value it)
 
 Value wf_list_as_tuple(Value list)
 {
-    return wf_tuple_from_array(lst(list)->items, lst(list)->size);
+    ListObject *l = lst(list);
+    WfCritSec cs;
+    bool shared = lst_begin(&cs, l);
+    Value r = wf_tuple_from_array(l->items, l->size);
+    lst_end(&cs, shared);
+    return r;
 }
 
-/* Empties the list; the old items are released after it is consistent. */
-static void lst_clear(ListObject *l)
+Value wf_list_get_ref(Value list, size_t i)
 {
-    Value *items = l->items;
-    size_t n = l->size;
-    l->items = NULL;
-    l->size = 0;
-    l->allocated = 0;
-    for (size_t i = 0; i < n; i++)
-        wf_decref(items[i]);
-    wf_mem_free_small(items);
+    return wf_list_get_ref_at(lst(list), i);
 }
 
 static void lst_dealloc(Object *o)
@@ -183,7 +339,8 @@ static void lst_dealloc(Object *o)
     bool deep = l->size != 0;  /* only items can nest deallocations */
     if (deep && !wf_seq_trash_begin(o, lst_dealloc))
         return;
-    lst_clear(l);
+    /* Nobody else holds the list any more, so no reader either: free now. */
+    lst_clear(l, false);
     if (type->tp_dictoffset) {
         Value *slot = (Value *)((char *)o + type->tp_dictoffset);
         Value d = *slot;
@@ -202,7 +359,8 @@ static void lst_dealloc(Object *o)
 
 static Value lst_repr(Value self)
 {
-    if (lst(self)->size == 0)
+    ListObject *l = lst(self);
+    if (wf_list_load_size(l) == 0)
         return wf_str_from_cstr("[]");
     int busy = wf_repr_enter(self);
     if (busy)
@@ -213,10 +371,12 @@ static Value lst_repr(Value self)
     wf_sb_add_char(&sb, '[');
     int err = 0;
     /* An item's repr may shrink the list: re-check the size every step. */
-    for (size_t i = 0; i < lst(self)->size && !err; i++) {
+    for (size_t i = 0; !err; i++) {
+        Value x = wf_list_get_ref_at(l, i);
+        if (!x)
+            break;
         if (i)
             wf_sb_add_c(&sb, ", ");
-        Value x = wf_incref(lst(self)->items[i]);
         err = wf_sb_add_repr(&sb, x);
         wf_decref(x);
     }
@@ -232,8 +392,8 @@ static Value lst_repr(Value self)
 static Value lst_item_at(Value seq, size_t i, size_t *size)
 {
     ListObject *l = lst(seq);
-    *size = l->size;
-    return i < l->size ? l->items[i] : 0;
+    *size = wf_list_load_size(l);
+    return wf_list_peek_at(l, i);   /* borrowed: wf_seq_richcompare increfs before any call */
 }
 
 static Value lst_richcompare(Value a, Value b, int op)
@@ -245,19 +405,20 @@ static Value lst_richcompare(Value a, Value b, int op)
 
 /* ---- operators ---- */
 
-static Value lst_repeat(ListObject *l, intptr_t n)
+static Value lst_repeat_locked(ListObject *l, intptr_t n)
 {
     size_t len = l->size;
     if (n <= 0 || len == 0)
         return wf_list_new(0);
-    if ((size_t)n > (SIZE_MAX / sizeof(Value)) / len)
+    if ((size_t)n > (SIZE_MAX / sizeof(Value) - sizeof(ListBlock)) / len)
         return wf_err_no_memory();
     size_t total = len * (size_t)n;
-    Value r = wf_list_new(total);
+    Value r = lst_new_items(total, false);
     if (!r)
         return 0;
+    Value *dst = lst(r)->items, *src = l->items;
     for (size_t i = 0; i < total; i++)
-        lst(r)->items[i] = wf_incref(l->items[i % len]);
+        dst[i] = wf_incref(src[i % len]);
     return r;
 }
 
@@ -265,20 +426,35 @@ static Value lst_repeat(ListObject *l, intptr_t n)
  * TypeError can be raised at once; user classes may define __radd__. */
 static Value lst_repeat_value(Value seq, intptr_t k)
 {
-    return lst_repeat(lst(seq), k);
+    ListObject *l = lst(seq);
+    WfCritSec cs;
+    bool shared = lst_begin(&cs, l);
+    Value r = lst_repeat_locked(l, k);
+    lst_end(&cs, shared);
+    return r;
+}
+
+static Value lst_concat(ListObject *a, ListObject *b)
+{
+    WfCritSec cs;
+    bool shared = lst_begin2(&cs, a, b);
+    Value r = lst_new_items(a->size + b->size, false);
+    if (r) {
+        Value *dst = lst(r)->items;
+        for (size_t i = 0; i < a->size; i++)
+            dst[i] = wf_incref(a->items[i]);
+        for (size_t i = 0; i < b->size; i++)
+            dst[a->size + i] = wf_incref(b->items[i]);
+    }
+    lst_end(&cs, shared);
+    return r;
 }
 
 static Value lst_binop(Value a, Value b, int op)
 {
     if (op == WF_BINOP_ADD && wf_is_list(a)) {
-        if (wf_is_list(b)) {
-            Value r = wf_list_from_array(lst(a)->items, lst(a)->size);
-            if (r && lst_append_array(lst(r), lst(b)->items, lst(b)->size) < 0) {
-                wf_decref(r);
-                return 0;
-            }
-            return r;
-        }
+        if (wf_is_list(b))
+            return lst_concat(lst(a), lst(b));
         if (wf_seq_other_may_handle(b))
             return wf_incref(wf_NotImplemented);
         return wf_err_format(wf_exc_TypeError,
@@ -289,22 +465,23 @@ static Value lst_binop(Value a, Value b, int op)
     return wf_incref(wf_NotImplemented);
 }
 
-static Value lst_inplace_repeat(Value self, intptr_t n)
+static int lst_inplace_repeat_locked(ListObject *l, intptr_t n, bool shared)
 {
-    ListObject *l = lst(self);
     size_t len = l->size;
     if (n <= 0 || len == 0) {
-        lst_clear(l);
-        return wf_incref(self);
-    }
-    if ((size_t)n > (SIZE_MAX / sizeof(Value)) / len)
-        return wf_err_no_memory();
-    if (lst_reserve(l, len * (size_t)n) < 0)
+        lst_clear(l, shared);
         return 0;
+    }
+    if ((size_t)n > (SIZE_MAX / sizeof(Value) - sizeof(ListBlock)) / len) {
+        wf_err_no_memory();
+        return -1;
+    }
+    if (lst_reserve(l, len * (size_t)n, shared) < 0)
+        return -1;
     for (size_t i = len; i < len * (size_t)n; i++)
-        l->items[i] = wf_incref(l->items[i % len]);
-    l->size = len * (size_t)n;
-    return wf_incref(self);
+        lst_set_slot(l->items, i, wf_incref(l->items[i % len]));
+    lst_set_size(l, len * (size_t)n);
+    return 0;
 }
 
 static Value lst_inplace(Value a, Value b, int op)
@@ -319,10 +496,14 @@ static Value lst_inplace(Value a, Value b, int op)
         int r = wf_seq_repeat_count(b, &k);
         if (r < 0)
             return 0;
-        if (r == 1)
-            return lst_inplace_repeat(a, k);
-        return wf_err_format(wf_exc_TypeError,
-                             "can't multiply sequence by non-int of type '%T'", b);
+        if (r == 0)
+            return wf_err_format(wf_exc_TypeError,
+                                 "can't multiply sequence by non-int of type '%T'", b);
+        WfCritSec cs;
+        bool shared = lst_begin(&cs, lst(a));
+        r = lst_inplace_repeat_locked(lst(a), k, shared);
+        lst_end(&cs, shared);
+        return r < 0 ? 0 : wf_incref(a);
     }
     return wf_incref(wf_NotImplemented);
 }
@@ -331,18 +512,22 @@ static Value lst_inplace(Value a, Value b, int op)
 
 static Value lst_slice(Value self, Value slice)
 {
-    intptr_t start, stop, step, n;
-    if (wf_slice_indices(slice, (intptr_t)lst(self)->size, &start, &stop, &step, &n) < 0)
-        return 0;
-    /* wf_slice_indices may have run __index__ code: clamp to the size now. */
-    Value r = wf_list_new(0);
-    if (lst_reserve(lst(r), (size_t)n) < 0) {
-        wf_decref(r);
-        return 0;
-    }
     ListObject *l = lst(self);
-    for (intptr_t i = 0, j = start; i < n && j >= 0 && (size_t)j < l->size; i++, j += step)
-        lst(r)->items[lst(r)->size++] = wf_incref(l->items[j]);
+    intptr_t start, stop, step, n;
+    if (wf_slice_indices(slice, (intptr_t)wf_list_load_size(l), &start, &stop, &step, &n) < 0)
+        return 0;
+    Value r = lst_new_items(n > 0 ? (size_t)n : 0, false);
+    if (!r)
+        return 0;
+    ListObject *rl = lst(r);
+    size_t k = 0;
+    WfCritSec cs;
+    bool shared = lst_begin(&cs, l);
+    /* wf_slice_indices may have run __index__ code: clamp to the size now. */
+    for (intptr_t j = start; k < (size_t)n && j >= 0 && (size_t)j < l->size; k++, j += step)
+        rl->items[k] = wf_incref(l->items[j]);
+    lst_end(&cs, shared);
+    rl->size = k;
     return r;
 }
 
@@ -360,12 +545,10 @@ static Value lst_getitem(Value self, Value key)
         return wf_err_format(wf_exc_TypeError,
                              "list indices must be integers or slices, not %T", key);
     }
-    ListObject *l = lst(self);
-    if (i < 0)
-        i += (intptr_t)l->size;
-    if (i < 0 || (size_t)i >= l->size)
+    Value v = wf_list_fast_get(self, i);
+    if (!v)
         return wf_err_set_str(wf_exc_IndexError, "list index out of range");
-    return wf_incref(l->items[i]);
+    return v;
 }
 
 /* The items of an assigned value as a fresh list (CPython's PySequence_Fast
@@ -373,7 +556,7 @@ static Value lst_getitem(Value self, Value key)
 static Value lst_fast(Value v, const char *msg)
 {
     if (wf_is_list_exact(v))
-        return wf_list_from_array(lst(v)->items, lst(v)->size);
+        return lst_snapshot(lst(v));
     if (wf_is_tuple_exact(v))
         return wf_list_from_array(wf_as_tuple(v)->items, wf_as_tuple(v)->size);
     Value it = wf_iter(v);
@@ -394,8 +577,9 @@ static Value lst_fast(Value v, const char *msg)
 }
 
 /* Replace l[lo:hi] by the n items of src (new refs taken); src is not l's
- * storage. No callback runs until the old items are released at the end. */
-static int lst_splice(ListObject *l, intptr_t lo, intptr_t hi, const Value *src, size_t n)
+ * storage. Locked; no callback runs until the old items are released at the
+ * end (deferred when shared). */
+static int lst_splice(ListObject *l, intptr_t lo, intptr_t hi, const Value *src, size_t n, bool shared)
 {
     intptr_t size = (intptr_t)l->size;
     if (lo < 0)
@@ -410,44 +594,60 @@ static int lst_splice(ListObject *l, intptr_t lo, intptr_t hi, const Value *src,
     Value small[8], *old = nold <= 8 ? small : wf_mem_alloc(nold * sizeof(Value));
     if (nold)  /* an empty list may have no storage: never pass NULL to memcpy */
         memcpy(old, l->items + lo, nold * sizeof(Value));
-    if (n > nold && lst_reserve(l, l->size + (n - nold)) < 0) {
+    if (n > nold && lst_reserve(l, l->size + (n - nold), shared) < 0) {
         if (old != small)
             wf_mem_free(old);
         return -1;
     }
     if (size > hi)
-        memmove(l->items + lo + n, l->items + hi, (size_t)(size - hi) * sizeof(Value));
+        lst_move(l->items, (size_t)lo + n, (size_t)hi, (size_t)(size - hi), shared);
     for (size_t i = 0; i < n; i++)
-        l->items[lo + i] = wf_incref(src[i]);
-    l->size = l->size - nold + n;
+        lst_set_slot(l->items, (size_t)lo + i, wf_incref(src[i]));
+    lst_set_size(l, l->size - nold + n);
     for (size_t i = 0; i < nold; i++)
-        wf_decref(old[i]);
+        lst_drop(old[i], shared);
     if (old != small)
         wf_mem_free(old);
     return 0;
 }
 
+/* lst_splice as one write of its own. */
+static int lst_splice1(ListObject *l, intptr_t lo, intptr_t hi, const Value *src, size_t n)
+{
+    WfCritSec cs;
+    bool shared = lst_begin(&cs, l);
+    int r = lst_splice(l, lo, hi, src, n, shared);
+    lst_end(&cs, shared);
+    return r;
+}
+
 /* l[lo:hi] = v (v == 0: del l[lo:hi]). */
 static int lst_ass_slice(Value self, intptr_t lo, intptr_t hi, Value v)
 {
+    ListObject *l = lst(self);
     if (!v)
-        return lst_splice(lst(self), lo, hi, NULL, 0);
+        return lst_splice1(l, lo, hi, NULL, 0);
     /* Another exact list or a tuple: splice its items in place (as
      * CPython's PySequence_Fast); lst_splice reads them before any decref. */
-    if (v != self && wf_is_list_exact(v))
-        return lst_splice(lst(self), lo, hi, lst(v)->items, lst(v)->size);
+    if (v != self && wf_is_list_exact(v)) {
+        WfCritSec cs;
+        bool shared = lst_begin2(&cs, l, lst(v));
+        int r = lst_splice(l, lo, hi, lst(v)->items, lst(v)->size, shared);
+        lst_end(&cs, shared);
+        return r;
+    }
     if (wf_is_tuple_exact(v))
-        return lst_splice(lst(self), lo, hi, wf_as_tuple(v)->items, wf_as_tuple(v)->size);
+        return lst_splice1(l, lo, hi, wf_as_tuple(v)->items, wf_as_tuple(v)->size);
     Value items = lst_fast(v, "can only assign an iterable");
     if (!items)
         return -1;
-    int r = lst_splice(lst(self), lo, hi, lst(items)->items, lst(items)->size);
+    int r = lst_splice1(l, lo, hi, lst(items)->items, lst(items)->size);
     wf_decref(items);
     return r;
 }
 
-/* del l[start::step] for step != 1, slicelength n > 0. */
-static int lst_del_extended(ListObject *l, intptr_t start, intptr_t step, intptr_t n)
+/* del l[start::step] for step != 1, slicelength n > 0. Locked. */
+static void lst_del_extended(ListObject *l, intptr_t start, intptr_t step, intptr_t n, bool shared)
 {
     if (step < 0) {  /* the same items, walked upwards */
         start = start + step * (n - 1);
@@ -459,11 +659,28 @@ static int lst_del_extended(ListObject *l, intptr_t start, intptr_t step, intptr
         if (k < (size_t)n && r == (size_t)start + k * (size_t)step)
             old[k++] = l->items[r];
         else
-            l->items[w++] = l->items[r];
+            lst_set_slot(l->items, w++, l->items[r]);
     }
-    l->size = w;
+    lst_set_size(l, w);
     for (size_t i = 0; i < k; i++)
-        wf_decref(old[i]);
+        lst_drop(old[i], shared);
+    wf_mem_free(old);
+}
+
+/* l[start::step] = items, n == len(items). Locked. */
+static int lst_ass_extended_locked(ListObject *l, intptr_t start, intptr_t step, intptr_t n,
+                                   ListObject *src, bool shared)
+{
+    /* Converting v may have run code that shrank the list. */
+    if (n > 0 && (start >= (intptr_t)l->size || start + step * (n - 1) >= (intptr_t)l->size))
+        return wf_err_set_str(wf_exc_IndexError, "list assignment index out of range"), -1;
+    Value *old = wf_mem_alloc((size_t)(n ? n : 1) * sizeof(Value));
+    for (intptr_t i = 0, j = start; i < n; i++, j += step) {
+        old[i] = l->items[j];
+        lst_set_slot(l->items, (size_t)j, wf_incref(src->items[i]));
+    }
+    for (intptr_t i = 0; i < n; i++)
+        lst_drop(old[i], shared);
     wf_mem_free(old);
     return 0;
 }
@@ -481,33 +698,56 @@ static int lst_ass_extended(Value self, intptr_t start, intptr_t step, intptr_t 
                              "attempt to assign sequence of size %zu to extended slice of size %zd",
                              got, n), -1;
     }
-    /* Converting v may have run code that shrank the list. */
-    if (n > 0 && (start >= (intptr_t)l->size || start + step * (n - 1) >= (intptr_t)l->size)) {
-        wf_decref(items);
-        return wf_err_set_str(wf_exc_IndexError, "list assignment index out of range"), -1;
-    }
-    Value *old = wf_mem_alloc((size_t)(n ? n : 1) * sizeof(Value));
-    for (intptr_t i = 0, j = start; i < n; i++, j += step) {
-        old[i] = l->items[j];
-        l->items[j] = wf_incref(src->items[i]);
-    }
-    for (intptr_t i = 0; i < n; i++)
-        wf_decref(old[i]);
-    wf_mem_free(old);
+    WfCritSec cs;
+    bool shared = lst_begin(&cs, l);
+    int r = lst_ass_extended_locked(l, start, step, n, src, shared);
+    lst_end(&cs, shared);
     wf_decref(items);
-    return 0;
+    return r;
 }
 
 static int lst_ass_subscript_slice(Value self, Value slice, Value v)
 {
     intptr_t start, stop, step, n;
-    if (wf_slice_indices(slice, (intptr_t)lst(self)->size, &start, &stop, &step, &n) < 0)
+    if (wf_slice_indices(slice, (intptr_t)wf_list_load_size(lst(self)), &start, &stop, &step, &n) < 0)
         return -1;
     if (step == 1)
         return lst_ass_slice(self, start, stop, v);
-    if (!v)
-        return n <= 0 ? 0 : lst_del_extended(lst(self), start, step, n);
+    if (!v) {
+        if (n > 0) {
+            WfCritSec cs;
+            bool shared = lst_begin(&cs, lst(self));
+            lst_del_extended(lst(self), start, step, n, shared);
+            lst_end(&cs, shared);
+        }
+        return 0;
+    }
     return lst_ass_extended(self, start, step, n, v);
+}
+
+/* l[i] = v (v == 0: del l[i]), i a C index: 1 done, 0 out of range. Locked. */
+static int lst_store_index(ListObject *l, intptr_t i, Value v, bool shared)
+{
+    if (i < 0)
+        i += (intptr_t)l->size;
+    if (i < 0 || (size_t)i >= l->size)
+        return 0;
+    if (!v)
+        return lst_splice(l, i, i + 1, NULL, 0, shared) < 0 ? -1 : 1;
+    Value old = l->items[i];
+    lst_set_slot(l->items, (size_t)i, wf_incref(v));
+    lst_drop(old, shared);
+    return 1;
+}
+
+bool wf_list_set_locked(Value list, intptr_t i, Value v)
+{
+    ListObject *l = lst(list);
+    WfCritSec cs;
+    bool shared = lst_begin(&cs, l);
+    int r = lst_store_index(l, i, v, shared);
+    lst_end(&cs, shared);
+    return r > 0;
 }
 
 static int lst_setitem(Value self, Value key, Value v)
@@ -524,26 +764,26 @@ static int lst_setitem(Value self, Value key, Value v)
         return wf_err_format(wf_exc_TypeError,
                              "list indices must be integers or slices, not %T", key), -1;
     }
-    ListObject *l = lst(self);
-    if (i < 0)
-        i += (intptr_t)l->size;
-    if (i < 0 || (size_t)i >= l->size)
+    WfCritSec cs;
+    bool shared = lst_begin(&cs, lst(self));
+    r = lst_store_index(lst(self), i, v, shared);
+    lst_end(&cs, shared);
+    if (r == 0)
         return wf_err_set_str(wf_exc_IndexError, "list assignment index out of range"), -1;
-    if (!v)
-        return lst_splice(l, i, i + 1, NULL, 0);
-    Value old = l->items[i];
-    l->items[i] = wf_incref(v);
-    wf_decref(old);
-    return 0;
+    return r < 0 ? -1 : 0;
 }
 
 /* ---- sequence protocol ---- */
 
-/* Index of the first item == x in [start, stop), -1 if none, -2 on error. */
-static intptr_t lst_find(Value self, Value x, intptr_t start, intptr_t stop)
+/* Index of the first item == x in [start, stop), -1 if none, -2 on error.
+ * Lock-free: each item is peeked, and held by a reference of our own while
+ * its __eq__ runs. */
+static intptr_t lst_find(ListObject *l, Value x, intptr_t start, intptr_t stop)
 {
-    for (intptr_t i = start; i < stop && (size_t)i < lst(self)->size; i++) {
-        Value item = lst(self)->items[i];
+    for (intptr_t i = start; i < stop; i++) {
+        Value item = wf_list_peek_at(l, (size_t)i);
+        if (!item)
+            return -1;
         if (item == x)
             return i;
         if (wf_is_small(item) && wf_is_small(x))
@@ -561,12 +801,12 @@ static intptr_t lst_find(Value self, Value x, intptr_t start, intptr_t stop)
 
 static int lst_contains(Value self, Value x)
 {
-    intptr_t i = lst_find(self, x, 0, INTPTR_MAX);
+    intptr_t i = lst_find(lst(self), x, 0, INTPTR_MAX);
     return i == -2 ? -1 : i >= 0;
 }
 
-static intptr_t lst_len(Value self) { return (intptr_t)lst(self)->size; }
-static int lst_bool(Value self) { return lst(self)->size != 0; }
+static intptr_t lst_len(Value self) { return (intptr_t)wf_list_load_size(lst(self)); }
+static int lst_bool(Value self) { return wf_list_load_size(lst(self)) != 0; }
 
 static Value lst_iter(Value self)
 {
@@ -607,6 +847,8 @@ static Value lst_m_insert(Value self, const Value *args, size_t nargs, Value kwn
     if (wf_seq_int_arg(args[0], &i, "ssize_t") < 0)
         return 0;
     ListObject *l = lst(self);
+    WfCritSec cs;
+    bool shared = lst_begin(&cs, l);
     intptr_t n = (intptr_t)l->size;
     if (i < 0) {
         i += n;
@@ -615,7 +857,35 @@ static Value lst_m_insert(Value self, const Value *args, size_t nargs, Value kwn
     } else if (i > n) {
         i = n;
     }
-    return lst_splice(l, i, i, &args[1], 1) < 0 ? 0 : wf_None;
+    int r = lst_splice(l, i, i, &args[1], 1, shared);
+    lst_end(&cs, shared);
+    return r < 0 ? 0 : wf_None;
+}
+
+/* Removes and returns l[i] (a new reference), or 0 with *err set. Locked. */
+static Value lst_pop_locked(ListObject *l, intptr_t i, const char **err, bool shared)
+{
+    size_t n = l->size;
+    if (n == 0) {
+        *err = "pop from empty list";
+        return 0;
+    }
+    if (i < 0)
+        i += (intptr_t)n;
+    if (i < 0 || (size_t)i >= n) {
+        *err = "pop index out of range";
+        return 0;
+    }
+    Value v = l->items[i];
+    lst_move(l->items, (size_t)i, (size_t)i + 1, n - (size_t)i - 1, shared);
+    lst_set_size(l, n - 1);
+    if (shared) {
+        /* A reader may have loaded v: the caller gets a reference of its
+         * own, the list's goes after a grace period. */
+        wf_incref(v);
+        wf_defer_decref(v);
+    }
+    return v;
 }
 
 static Value lst_m_pop(Value self, const Value *args, size_t nargs, Value kwnames)
@@ -626,15 +896,13 @@ static Value lst_m_pop(Value self, const Value *args, size_t nargs, Value kwname
     if (nargs && wf_seq_int_arg(args[0], &i, "ssize_t") < 0)
         return 0;
     ListObject *l = lst(self);
-    if (l->size == 0)
-        return wf_err_set_str(wf_exc_IndexError, "pop from empty list");
-    if (i < 0)
-        i += (intptr_t)l->size;
-    if (i < 0 || (size_t)i >= l->size)
-        return wf_err_set_str(wf_exc_IndexError, "pop index out of range");
-    Value v = l->items[i];
-    memmove(l->items + i, l->items + i + 1, (l->size - (size_t)i - 1) * sizeof(Value));
-    l->size--;
+    const char *err = NULL;
+    WfCritSec cs;
+    bool shared = lst_begin(&cs, l);
+    Value v = lst_pop_locked(l, i, &err, shared);
+    lst_end(&cs, shared);
+    if (!v)
+        return wf_err_set_str(wf_exc_IndexError, err);
     return v;
 }
 
@@ -642,12 +910,20 @@ static Value lst_m_remove(Value self, const Value *args, size_t nargs, Value kwn
 {
     if (lst_args("list.remove", nargs, kwnames, 1, 1) < 0)
         return 0;
-    intptr_t i = lst_find(self, args[0], 0, INTPTR_MAX);
-    if (i == -2)
+    ListObject *l = lst(self);
+    intptr_t i;
+    int r = 0;
+    /* Always locked: the comparisons run Python code (rule 5). */
+    WF_CRITSEC_BEGIN(l);
+    i = lst_find(l, args[0], 0, INTPTR_MAX);
+    if (i >= 0)
+        r = lst_splice(l, i, i + 1, NULL, 0, wf_runtime_multithreaded());
+    WF_CRITSEC_END();
+    if (i == -2 || r < 0)
         return 0;
     if (i == -1)
         return wf_err_set_str(wf_exc_ValueError, "list.remove(x): x not in list");
-    return lst_splice(lst(self), i, i + 1, NULL, 0) < 0 ? 0 : wf_None;
+    return wf_None;
 }
 
 static Value lst_m_index(Value self, const Value *args, size_t nargs, Value kwnames)
@@ -655,9 +931,9 @@ static Value lst_m_index(Value self, const Value *args, size_t nargs, Value kwna
     if (lst_args("index", nargs, kwnames, 1, 3) < 0)
         return 0;
     intptr_t start, stop;
-    if (wf_seq_index_bounds(args + 1, nargs - 1, lst(self)->size, &start, &stop) < 0)
+    if (wf_seq_index_bounds(args + 1, nargs - 1, wf_list_load_size(lst(self)), &start, &stop) < 0)
         return 0;
-    intptr_t i = lst_find(self, args[0], start, stop);
+    intptr_t i = lst_find(lst(self), args[0], start, stop);
     if (i == -2)
         return 0;
     if (i == -1)
@@ -670,8 +946,11 @@ static Value lst_m_count(Value self, const Value *args, size_t nargs, Value kwna
     if (lst_args("list.count", nargs, kwnames, 1, 1) < 0)
         return 0;
     intptr_t n = 0;
-    for (size_t i = 0; i < lst(self)->size; i++) {
-        Value item = lst(self)->items[i];
+    ListObject *l = lst(self);
+    for (size_t i = 0;; i++) {
+        Value item = wf_list_peek_at(l, i);
+        if (!item)
+            break;
         if (wf_is_small(item) && wf_is_small(args[0])) {
             n += item == args[0];
             continue;
@@ -686,20 +965,19 @@ static Value lst_m_count(Value self, const Value *args, size_t nargs, Value kwna
     return wf_small(n);
 }
 
-static void lst_reverse_items(Value *items, size_t n)
-{
-    for (size_t i = 0, j = n; i + 1 < j; i++, j--) {
-        Value t = items[i];
-        items[i] = items[j - 1];
-        items[j - 1] = t;
-    }
-}
-
 static Value lst_m_reverse(Value self, const Value *args, size_t nargs, Value kwnames)
 {
     if (lst_args("list.reverse", nargs, kwnames, 0, 0) < 0)
         return 0;
-    lst_reverse_items(lst(self)->items, lst(self)->size);
+    ListObject *l = lst(self);
+    WfCritSec cs;
+    bool shared = lst_begin(&cs, l);
+    for (size_t i = 0, j = l->size; i + 1 < j; i++, j--) {
+        Value t = l->items[i];
+        lst_set_slot(l->items, i, l->items[j - 1]);
+        lst_set_slot(l->items, j - 1, t);
+    }
+    lst_end(&cs, shared);
     return wf_None;
 }
 
@@ -707,14 +985,22 @@ static Value lst_m_copy(Value self, const Value *args, size_t nargs, Value kwnam
 {
     if (lst_args("list.copy", nargs, kwnames, 0, 0) < 0)
         return 0;
-    return wf_list_from_array(lst(self)->items, lst(self)->size);
+    return lst_snapshot(lst(self));
+}
+
+static void lst_clear1(ListObject *l)
+{
+    WfCritSec cs;
+    bool shared = lst_begin(&cs, l);
+    lst_clear(l, shared);
+    lst_end(&cs, shared);
 }
 
 static Value lst_m_clear(Value self, const Value *args, size_t nargs, Value kwnames)
 {
     if (lst_args("list.clear", nargs, kwnames, 0, 0) < 0)
         return 0;
-    lst_clear(lst(self));
+    lst_clear1(lst(self));
     return wf_None;
 }
 
@@ -737,7 +1023,8 @@ static Value lst_m_reversed(Value self, const Value *args, size_t nargs, Value k
 {
     if (lst_args("list.__reversed__", nargs, kwnames, 0, 0) < 0)
         return 0;
-    return wf_seqiter_make(&wf_type_list_reverseiterator, self, (intptr_t)lst(self)->size - 1);
+    return wf_seqiter_make(&wf_type_list_reverseiterator, self,
+                           (intptr_t)wf_list_load_size(lst(self)) - 1);
 }
 
 /* list.__init__(iterable=()): clears, then extends. */
@@ -745,7 +1032,7 @@ static int lst_init(Value self, const Value *args, size_t nargs, Value kwnames)
 {
     if (wf_seq_no_kwargs("list", kwnames) < 0 || wf_check_nargs("list", nargs, 0, 1) < 0)
         return -1;
-    lst_clear(lst(self));
+    lst_clear1(lst(self));
     return nargs ? wf_list_extend(self, args[0]) : 0;
 }
 

@@ -524,9 +524,10 @@ static Value rit_new_fast(int64_t start, int64_t step, int64_t len)
 {
     RangeIterObject *it = (RangeIterObject *)wf_object_alloc(&wf_type_range_iterator,
                                                              sizeof(RangeIterObject));
-    it->next = start;
+    it->start = start;
     it->step = step;
-    it->left = len;
+    it->len = len;
+    it->index = 0;
     return wf_val(it);
 }
 
@@ -573,14 +574,8 @@ static Value rng_m_reversed(Value self, const Value *args, size_t nargs, Value k
 
 static Value rit_next(Value self)
 {
-    RangeIterObject *it = (RangeIterObject *)wf_obj(self);
-    if (it->left <= 0)
-        return 0;
-    int64_t v = it->next;
-    it->left--;
-    if (it->left)
-        it->next += it->step;  /* never past the last item: no overflow */
-    return wf_small(v);
+    Value v;
+    return wf_range_iter_fast_next((RangeIterObject *)wf_obj(self), &v) ? v : 0;
 }
 
 static Value lrit_next(Value self)
@@ -617,7 +612,9 @@ static Value rit_m_length_hint(Value self, const Value *args, size_t nargs, Valu
 {
     if (wf_is_type_exact(self, &wf_type_range_iterator)) {
         RangeIterObject *it = (RangeIterObject *)wf_obj(self);
-        return wf_int_from_i64(it->left > 0 ? it->left : 0);
+        /* relaxed: a hint; another thread may be iterating */
+        int64_t left = it->len - wf_atomic_load_relaxed_i64(&it->index);
+        return wf_int_from_i64(left > 0 ? left : 0);
     }
     LongRangeIterObject *it = (LongRangeIterObject *)wf_obj(self);
     return rv_sub(it->len, it->index);

@@ -4,6 +4,7 @@
 #define WF_SEQ_H
 
 #include "weft.h"
+#include "sync/atomic.h"
 #include "dict.h"   /* wf_repr_enter / wf_repr_leave: one per-thread repr stack */
 
 /*
@@ -22,10 +23,11 @@ typedef struct RangeObject {
     int64_t istart, istep, ilen;
 } RangeObject;
 
-/* Iterator of a fast range: yields istart + k*istep for k < ilen. */
+/* Iterator of a fast range: yields start + k*step for index <= k < len.
+ * index is touched with relaxed atomics (wf_range_iter_fast_next). */
 typedef struct RangeIterObject {
     Object ob;
-    int64_t next, step, left;          /* next value, step, items left */
+    int64_t start, step, len, index;
 } RangeIterObject;
 
 /* Iterator of a big range: start + index*step for index < len. */
@@ -141,27 +143,103 @@ Value wf_seqiter_make(TypeObject *type, Value seq, intptr_t index);
 int wf_sort_values(Value *items, size_t n, Value *keys);
 
 
+/* ---- lists under threads: the items block and the lock-free readers ----
+ *
+ * A list's items live in a ListBlock whose capacity is stored in the block
+ * itself; ListObject.items points at block->slots (CPython's _PyListArray).
+ * The rules that make reads without the list's lock safe (core/list.c):
+ *  1. Writers hold the list's critical section and store size, items and
+ *     every slot with release atomics; lock-free readers load them with
+ *     acquire (plain movs on x86), so TSan sees every edge.
+ *  2. A reader checks an index against the size, then against the capacity
+ *     of the block it loaded: a block never shrinks in place, so slot i of a
+ *     block with capacity > i is always memory of that block.
+ *  3. A block that is replaced (growth, clear, sort) is freed with
+ *     wf_defer_free; a reference a reader may have loaded from a slot is
+ *     dropped with wf_defer_decref. Both are immediate while the process is
+ *     single-threaded. So a loaded slot names a live object until the
+ *     reader's next quiescent state, long enough to incref it.
+ *  4. Slots in [size, capacity) may hold stale pointers (moved or removed
+ *     items), which rule 3 also keeps alive for racing readers; a reader
+ *     only ever uses a slot below a size it loaded.
+ */
+typedef struct ListBlock {
+    size_t capacity;
+    Value slots[];
+} ListBlock;
+
+static inline ListBlock *wf_list_block(Value *items)
+{
+    return (ListBlock *)((char *)items - offsetof(ListBlock, slots));
+}
+
+/* acquire: pairs with the release stores of list.c's writers (rule 1). */
+static inline size_t wf_list_load_size(const ListObject *l)
+{
+    return wf_atomic_load_acquire_usize(&l->size);
+}
+static inline Value *wf_list_load_items(const ListObject *l)
+{
+    return (Value *)wf_atomic_load_acquire_ptr(&l->items);
+}
+
+/* l[i] without the lock, borrowed: valid until this thread's next quiescent
+ * state (so incref it before running any Python code), or 0 when i is out
+ * of range at some instant during the call. */
+static inline Value wf_list_peek_at(const ListObject *l, size_t i)
+{
+    if (i >= wf_list_load_size(l))
+        return 0;
+    Value *items = wf_list_load_items(l);
+    if (WF_UNLIKELY(items == NULL || i >= wf_list_block(items)->capacity))
+        return 0;   /* a concurrent clear or shrink: out of range now */
+    /* acquire: pairs with the release store that put the item there */
+    return wf_atomic_load_acquire_usize(&items[i]);
+}
+
+/* l[i] without the lock: a new reference, or 0 when out of range. */
+static inline Value wf_list_get_ref_at(const ListObject *l, size_t i)
+{
+    Value v = wf_list_peek_at(l, i);
+    return v ? wf_incref(v) : 0;
+}
+/* The same for a Value (any list): for code outside list.c that used the
+ * borrowed wf_list_get on a list other threads may change. */
+Value wf_list_get_ref(Value list, size_t i);
+
+/* A block of `capacity` slots (list.c, sort.c) and its release: after a
+ * grace period when `shared` (another thread may be reading it). */
+Value *wf_list_block_new(size_t capacity);
+void wf_list_block_free(Value *items, bool shared);
+
+
 /* ---- the interpreter's fast paths into lists (core/ceval.c, bytecodes.def) ----
  * The interpreter never touches ListObject fields itself: these are the
  * only doors, so that list.c alone decides how they stay safe when other
  * threads mutate the list. */
 
 /* list[i] for an exact list, i a C index (negative counts from the end):
- * a new reference, or 0 WITHOUT an exception when i is out of range. */
+ * a new reference, or 0 WITHOUT an exception when i is out of range.
+ * Lock-free (the rules above). */
 static inline Value wf_list_fast_get(Value list, intptr_t i)
 {
     ListObject *l = wf_as_list(list);
     if (i < 0)
-        i += (intptr_t)l->size;
-    if (i >= 0 && (size_t)i < l->size)
-        return wf_incref(l->items[i]);
-    return 0;
+        i += (intptr_t)wf_list_load_size(l);
+    return i >= 0 ? wf_list_get_ref_at(l, (size_t)i) : 0;
 }
+
+/* list[i] = v (v borrowed) under the list's lock, for other threads' sake. */
+bool wf_list_set_locked(Value list, intptr_t i, Value v);
 
 /* list[i] = v for an exact list (v borrowed): true if stored, false WITHOUT
  * an exception when i is out of range. */
 static inline bool wf_list_fast_set(Value list, intptr_t i, Value v)
 {
+    if (WF_UNLIKELY(wf_runtime_multithreaded()))
+        return wf_list_set_locked(list, i, v);
+    /* One thread: nobody else can see the list, and no code runs before the
+     * old item is dropped, so the plain path is exact. */
     ListObject *l = wf_as_list(list);
     if (i < 0)
         i += (intptr_t)l->size;
@@ -173,13 +251,42 @@ static inline bool wf_list_fast_set(Value list, intptr_t i, Value v)
 }
 
 /* next(it) for a list_iterator: a new reference, or 0 WITHOUT an exception
- * when exhausted (the caller then takes tp_iternext's path, which drops
- * the list). */
+ * when exhausted (the caller then takes tp_iternext's path). A shared
+ * iterator may yield an item twice or skip one, never a freed one: index is
+ * read and written with relaxed atomics, and seq never changes while another
+ * thread may see the iterator (iterobject.c). */
 static inline Value wf_list_iter_fast_next(SeqIterObject *si)
 {
-    if (si->seq && (size_t)si->index < wf_as_list(si->seq)->size)
-        return wf_incref(wf_as_list(si->seq)->items[si->index++]);
-    return 0;
+    intptr_t i = wf_atomic_load_relaxed_isize(&si->index);
+    if (!si->seq || i < 0)
+        return 0;
+    Value v = wf_list_get_ref_at(wf_as_list(si->seq), (size_t)i);
+    if (v)
+        wf_atomic_store_relaxed_isize(&si->index, i + 1);
+    return v;
+}
+
+/* next(it) for a tuple_iterator: as wf_list_iter_fast_next. */
+static inline Value wf_tuple_iter_fast_next(SeqIterObject *si)
+{
+    intptr_t i = wf_atomic_load_relaxed_isize(&si->index);
+    if (!si->seq || (size_t)i >= wf_as_tuple(si->seq)->size)
+        return 0;
+    wf_atomic_store_relaxed_isize(&si->index, i + 1);
+    return wf_incref(wf_as_tuple(si->seq)->items[i]);
+}
+
+/* next(it) for a range_iterator: true and *out set, false when exhausted.
+ * The item is start + k*step for the index k this thread read, so even a
+ * shared iterator only yields members of the range. */
+static inline bool wf_range_iter_fast_next(RangeIterObject *ri, Value *out)
+{
+    int64_t i = wf_atomic_load_relaxed_i64(&ri->index);
+    if (i >= ri->len)
+        return false;
+    wf_atomic_store_relaxed_i64(&ri->index, i + 1);
+    *out = wf_small(ri->start + i * ri->step);
+    return true;
 }
 
 #endif

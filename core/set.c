@@ -3,6 +3,7 @@
 #include "set.h"
 #include "dict.h"
 #include "seq.h"  /* the trashcan for deeply nested deallocation */
+#include "critsec.h"
 
 /*
  * The table algorithms are CPython 3.11's, line for line where the order of
@@ -15,6 +16,19 @@
  * hash -1 (no real hash is -1, so lookups never compare with the dummy).
  * Comparisons may run Python code that mutates the set: lookups then check
  * the table and the key are unchanged and otherwise start again.
+ *
+ * Threads (as free-threaded CPython's setobject.c):
+ *  1. Every operation on a mutable set runs inside the set's critical
+ *     section; an operation on two containers (s | t, s.update(t),
+ *     s <= t, a set and an exact dict) holds both (SET_BEGIN2). The
+ *     internal helpers below the entry points never lock: their callers hold
+ *     the sections. Sections are suspended whenever a callback blocks, as
+ *     everywhere.
+ *  2. A frozenset is immutable once its constructor returns, so it is never
+ *     locked; its lazily computed hash is stored with a relaxed atomic
+ *     (every thread computes the same value).
+ *  3. `used` is also read without the lock (len(), bool(), size checks), so
+ *     it is written with relaxed atomic stores (set_store_used).
  */
 
 #define LINEAR_PROBES 9
@@ -31,6 +45,58 @@ bool wf_is_anyset(Value v)
 }
 
 static bool set_is_frozen(Value v) { return wf_isinstance_type(v, &wf_type_frozenset); }
+
+/* relaxed: rule 3; the writers hold the set's section. */
+static inline void set_store_used(SetObject *so, size_t n) { wf_atomic_store_relaxed_usize(&so->used, n); }
+static inline size_t set_load_used(SetObject *so) { return wf_atomic_load_relaxed_usize(&so->used); }
+/* relaxed: rule 2 */
+static inline void set_store_hash(SetObject *so, Hash h) { wf_atomic_store_relaxed_isize(&so->hash, h); }
+static inline Hash set_load_hash(SetObject *so) { return wf_atomic_load_relaxed_isize(&so->hash); }
+
+/* ---- critical sections (rule 1) ---- */
+
+/* Containers whose contents another thread may change: mutable sets and
+ * exact dicts (whose table set_update_dict reads). */
+static bool set_lockable(Value v)
+{
+    if (!wf_is_obj(v))
+        return false;
+    TypeObject *t = wf_obj(v)->ob_type;
+    if (t == &wf_type_set || t == &wf_type_dict)
+        return true;
+    if (t == &wf_type_frozenset)
+        return false;
+    return wf_isinstance_type(v, &wf_type_set);
+}
+
+typedef struct SetSection {
+    WfCritSec cs;
+    bool held;
+} SetSection;
+
+/* Lock a and b (either may be 0 or not lockable) for one operation. */
+static void set_begin2(SetSection *sec, Value a, Value b)
+{
+    bool la = a && set_lockable(a), lb = b && b != a && set_lockable(b);
+    sec->held = la || lb;
+    if (la && lb)
+        wf_critsec_begin2(&sec->cs, wf_obj(a), wf_obj(b));
+    else if (la)
+        wf_critsec_begin(&sec->cs, wf_obj(a));
+    else if (lb)
+        wf_critsec_begin(&sec->cs, wf_obj(b));
+}
+
+static void set_end(SetSection *sec)
+{
+    if (sec->held)
+        wf_critsec_end(&sec->cs);
+}
+
+/* SET_BEGIN2(a, b) ... SET_END(): a block holding both sections. */
+#define SET_BEGIN2(a, b) { SetSection set_sec_; set_begin2(&set_sec_, (a), (b));
+#define SET_BEGIN(a) SET_BEGIN2((a), 0)
+#define SET_END() set_end(&set_sec_); }
 
 /* ---- the table ---- */
 
@@ -179,13 +245,13 @@ restart:;
     }
 found_unused_or_dummy:
     if (freeslot) {
-        so->used++;
+        set_store_used(so, so->used + 1);
         freeslot->key = key;
         freeslot->hash = hash;
         return 0;
     }
     so->fill++;
-    so->used++;
+    set_store_used(so, so->used + 1);
     entry->key = key;
     entry->hash = hash;
     if (so->fill * 5 >= mask * 3)
@@ -230,7 +296,7 @@ static int set_discard_entry(SetObject *so, Value key, Hash hash)
     Value old = e->key;
     e->key = wf_set_dummy;
     e->hash = -1;
-    so->used--;
+    set_store_used(so, so->used - 1);
     wf_decref(old);
     return DISCARD_FOUND;
 }
@@ -261,8 +327,9 @@ static void set_empty_table(SetObject *so)
     memset(so->smalltable, 0, sizeof so->smalltable);
     so->table = so->smalltable;
     so->mask = SET_MINSIZE - 1;
-    so->fill = so->used = 0;
-    so->hash = -1;
+    so->fill = 0;
+    set_store_used(so, 0);
+    set_store_hash(so, -1);
 }
 
 static void set_clear_internal(SetObject *so)
@@ -300,11 +367,12 @@ static int set_merge(SetObject *so, SetObject *other)
             }
         }
         so->fill = other->fill;
-        so->used = other->used;
+        set_store_used(so, other->used);
         return 0;
     }
     if (so->fill == 0) {
-        so->fill = so->used = other->used;
+        so->fill = other->used;
+        set_store_used(so, other->used);
         for (size_t i = other->mask + 1; i > 0; i--, other_entry++) {
             Value key = other_entry->key;
             if (key && key != wf_set_dummy)
@@ -363,7 +431,14 @@ static Value make_new_set(TypeObject *type, Value iterable)
     SetObject *so = (SetObject *)wf_object_alloc(type, size);
     set_empty_table(so);
     so->finger = 0;
-    if (iterable && set_update_internal(so, iterable) < 0) {
+    int rc = 0;
+    if (iterable) {
+        /* The new set is ours alone: only the source needs its section. */
+        SET_BEGIN(iterable);
+        rc = set_update_internal(so, iterable);
+        SET_END();
+    }
+    if (rc < 0) {
         wf_decref(wf_val(so));
         return 0;
     }
@@ -387,10 +462,17 @@ static Value set_copy_of(Value so)
 
 /* ---- the public C API ---- */
 
-int wf_set_add(Value s, Value key) { return set_add_key(wf_as_set(s), key); }
+int wf_set_add(Value s, Value key)
+{
+    int rc;
+    SET_BEGIN(s);
+    rc = set_add_key(wf_as_set(s), key);
+    SET_END();
+    return rc;
+}
 
 /* `key in s`; an unhashable set key is looked up as a frozenset, as CPython. */
-int wf_set_contains(Value s, Value key)
+static int set_contains_locked(Value s, Value key)
 {
     int rv = set_contains_key(wf_as_set(s), key);
     if (rv < 0 && wf_isinstance_type(key, &wf_type_set) && wf_err_matches(wf_exc_TypeError)) {
@@ -404,7 +486,16 @@ int wf_set_contains(Value s, Value key)
     return rv;
 }
 
-int wf_set_discard(Value s, Value key)
+int wf_set_contains(Value s, Value key)
+{
+    int rv;
+    SET_BEGIN(s);
+    rv = set_contains_locked(s, key);
+    SET_END();
+    return rv;
+}
+
+static int set_discard_locked(Value s, Value key)
 {
     int rv = set_discard_key(wf_as_set(s), key);
     if (rv < 0 && wf_isinstance_type(key, &wf_type_set) && wf_err_matches(wf_exc_TypeError)) {
@@ -418,7 +509,16 @@ int wf_set_discard(Value s, Value key)
     return rv;
 }
 
-intptr_t wf_set_size(Value s) { return (intptr_t)wf_as_set(s)->used; }
+int wf_set_discard(Value s, Value key)
+{
+    int rv;
+    SET_BEGIN(s);
+    rv = set_discard_locked(s, key);
+    SET_END();
+    return rv;
+}
+
+intptr_t wf_set_size(Value s) { return (intptr_t)set_load_used(wf_as_set(s)); }
 
 int wf_set_next(Value s, size_t *pos, Value *key)
 {
@@ -429,7 +529,14 @@ int wf_set_next(Value s, size_t *pos, Value *key)
     return 1;
 }
 
-int wf_set_update(Value s, Value iterable) { return set_update_internal(wf_as_set(s), iterable); }
+int wf_set_update(Value s, Value iterable)
+{
+    int rc;
+    SET_BEGIN2(s, iterable);
+    rc = set_update_internal(wf_as_set(s), iterable);
+    SET_END();
+    return rc;
+}
 
 /* ---- algebra ---- */
 
@@ -447,7 +554,7 @@ static void set_swap_bodies(SetObject *a, SetObject *b)
     b->table = a_small ? b->smalltable : t.table;
 }
 
-Value wf_set_intersection(Value s, Value other)
+static Value set_intersection_locked(Value s, Value other)
 {
     if (s == other)
         return set_copy_of(s);
@@ -499,6 +606,15 @@ error:
     return 0;
 }
 
+Value wf_set_intersection(Value s, Value other)
+{
+    Value r;
+    SET_BEGIN2(s, other);
+    r = set_intersection_locked(s, other);
+    SET_END();
+    return r;
+}
+
 static Value set_intersection_multi(Value s, const Value *args, size_t nargs)
 {
     if (nargs == 0)
@@ -518,12 +634,14 @@ static int set_intersection_update(Value s, Value tmp)
 {
     if (!tmp)
         return -1;
+    SET_BEGIN(s);
     set_swap_bodies(wf_as_set(s), wf_as_set(tmp));
+    SET_END();
     wf_decref(tmp);
     return 0;
 }
 
-int wf_set_difference_update(Value s, Value other)
+static int set_difference_update_locked(Value s, Value other)
 {
     SetObject *so = wf_as_set(s);
     if (s == other) {
@@ -532,7 +650,7 @@ int wf_set_difference_update(Value s, Value other)
     }
     if (wf_is_anyset(other)) {
         if ((wf_as_set(other)->used >> 3) > so->used) {
-            other = wf_set_intersection(s, other);
+            other = set_intersection_locked(s, other);
             if (!other)
                 return -1;
         } else {
@@ -571,10 +689,20 @@ int wf_set_difference_update(Value s, Value other)
     return 0;
 }
 
+int wf_set_difference_update(Value s, Value other)
+{
+    int rc;
+    SET_BEGIN2(s, other);
+    rc = set_difference_update_locked(s, other);
+    SET_END();
+    return rc;
+}
+
+/* Under the sections of s and other; r is ours alone. */
 static Value set_copy_and_difference(Value s, Value other)
 {
     Value r = set_copy_of(s);
-    if (r && wf_set_difference_update(r, other) < 0) {
+    if (r && set_difference_update_locked(r, other) < 0) {
         wf_decref(r);
         return 0;
     }
@@ -582,7 +710,7 @@ static Value set_copy_and_difference(Value s, Value other)
 }
 
 /* s - other: iterate s and test membership in other when other is cheap to probe. */
-static Value set_difference(Value s, Value other)
+static Value set_difference_locked(Value s, Value other)
 {
     SetObject *so = wf_as_set(s);
     size_t other_size;
@@ -619,6 +747,15 @@ static Value set_difference(Value s, Value other)
     return result;
 }
 
+static Value set_difference(Value s, Value other)
+{
+    Value r;
+    SET_BEGIN2(s, other);
+    r = set_difference_locked(s, other);
+    SET_END();
+    return r;
+}
+
 static Value set_difference_multi(Value s, const Value *args, size_t nargs)
 {
     if (nargs == 0)
@@ -644,7 +781,7 @@ static int set_toggle(SetObject *so, Value key, Hash hash)
     return rv < 0 ? -1 : 0;
 }
 
-int wf_set_symdiff_update(Value s, Value other)
+static int set_symdiff_update_locked(Value s, Value other)
 {
     SetObject *so = wf_as_set(s);
     if (s == other) {
@@ -671,6 +808,15 @@ int wf_set_symdiff_update(Value s, Value other)
     return rc;
 }
 
+int wf_set_symdiff_update(Value s, Value other)
+{
+    int rc;
+    SET_BEGIN2(s, other);
+    rc = set_symdiff_update_locked(s, other);
+    SET_END();
+    return rc;
+}
+
 /* s ^ other: CPython toggles s's elements into a copy of other. */
 static Value set_symmetric_difference(Value s, Value other)
 {
@@ -682,6 +828,8 @@ static Value set_symmetric_difference(Value s, Value other)
     return r;
 }
 
+static int set_issubset_locked(Value s, Value other);
+
 static int set_issubset(Value s, Value other)
 {
     if (!wf_is_anyset(other)) {
@@ -692,6 +840,15 @@ static int set_issubset(Value s, Value other)
         wf_decref(tmp);
         return r;
     }
+    int r;
+    SET_BEGIN2(s, other);
+    r = set_issubset_locked(s, other);
+    SET_END();
+    return r;
+}
+
+static int set_issubset_locked(Value s, Value other)
+{
     SetObject *so = wf_as_set(s), *oo = wf_as_set(other);
     if (so->used > oo->used)
         return 0;
@@ -716,18 +873,16 @@ static int set_issuperset(Value s, Value other)
         return -1;
     int rv = 1;
     while (rv == 1 && (key = wf_next(it))) {
-        rv = set_contains_key(wf_as_set(s), key);
+        rv = wf_set_contains(s, key);
         wf_decref(key);
     }
     wf_decref(it);
     return rv == 1 && wf_err_occurred() ? -1 : rv;
 }
 
-static int set_isdisjoint(Value s, Value other)
+static int set_isdisjoint_sets(Value s, Value other)
 {
-    if (s == other)
-        return wf_as_set(s)->used == 0;
-    if (wf_is_type_exact(other, &wf_type_set) || wf_is_type_exact(other, &wf_type_frozenset)) {
+    {
         SetObject *so = wf_as_set(s), *oo = wf_as_set(other);
         if (oo->used > so->used) {
             SetObject *t = so;
@@ -745,12 +900,25 @@ static int set_isdisjoint(Value s, Value other)
         }
         return 1;
     }
+}
+
+static int set_isdisjoint(Value s, Value other)
+{
+    if (s == other)
+        return set_load_used(wf_as_set(s)) == 0;
+    if (wf_is_type_exact(other, &wf_type_set) || wf_is_type_exact(other, &wf_type_frozenset)) {
+        int r;
+        SET_BEGIN2(s, other);
+        r = set_isdisjoint_sets(s, other);
+        SET_END();
+        return r;
+    }
     Value it = wf_iter(other), key;
     if (!it)
         return -1;
     int rv = 0;
     while (rv == 0 && (key = wf_next(it))) {
-        rv = set_contains_key(wf_as_set(s), key);
+        rv = wf_set_contains(s, key);
         wf_decref(key);
     }
     wf_decref(it);
@@ -782,7 +950,7 @@ static void set_dealloc(Object *o)
     wf_seq_trash_end();
 }
 
-static Value set_repr(Value self)
+static Value set_repr_locked(Value self)
 {
     SetObject *so = wf_as_set(self);
     const char *name = wf_type_name(self);
@@ -822,6 +990,16 @@ static Value set_repr(Value self)
     return result;
 }
 
+/* Locked so that the listing is one snapshot (the items' reprs run after). */
+static Value set_repr(Value self)
+{
+    Value r;
+    SET_BEGIN(self);
+    r = set_repr_locked(self);
+    SET_END();
+    return r;
+}
+
 static Hash set_unhashable(Value self)
 {
     wf_err_format(wf_exc_TypeError, "unhashable type: '%s'", wf_type_name(self));
@@ -834,8 +1012,9 @@ static size_t shuffle_bits(size_t h) { return ((h ^ 89869747UL) ^ (h << 16)) * 3
 static Hash frozenset_hash(Value self)
 {
     SetObject *so = wf_as_set(self);
-    if (so->hash != -1)
-        return so->hash;
+    Hash cached = set_load_hash(so);
+    if (cached != -1)
+        return cached;
     size_t hash = 0;
     for (SetEntry *e = so->table; e <= &so->table[so->mask]; e++)
         hash ^= shuffle_bits((size_t)e->hash);
@@ -848,20 +1027,19 @@ static Hash frozenset_hash(Value self)
     hash = hash * 69069U + 907133923UL;
     if (hash == (size_t)-1)
         hash = 590923713UL;
-    so->hash = (Hash)hash;
-    return so->hash;
+    set_store_hash(so, (Hash)hash);
+    return (Hash)hash;
 }
 
-static Value set_richcompare(Value v, Value w, int op)
+static int set_compare_locked(Value v, Value w, int op)
 {
-    if (!wf_is_anyset(v) || !wf_is_anyset(w))
-        return wf_NotImplemented;
     SetObject *a = wf_as_set(v), *b = wf_as_set(w);
     int r;
+    Hash ha = set_load_hash(a), hb = set_load_hash(b);
     switch (op) {
     case WF_EQ:
     case WF_NE:
-        if (a->used != b->used || (a->hash != -1 && b->hash != -1 && a->hash != b->hash))
+        if (a->used != b->used || (ha != -1 && hb != -1 && ha != hb))
             r = 0;
         else
             r = set_issubset(v, w);
@@ -871,14 +1049,26 @@ static Value set_richcompare(Value v, Value w, int op)
     case WF_LE: r = set_issubset(v, w); break;
     case WF_GE: r = set_issuperset(v, w); break;
     case WF_LT: r = a->used >= b->used ? 0 : set_issubset(v, w); break;
-    case WF_GT: r = a->used <= b->used ? 0 : set_issuperset(v, w); break;
-    default: return wf_NotImplemented;
+    default: r = a->used <= b->used ? 0 : set_issuperset(v, w); break;
     }
+    return r;
+}
+
+static Value set_richcompare(Value v, Value w, int op)
+{
+    if (!wf_is_anyset(v) || !wf_is_anyset(w))
+        return wf_NotImplemented;
+    if (op != WF_EQ && op != WF_NE && op != WF_LE && op != WF_GE && op != WF_LT && op != WF_GT)
+        return wf_NotImplemented;
+    int r;
+    SET_BEGIN2(v, w);
+    r = set_compare_locked(v, w, op);
+    SET_END();
     return r < 0 ? 0 : wf_bool(r);
 }
 
-static intptr_t set_len(Value self) { return (intptr_t)wf_as_set(self)->used; }
-static int set_bool(Value self) { return wf_as_set(self)->used != 0; }
+static intptr_t set_len(Value self) { return (intptr_t)set_load_used(wf_as_set(self)); }
+static int set_bool(Value self) { return set_load_used(wf_as_set(self)) != 0; }
 static int set_contains_slot(Value self, Value key) { return wf_set_contains(self, key); }
 
 static Value set_binop(Value a, Value b, int op)
@@ -888,7 +1078,7 @@ static Value set_binop(Value a, Value b, int op)
     switch (op) {
     case WF_BINOP_OR: {
         Value r = set_copy_of(a);
-        if (r && a != b && set_update_internal(wf_as_set(r), b) < 0) {
+        if (r && a != b && wf_set_update(r, b) < 0) {
             wf_decref(r);
             return 0;
         }
@@ -907,7 +1097,7 @@ static Value set_inplace(Value a, Value b, int op)
         return wf_NotImplemented;
     int rc;
     switch (op) {
-    case WF_BINOP_OR: rc = set_update_internal(wf_as_set(a), b); break;
+    case WF_BINOP_OR: rc = wf_set_update(a, b); break;
     case WF_BINOP_AND: rc = set_intersection_update(a, wf_set_intersection(a, b)); break;
     case WF_BINOP_SUB: rc = wf_set_difference_update(a, b); break;
     case WF_BINOP_XOR: rc = wf_set_symdiff_update(a, b); break;
@@ -918,13 +1108,18 @@ static Value set_inplace(Value a, Value b, int op)
 
 /* ---- iterator ---- */
 
+/* The fields change under the set's section. While the process is
+ * multithreaded an exhausted iterator keeps `set` (another thread may be
+ * reading the field) and says so with used == SETIT_DONE. */
 typedef struct SetIterObject {
     Object ob;
-    Value set;        /* 0 once exhausted */
+    Value set;        /* 0 once exhausted (single-threaded) */
     intptr_t used;    /* len(set) at creation; -1 after a size change */
     size_t pos;
     size_t len;
 } SetIterObject;
+
+#define SETIT_DONE (-2)
 
 TypeObject wf_type_set_iterator;
 
@@ -932,17 +1127,20 @@ static Value set_iter(Value self)
 {
     SetIterObject *it = (SetIterObject *)wf_object_alloc(&wf_type_set_iterator, sizeof(SetIterObject));
     it->set = wf_incref(self);
+    SET_BEGIN(self);
     it->used = (intptr_t)wf_as_set(self)->used;
     it->len = wf_as_set(self)->used;
+    SET_END();
     return wf_val(it);
 }
 
-static Value setiter_next(Value self)
+/* The next key (new reference), 0 at the end or on error; *drop is the set
+ * to release once the section ends. */
+static Value setiter_next_locked(SetIterObject *it, Value *drop)
 {
-    SetIterObject *it = (SetIterObject *)wf_obj(self);
-    if (!it->set)
-        return 0;
     SetObject *so = wf_as_set(it->set);
+    if (it->used == SETIT_DONE)
+        return 0;
     if (it->used != (intptr_t)so->used) {
         wf_err_set_str(wf_exc_RuntimeError, "Set changed size during iteration");
         it->used = -1;
@@ -950,13 +1148,29 @@ static Value setiter_next(Value self)
     }
     SetEntry *e;
     if (!set_next_entry(so, &it->pos, &e)) {
-        Value s = it->set;
-        it->set = 0;
-        wf_decref(s);
+        if (wf_runtime_multithreaded()) {
+            it->used = SETIT_DONE;
+        } else {
+            *drop = it->set;
+            it->set = 0;
+        }
         return 0;
     }
     it->len--;
     return wf_incref(e->key);
+}
+
+static Value setiter_next(Value self)
+{
+    SetIterObject *it = (SetIterObject *)wf_obj(self);
+    Value set = it->set, r, drop = 0;
+    if (!set)
+        return 0;
+    SET_BEGIN(set);
+    r = setiter_next_locked(it, &drop);
+    SET_END();
+    wf_decref(drop);
+    return r;
 }
 
 static void setiter_dealloc(Object *o)
@@ -970,8 +1184,15 @@ static Value setiter_self(Value self) { return wf_incref(self); }
 static Value setiter_length_hint(Value self, const Value *args, size_t nargs, Value kwnames)
 {
     SetIterObject *it = (SetIterObject *)wf_obj(self);
-    bool live = it->set && it->used == (intptr_t)wf_as_set(it->set)->used;
-    return wf_int_from_u64(live ? it->len : 0);
+    Value set = it->set;
+    size_t n = 0;
+    if (set) {
+        SET_BEGIN(set);
+        if (it->used == (intptr_t)wf_as_set(set)->used)
+            n = it->len;
+        SET_END();
+    }
+    return wf_int_from_u64(n);
 }
 
 static const MethodDef setiter_methods[] = {
@@ -1004,10 +1225,12 @@ static int set_tp_init(Value self, const Value *args, size_t nargs, Value kwname
     if (wf_no_kwargs("set", kwnames) < 0 || wf_check_nargs(wf_type(self)->tp_name, nargs, 0, 1) < 0)
         return -1;
     SetObject *so = wf_as_set(self);
+    SET_BEGIN(self);
     if (so->fill)
         set_clear_internal(so);
-    so->hash = -1;
-    return nargs ? set_update_internal(so, args[0]) : 0;
+    set_store_hash(so, -1);
+    SET_END();
+    return nargs ? wf_set_update(self, args[0]) : 0;
 }
 
 static Value frozenset_tp_new(TypeObject *type, const Value *args, size_t nargs, Value kwnames)
@@ -1049,7 +1272,9 @@ static Value sm_clear(SM_ARGS)
 {
     if (sm_check("set.clear", nargs, kwnames, 0) < 0)
         return 0;
+    SET_BEGIN(self);
     set_clear_internal(wf_as_set(self));
+    SET_END();
     return sm_none(0);
 }
 
@@ -1087,10 +1312,8 @@ static Value sm_remove(SM_ARGS)
     return sm_none(rv);
 }
 
-static Value sm_pop(SM_ARGS)
+static Value sm_pop_locked(Value self)
 {
-    if (sm_check("set.pop", nargs, kwnames, 0) < 0)
-        return 0;
     SetObject *so = wf_as_set(self);
     if (so->used == 0)
         return wf_err_set_str(wf_exc_KeyError, "pop from an empty set");
@@ -1103,9 +1326,20 @@ static Value sm_pop(SM_ARGS)
     Value key = entry->key;
     entry->key = wf_set_dummy;
     entry->hash = -1;
-    so->used--;
+    set_store_used(so, so->used - 1);
     so->finger = (size_t)(entry - so->table) + 1;
     return key;
+}
+
+static Value sm_pop(SM_ARGS)
+{
+    if (sm_check("set.pop", nargs, kwnames, 0) < 0)
+        return 0;
+    Value r;
+    SET_BEGIN(self);
+    r = sm_pop_locked(self);
+    SET_END();
+    return r;
 }
 
 static Value sm_union(SM_ARGS)
@@ -1114,7 +1348,7 @@ static Value sm_union(SM_ARGS)
         return 0;
     Value r = set_copy_of(self);
     for (size_t i = 0; r && i < nargs; i++) {
-        if (args[i] != self && set_update_internal(wf_as_set(r), args[i]) < 0) {
+        if (args[i] != self && wf_set_update(r, args[i]) < 0) {
             wf_decref(r);
             return 0;
         }
@@ -1127,7 +1361,7 @@ static Value sm_update(SM_ARGS)
     if (wf_no_kwargs("set.update", kwnames) < 0)
         return 0;
     for (size_t i = 0; i < nargs; i++)
-        if (set_update_internal(wf_as_set(self), args[i]) < 0)
+        if (wf_set_update(self, args[i]) < 0)
             return 0;
     return sm_none(0);
 }

@@ -1,11 +1,12 @@
 /* weft: list.sort, CPython's timsort. */
 /* (list, key, reverse) -> the list sorted in place, a permutation even on error. */
 #include "seq.h"
+#include "critsec.h"
 
 /*
- * list.sort empties the list while it sorts (as CPython does): key functions
- * and comparisons see [], and any change they make is detected afterwards
- * ("list modified during sort") and discarded.
+ * list.sort empties the list while it sorts (as CPython does): key functions,
+ * comparisons and other threads see [], and any change they make is detected
+ * afterwards ("list modified during sort") and discarded.
  */
 
 static int srt_lt(Value a, Value b);
@@ -661,52 +662,85 @@ static Value *srt_keys(Value key, const Value *items, size_t n)
     return keys;
 }
 
-int wf_list_sort(Value list, Value key, bool reverse)
+/* Sorts items[0..n) in place: 0, or -1 with the exception set. */
+static int srt_run(Value *items, size_t n, Value key, bool reverse)
 {
-    ListObject *l = wf_as_list(list);
-    Value *items = l->items;
-    size_t n = l->size, alloc = l->allocated;
-    /* While sorting, the list is empty with a one-slot buffer of its own:
-     * any append, insert or clear by a callback leaves a trace. */
-    Value *marker = wf_mem_alloc(sizeof(Value));
-    l->items = marker;
-    l->size = 0;
-    l->allocated = 1;
-
-    int r = 0;
     Value *keys = NULL;
     if (key && !(keys = srt_keys(key, items, n)))
-        r = -1;
-    if (r == 0) {
-        if (reverse) {
-            srt_reverse(items, n);
-            srt_reverse(keys ? keys : items, keys ? n : 0);
-        }
-        r = wf_sort_values(items, n, keys);
-        if (reverse) {
-            srt_reverse(items, n);
-            srt_reverse(keys ? keys : items, keys ? n : 0);
-        }
+        return -1;
+    if (reverse) {
+        srt_reverse(items, n);
+        srt_reverse(keys ? keys : items, keys ? n : 0);
     }
-
-    /* Put the sorted items back; whatever the callbacks stored is dropped. */
-    Value *extra = l->items;
-    size_t nextra = l->size;
-    l->items = items;
-    l->size = n;
-    l->allocated = alloc;
-    if (extra != marker || nextra) {
-        if (r == 0)
-            wf_err_set_str(wf_exc_ValueError, "list modified during sort");
-        r = -1;
+    int r = wf_sort_values(items, n, keys);
+    if (reverse) {
+        srt_reverse(items, n);
+        srt_reverse(keys ? keys : items, keys ? n : 0);
     }
-    for (size_t i = 0; i < nextra; i++)
-        wf_decref(extra[i]);
-    wf_mem_free(extra);
     if (keys) {
         for (size_t i = 0; i < n; i++)
             wf_decref(keys[i]);
         wf_mem_free(keys);
     }
+    return r;
+}
+
+/* Under the list's lock. Other threads see [] until the sorted items are
+ * published (seq.h's rules): the list gets an empty block of its own, and
+ * when other threads exist the sort works on a copy of the items, because
+ * a reader may still be indexing the old block. */
+static int srt_list_locked(ListObject *l, Value key, bool reverse)
+{
+    Value *items = l->items;
+    size_t n = l->size;
+    bool shared = wf_runtime_multithreaded();
+    Value *work = items;
+    if (shared && n) {
+        work = wf_list_block_new(n);
+        memcpy(work, items, n * sizeof(Value));
+    }
+    /* Capacity 0: any append, insert or clear by a callback replaces it. */
+    Value *marker = wf_list_block_new(0);
+    /* release: pairs with the readers' acquire loads (seq.h) */
+    wf_atomic_store_release_usize(&l->size, 0);
+    wf_atomic_store_release_ptr(&l->items, marker);
+    l->allocated = 0;
+    if (work != items)
+        wf_list_block_free(items, true);
+
+    int r = srt_run(work, n, key, reverse);
+
+    /* Put the sorted items back; whatever the callbacks stored is dropped. */
+    shared = wf_runtime_multithreaded();   /* a callback may have started a thread */
+    Value *extra = l->items;
+    size_t nextra = l->size;
+    wf_atomic_store_release_ptr(&l->items, work);
+    wf_atomic_store_release_usize(&l->size, n);
+    l->allocated = work ? wf_list_block(work)->capacity : 0;
+    if (extra != marker || nextra) {
+        if (r == 0)
+            wf_err_set_str(wf_exc_ValueError, "list modified during sort");
+        r = -1;
+    }
+    for (size_t i = 0; i < nextra; i++) {
+        if (shared)
+            wf_defer_decref(extra[i]);
+        else
+            wf_decref(extra[i]);
+    }
+    /* extra is the marker, or what replaced it (whoever replaced the
+     * marker freed it). */
+    wf_list_block_free(extra, shared);
+    return r;
+}
+
+int wf_list_sort(Value list, Value key, bool reverse)
+{
+    ListObject *l = wf_as_list(list);
+    int r;
+    /* Always locked: comparisons and key functions run Python code. */
+    WF_CRITSEC_BEGIN(l);
+    r = srt_list_locked(l, key, reverse);
+    WF_CRITSEC_END();
     return r;
 }

@@ -8,6 +8,12 @@
  * a static immortal singleton; exact tuples of size 0 are always it.
  * Instances of heap tuple subclasses carry one more Value after the items: their
  * __dict__ (see wf_tuple_dict_slot).
+ *
+ * Threads: a tuple is immutable once its creator publishes it, so readers
+ * need no lock; the one field written later, the hash cache, is read and
+ * written with relaxed atomics (every writer stores the same value). Tuples
+ * are recycled through the per-thread free lists of objimpl.h: nothing here
+ * is shared between threads.
  */
 
 static TupleObject tup_empty = {
@@ -149,7 +155,8 @@ static Hash tup_hash_finish(TupleObject *t, uint64_t acc)
     acc += (uint64_t)t->size ^ (TUP_PRIME5 ^ 3527539UL);
     if (acc == (uint64_t)-1)
         acc = 1546275796;
-    t->hash_cache = (Hash)acc;
+    /* relaxed: threads hashing a shared tuple at once store the same value */
+    wf_atomic_store_relaxed_isize(&t->hash_cache, (Hash)acc);
     return (Hash)acc;
 }
 
@@ -167,8 +174,9 @@ static void tup_hash_mix(TupHashFrame *f, Hash lane)
 static Hash tup_hash(Value self)
 {
     TupleObject *root = wf_as_tuple(self);
-    if (root->hash_cache != -1)
-        return root->hash_cache;
+    Hash cached = wf_atomic_load_relaxed_isize(&root->hash_cache);   /* relaxed: see tup_hash_finish */
+    if (cached != -1)
+        return cached;
     TupHashFrame local[16], *st = local;
     size_t n = 1, cap = 16;
     Hash h = 0;
@@ -182,7 +190,7 @@ static Hash tup_hash(Value self)
             continue;
         }
         Value item = f->t->items[f->i];
-        if (wf_is_tuple_exact(item) && wf_as_tuple(item)->hash_cache == -1) {
+        if (wf_is_tuple_exact(item) && wf_atomic_load_relaxed_isize(&wf_as_tuple(item)->hash_cache) == -1) {
             if (n == cap) {
                 TupHashFrame *bigger = wf_mem_alloc(2 * cap * sizeof(TupHashFrame));
                 memcpy(bigger, st, n * sizeof(TupHashFrame));

@@ -106,7 +106,11 @@ int wf_list_append(Value list, Value v);      /* increfs v */
 int wf_list_extend(Value list, Value iterable);
 int wf_list_sort(Value list, Value key, bool reverse);     /* stable; key may be 0 */
 Value wf_list_as_tuple(Value list);
-static inline size_t wf_list_size(Value l) { return wf_as_list(l)->size; }
+/* relaxed: other threads may append meanwhile (seq.h has the list's rules) */
+static inline size_t wf_list_size(Value l)
+{
+    return atomic_load_explicit((_Atomic size_t *)&wf_as_list(l)->size, memory_order_relaxed);
+}
 static inline Value wf_list_get(Value l, size_t i) { return wf_as_list(l)->items[i]; } /* borrowed */
 
 /* ---- dict (core/dict.c) ----
