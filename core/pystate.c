@@ -416,3 +416,22 @@ void wf_runtime_threads_init(const char *gil_option)
     wf_main_tstate = ts;
     wf_tstate_bind(ts);
 }
+
+/* ---- stop-the-world for rare changes to words read without atomics ----
+ * (added by helper "objects" for core/typeobject.c: a type's C slots, an
+ * object's ob_type, tp_name, tp_flags are read plainly everywhere.) */
+
+bool wf_stop_the_world(void)
+{
+    if (!wf_runtime_multithreaded())
+        return false;
+    ThreadState *ts = wf_tstate();
+    wf_registry_stop_the_world(&rt_registry, ts ? &ts->entry : NULL);
+    return true;
+}
+
+void wf_start_the_world(void)
+{
+    ThreadState *ts = wf_tstate();
+    wf_registry_start_the_world(&rt_registry, ts ? &ts->entry : NULL);
+}

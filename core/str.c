@@ -474,15 +474,19 @@ typedef struct InternTable {
 static InternTable *intern_table;
 static uint8_t intern_lock;
 
-/* The slot holding (p, n) or the empty slot where it would go. */
-static StrObject **intern_find(InternTable *t, const char *p, size_t n, Hash h)
+/* The slot holding (p, n) or the empty slot where it would go; *found is
+ * what the probe saw there (a concurrent insert may fill an empty slot with
+ * another string right after, so callers use *found, never a re-read). */
+static StrObject **intern_find(InternTable *t, const char *p, size_t n, Hash h, StrObject **found)
 {
     size_t mask = t->cap - 1;
     for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
         /* acquire: pairs with the release store in intern_insert_locked() */
         StrObject *s = wf_atomic_load_acquire_ptr(&t->slots[i]);
-        if (!s || (s->hash == h && s->len == n && memcmp(s->data, p, n) == 0))
+        if (!s || (s->hash == h && s->len == n && memcmp(s->data, p, n) == 0)) {
+            *found = s;
             return &t->slots[i];
+        }
     }
 }
 
@@ -495,9 +499,9 @@ static InternTable *intern_grow_locked(InternTable *old)
     if (old) {
         t->used = old->used;
         for (size_t i = 0; i < old->cap; i++) {
-            StrObject *s = old->slots[i];  /* plain: only writers store slots, and we are the writer */
+            StrObject *s = old->slots[i], *dup;  /* plain: only writers store slots, and we are the writer */
             if (s)
-                *intern_find(t, s->data, s->len, s->hash) = s;
+                *intern_find(t, s->data, s->len, s->hash, &dup) = s;  /* t is not published yet */
         }
     }
     /* release: pairs with the acquire in intern_lookup(); the copy above is complete. */
@@ -512,7 +516,10 @@ static StrObject *intern_lookup(const char *p, size_t n, Hash h)
 {
     /* acquire: pairs with the release in intern_grow_locked(). */
     InternTable *t = wf_atomic_load_acquire_ptr(&intern_table);
-    return t ? *intern_find(t, p, n, h) : NULL;
+    StrObject *found = NULL;
+    if (t)
+        intern_find(t, p, n, h, &found);
+    return found;
 }
 
 /* Under intern_lock: the existing string for (p, n) or `fresh` (reuse, or a
@@ -522,11 +529,12 @@ static Value intern_insert_locked(const char *p, size_t n, Hash h, Value reuse)
     InternTable *t = intern_table;
     if (!t || (t->used + 1) * 2 > t->cap)
         t = intern_grow_locked(t);
-    StrObject **slot = intern_find(t, p, n, h);
-    if (*slot) {
+    StrObject *found;
+    StrObject **slot = intern_find(t, p, n, h, &found);  /* under the lock: nobody else inserts */
+    if (found) {
         if (reuse)
             wf_decref(reuse);
-        return wf_val(*slot);
+        return wf_val(found);
     }
     Value v = reuse ? reuse : wf_str_new_n(p, n, wf_str_count_chars(p, n));
     StrObject *s = str_obj(v);

@@ -118,4 +118,13 @@ void wf_brc_add_thread(ThreadState *ts);     /* at bind */
 void wf_brc_remove_thread(ThreadState *ts);  /* at unbind: merges what is left */
 void wf_brc_merge_queue(ThreadState *ts);    /* periodic check, BRC_MERGE */
 
+/* Stop every other thread at its next safe point (it is suspended when this
+ * returns; threads that are detached stay so), for rare changes to words that
+ * all threads read without atomics (a type's C slots, an object's ob_type).
+ * Returns false, and stops nothing, while the runtime is single-threaded;
+ * call wf_start_the_world() only after a true result. Never while holding a
+ * lock that an attached thread may wait for without detaching. */
+bool wf_stop_the_world(void);
+void wf_start_the_world(void);
+
 #endif

@@ -71,9 +71,14 @@
  *  4. Readers take no lock: lookups walk tp_mro and read each type dict
  *     through the dict's own thread-safe read path; a hit writes only the
  *     reader's own cache (om_mcache is per thread).
- *  5. C slots are published with single release stores of the function
- *     pointer, so a concurrent caller runs the old or the new slot function,
- *     both of which are correct for the moment around the change.
+ *  5. Words that the whole interpreter reads without atomics -- a type's C
+ *     slots (when a dunder is assigned), tp_name, tp_flags, an object's
+ *     ob_type (__class__ assignment) -- are written with every other thread
+ *     stopped (wf_stop_the_world, as CPython's free-threaded build does for
+ *     slots and __class__). The new values are computed first, under the
+ *     type lock; with the world stopped only plain stores happen, no lock is
+ *     taken. This is rare (class set-up, not steady state); plain class
+ *     attribute writes stop nothing.
  *  6. Start-up (wf_object_init .. wf_object_init_late, the ready queue) runs
  *     before any second thread exists; after it, readying a built-in type
  *     that was never used before is done under type_lock, and the READY bit
@@ -96,6 +101,7 @@ static Value type_getattr_impl(Value tv, Value name, bool suppress);
 static int type_setattro(Value tv, Value name, Value v);
 static int type_dict_store(TypeObject *t, Value name, Value v);
 static void fixup_slot(TypeObject *t, size_t offset);
+static void *slot_value(TypeObject *t, size_t offset);
 static Value slot_tp_new(TypeObject *type, const Value *args, size_t nargs, Value kwnames);
 
 static inline size_t kw_count(Value kwnames)
@@ -460,9 +466,12 @@ static int object_set_class(Value self, Value v)
         ((HeapTypeObject *)old)->ht_solid != ((HeapTypeObject *)new)->ht_solid)
         return wf_err_format(wf_exc_TypeError, "__class__ assignment: '%s' object layout differs from '%s'",
                              new->tp_name, old->tp_name), -1;
-    /* release: a thread that reads the new type sees it complete. Readers of
-     * ob_type elsewhere load it plainly: one aligned word, old or new. */
-    wf_atomic_store_release_ptr(&wf_obj(self)->ob_type, new);
+    /* ob_type is read without atomics everywhere: store it with the world
+     * stopped (as CPython's free-threaded build does). */
+    bool stopped = wf_stop_the_world();
+    wf_obj(self)->ob_type = new;
+    if (stopped)
+        wf_start_the_world();
     return 0;
 }
 
@@ -641,11 +650,15 @@ static int type_set_name(Value tv, Value v)
         return wf_err_format(wf_exc_TypeError, "can only assign string to %s.__name__, not '%s'", t->tp_name, wf_type_name(v)), -1;
     HeapTypeObject *h = (HeapTypeObject *)t;
     /* LEAK: the old name, since tp_name may still be referenced by a running
-     * error message (in any thread). Both words are published with release
-     * stores under the type lock, the name first; a reader sees either. */
+     * error message (in any thread). tp_name is read without atomics
+     * everywhere: both words are stored with the world stopped. */
     type_lock_acquire();
-    wf_atomic_store_release_usize(&h->ht_name, wf_incref(v));
-    wf_atomic_store_release_ptr(&t->tp_name, (void *)wf_str_cstr(v));
+    wf_incref(v);
+    bool stopped = wf_stop_the_world();
+    h->ht_name = v;
+    t->tp_name = wf_str_cstr(v);
+    if (stopped)
+        wf_start_the_world();
     type_lock_release();
     return 0;
 }
@@ -742,12 +755,19 @@ static int type_set_abstract(Value tv, Value v)
     int abstract = wf_truthy(v);
     if (abstract < 0)
         return -1;
-    /* relaxed: the flag is only a hint for object_new; the dict entry and
-     * the version bump in type_dict_store() are what readers rely on. */
-    if (abstract)
-        wf_atomic_or_relaxed_u32(&t->tp_flags, TPF_ABSTRACT);
-    else
-        wf_atomic_and_relaxed_u32(&t->tp_flags, ~TPF_ABSTRACT);
+    /* tp_flags is read without atomics everywhere (wf_is_list ...): changed
+     * with the world stopped, and only when it changes. */
+    if (!(t->tp_flags & TPF_ABSTRACT) != !abstract) {
+        type_lock_acquire();
+        bool stopped = wf_stop_the_world();
+        if (abstract)
+            t->tp_flags |= TPF_ABSTRACT;
+        else
+            t->tp_flags &= ~TPF_ABSTRACT;
+        if (stopped)
+            wf_start_the_world();
+        type_lock_release();
+    }
     return type_dict_store(t, WF_ID(__abstractmethods__), v);
 }
 
@@ -934,15 +954,60 @@ static bool is_dunder(Value name)
            s->data[s->len - 1] == '_' && s->data[s->len - 2] == '_';
 }
 
-/* Re-derive the slots for dunder `name` in t and every subclass. */
-static void update_slots_for_name(TypeObject *t, Value name)
+/* Slot changes computed under the type lock, applied with the world stopped
+ * (rule 5 of the essay on types under threads). */
+typedef struct SlotUpdate {
+    void **slot;
+    void *value;
+} SlotUpdate;
+
+typedef struct SlotUpdates {
+    SlotUpdate *items;
+    size_t len, cap;
+} SlotUpdates;
+
+static void slot_updates_add(SlotUpdates *u, void **slot, void *value)
 {
-    for (const SlotDef *sd = om_slotdefs; sd->name; sd++)
-        if (wf_ids[sd->wf_id] == name || wf_str_eq(wf_ids[sd->wf_id], name))
-            fixup_slot(t, sd->offset);
+    if (u->len == u->cap) {
+        u->cap = u->cap ? u->cap * 2 : 8;
+        u->items = wf_mem_realloc(u->items, u->cap * sizeof *u->items);
+    }
+    u->items[u->len++] = (SlotUpdate){slot, value};
+}
+
+/* Collect the new slots for dunder `name` in t and every subclass. */
+static void collect_slots_for_name(SlotUpdates *u, TypeObject *t, Value name)
+{
+    size_t last = (size_t)-1;
+    for (const SlotDef *sd = om_slotdefs; sd->name; sd++) {
+        if (sd->offset == last || !(wf_ids[sd->wf_id] == name || wf_str_eq(wf_ids[sd->wf_id], name)))
+            continue;
+        last = sd->offset;
+        void *v = slot_value(t, sd->offset);
+        if (v != *slot_ptr(t, sd->offset))
+            slot_updates_add(u, slot_ptr(t, sd->offset), v);
+    }
     Value subs = t->tp_subclasses;
     for (size_t i = 0; subs && i < wf_list_size(subs); i++)
-        update_slots_for_name(wf_as_type(wf_list_get(subs, i)), name);
+        collect_slots_for_name(u, wf_as_type(wf_list_get(subs, i)), name);
+}
+
+/* Re-derive the slots for dunder `name` in t and every subclass. The C
+ * slots are read without atomics all over the interpreter, so the stores
+ * happen with every other thread stopped (as CPython 3.14 does); nothing in
+ * between takes a lock. */
+static void update_slots_for_name(TypeObject *t, Value name)
+{
+    SlotUpdates u = {0};
+    collect_slots_for_name(&u, t, name);
+    if (u.len) {
+        bool stopped = wf_stop_the_world();
+        for (size_t i = 0; i < u.len; i++)
+            *u.items[i].slot = u.items[i].value;
+        if (stopped)
+            wf_start_the_world();
+    }
+    wf_mem_free(u.items);
 }
 
 /* t.name = v (v == 0: del t.name) on a type's dict, published as the essay
@@ -1935,11 +2000,12 @@ const SlotDef om_slotdefs[] = {
     { NULL, 0, NULL, NULL, 0, 0 },
 };
 
-/* Rule 3 of the essay at the top, for the slot at `offset` of heap class t. */
-static void fixup_slot(TypeObject *t, size_t offset)
+/* Rule 3 of the essay at the top: what the slot at `offset` of heap class t
+ * should be now (its current value for a built-in type). */
+static void *slot_value(TypeObject *t, size_t offset)
 {
     if (!(t->tp_flags & WF_TPF_HEAPTYPE))
-        return;
+        return *slot_ptr(t, offset);
     void *specific = NULL, *generic = NULL;
     bool use_generic = false, any = false;
     for (const SlotDef *sd = om_slotdefs; sd->name; sd++) {
@@ -1966,8 +2032,13 @@ static void fixup_slot(TypeObject *t, size_t offset)
         else
             specific = fn;
     }
-    /* release: rule 5 of the essay on types under threads. */
-    wf_atomic_store_release_ptr(slot_ptr(t, offset), !any ? NULL : use_generic ? generic : specific);
+    return !any ? NULL : use_generic ? generic : specific;
+}
+
+/* For a class nobody else can see yet (class creation). */
+static void fixup_slot(TypeObject *t, size_t offset)
+{
+    *slot_ptr(t, offset) = slot_value(t, offset);
 }
 
 static void fixup_all_slots(TypeObject *t)
