@@ -64,13 +64,8 @@ def check():
     assert not bad and C.x == ROUNDS - 1
 
 if __name__ == "__main__":
-    import threading
-    threads = [threading.Thread(target=worker, args=(i,)) for i in range(NTHREADS)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    check()
+    import _harness
+    _harness.run(worker, check, NTHREADS)
 
 # expect: bad reads: 0 []
 # expect: final: 2999 m1 1

@@ -53,13 +53,8 @@ def check():
     assert not bad and lost == 0
 
 if __name__ == "__main__":
-    import threading
-    threads = [threading.Thread(target=worker, args=(i,)) for i in range(NTHREADS)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    check()
+    import _harness
+    _harness.run(worker, check, NTHREADS)
 
 # expect: bad reads: 0 []
 # expect: lost first stores: 0

@@ -27,12 +27,7 @@ def check():
     assert sorted(got[:-1]) == expected_lines()
 
 if __name__ == "__main__":
-    import threading
-    threads = [threading.Thread(target=worker, args=(i,)) for i in range(NTHREADS)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    check()
+    import _harness
+    _harness.run(worker, check, NTHREADS)
 
 # expect: file: trailing newline True lines 6000 all present True

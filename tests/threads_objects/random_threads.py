@@ -25,13 +25,8 @@ def check():
     assert got == want
 
 if __name__ == "__main__":
-    import threading
-    threads = [threading.Thread(target=worker, args=(i,)) for i in range(NTHREADS)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    check()
+    import _harness
+    _harness.run(worker, check, NTHREADS)
 
 # expect: draws: 8000
 # expect: exactly the sequence's first values: True

@@ -50,13 +50,8 @@ def check():
     assert items == list(range(ITEMS)) and errors[1][:1] == ["generator already executing"]
 
 if __name__ == "__main__":
-    import threading
-    threads = [threading.Thread(target=worker, args=(i,)) for i in range(NTHREADS)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    check()
+    import _harness
+    _harness.run(worker, check, NTHREADS)
 
 # expect: first collision: ['generator already executing']
 # expect: other errors: [] []

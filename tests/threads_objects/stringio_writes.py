@@ -20,12 +20,7 @@ def check():
     assert sorted(got[:-1]) == want
 
 if __name__ == "__main__":
-    import threading
-    threads = [threading.Thread(target=worker, args=(i,)) for i in range(NTHREADS)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    check()
+    import _harness
+    _harness.run(worker, check, NTHREADS)
 
 # expect: StringIO: lines 6000 all present True
