@@ -860,7 +860,7 @@ Value wf_call_tuple_dict(Value callable, Value args_tuple, Value kwargs)
         wf_as_tuple(kwnames)->items[i] = wf_incref(k);
         args[np + i++] = v;
     }
-    r = wf_call(callable, args, np + i, kwnames);
+    r = wf_call(callable, args, np, kwnames);   /* nargs: the positionals only */
 done:
     wf_decref(kwnames);
     if (args != stackbuf)

@@ -1,7 +1,10 @@
 /* weft: the os module and os.path (posixpath). */
 /* POSIX calls -> os.getpid, os.listdir, os.environ, os.path.join, ... with CPython's errors. */
+#define _GNU_SOURCE 1   /* sched_getaffinity, CPU_ALLOC */
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -118,10 +121,148 @@ static Value os_getcwd(Value self, const Value *args, size_t nargs, Value kwname
 
 static Value os_cpu_count(Value self, const Value *args, size_t nargs, Value kwnames)
 {
-    if (wf_check_nargs("cpu_count", nargs, 0, 0) < 0 || wf_no_kwargs("cpu_count", kwnames) < 0)
+    if (wf_check_nargs("posix.cpu_count", nargs, 0, 0) < 0 || wf_no_kwargs("posix.cpu_count", kwnames) < 0)
         return 0;
     long n = sysconf(_SC_NPROCESSORS_ONLN);
     return n >= 1 ? wf_int_from_i64(n) : wf_incref(wf_None);
+}
+
+/* ---- CPU affinity (Linux) ---- */
+
+/* A pid argument (CPython's pid_t converter, 'i'). */
+static int os_pid_arg(Value v, pid_t *out)
+{
+    if (wf_is_float(v))
+        return wf_err_set_str(wf_exc_TypeError, "'float' object cannot be interpreted as an integer"), -1;
+    Value i = wf_index(v);
+    if (!i)
+        return -1;
+    int64_t x;
+    int rc = wf_int_as_i64(i, &x);
+    wf_decref(i);
+    if (rc < 0) {
+        wf_err_clear();
+        return wf_err_set_str(wf_exc_OverflowError, "Python int too large to convert to C long"), -1;
+    }
+    if (x > INT_MAX || x < INT_MIN)
+        return wf_err_set_str(wf_exc_OverflowError, x > 0 ? "signed integer is greater than maximum"
+                                                           : "signed integer is less than minimum"), -1;
+    *out = (pid_t)x;
+    return 0;
+}
+
+/* The first CPU set size tried, as CPython's NCPUS_START. */
+#define OS_NCPUS_START ((int)(sizeof(unsigned long) * CHAR_BIT))
+
+/* sched_getaffinity(pid, /): the set of CPUs pid (0: this process) may run on. */
+static Value os_sched_getaffinity(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    pid_t pid;
+    if (wf_no_kwargs("posix.sched_getaffinity", kwnames) < 0 ||
+        wf_check_nargs("posix.sched_getaffinity", nargs, 1, 1) < 0 || os_pid_arg(args[0], &pid) < 0)
+        return 0;
+    int ncpus = OS_NCPUS_START;
+    cpu_set_t *mask;
+    size_t setsize;
+    for (;;) {
+        setsize = CPU_ALLOC_SIZE(ncpus);
+        mask = CPU_ALLOC(ncpus);
+        if (!mask)
+            return wf_err_no_memory();
+        if (sched_getaffinity(pid, setsize, mask) == 0)
+            break;
+        int err = errno;
+        CPU_FREE(mask);
+        if (err != EINVAL)  /* EINVAL: the kernel's mask is wider than ours */
+            return os_error(err, 0);
+        if (ncpus > INT_MAX / 2)
+            return wf_err_set_str(wf_exc_OverflowError, "could not allocate a large enough CPU set");
+        ncpus *= 2;
+    }
+    Value res = wf_set_new(0);
+    for (int cpu = 0, left = CPU_COUNT_S(setsize, mask); res && left; cpu++) {
+        if (!CPU_ISSET_S(cpu, setsize, mask))
+            continue;
+        left--;
+        if (wf_set_add(res, wf_small(cpu)) < 0) {
+            wf_decref(res);
+            res = 0;
+        }
+    }
+    CPU_FREE(mask);
+    return res;
+}
+
+/* Add cpu to *set (of *ncpus CPUs), growing it as CPython does. */
+static void os_cpuset_add(cpu_set_t **set, int *ncpus, long cpu)
+{
+    if (cpu >= *ncpus) {
+        int n = *ncpus;
+        do {
+            n = n > INT_MAX / 2 ? (int)cpu + 1 : n * 2;
+        } while (cpu >= n);
+        cpu_set_t *grown = CPU_ALLOC(n);
+        if (!grown)
+            WF_DIE("CPU_ALLOC", errno);
+        CPU_ZERO_S(CPU_ALLOC_SIZE(n), grown);
+        memcpy(grown, *set, CPU_ALLOC_SIZE(*ncpus));
+        CPU_FREE(*set);
+        *set = grown;
+        *ncpus = n;
+    }
+    CPU_SET_S((int)cpu, CPU_ALLOC_SIZE(*ncpus), *set);
+}
+
+/* One CPU number of sched_setaffinity's mask; -1 with CPython's errors. */
+static long os_cpu_number(Value item)
+{
+    if (!wf_is_int(item))
+        return wf_err_format(wf_exc_TypeError, "expected an iterator of ints, but iterator yielded %R",
+                             wf_val(wf_type(item))), -1;
+    int64_t cpu;
+    if (wf_int_as_i64(item, &cpu) < 0) {
+        wf_err_clear();
+        return wf_err_set_str(wf_exc_OverflowError, "Python int too large to convert to C long"), -1;
+    }
+    if (cpu < 0)
+        return wf_err_set_str(wf_exc_ValueError, "negative CPU number"), -1;
+    if (cpu > INT_MAX - 1)
+        return wf_err_set_str(wf_exc_OverflowError, "CPU number too large"), -1;
+    return (long)cpu;
+}
+
+/* sched_setaffinity(pid, mask, /): restrict pid (0: this process) to the CPUs in mask. */
+static Value os_sched_setaffinity(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_no_kwargs("sched_setaffinity", kwnames) < 0)
+        return 0;
+    if (nargs != 2)
+        return wf_err_format(wf_exc_TypeError, "sched_setaffinity() takes exactly 2 arguments (%zu given)", nargs);
+    pid_t pid;
+    if (os_pid_arg(args[0], &pid) < 0)
+        return 0;
+    Value it = wf_iter(args[1]);
+    if (!it)
+        return 0;
+    int ncpus = OS_NCPUS_START;
+    cpu_set_t *set = CPU_ALLOC(ncpus);
+    if (!set)
+        WF_DIE("CPU_ALLOC", errno);
+    CPU_ZERO_S(CPU_ALLOC_SIZE(ncpus), set);
+    Value item;
+    long cpu = 0;
+    while (cpu >= 0 && (item = wf_next(it)) != 0) {
+        cpu = os_cpu_number(item);
+        wf_decref(item);
+        if (cpu >= 0)
+            os_cpuset_add(&set, &ncpus, cpu);
+    }
+    wf_decref(it);
+    Value r = 0;
+    if (cpu >= 0 && !wf_err_occurred())
+        r = sched_setaffinity(pid, CPU_ALLOC_SIZE(ncpus), set) == 0 ? wf_None : os_error(errno, 0);
+    CPU_FREE(set);
+    return r;
 }
 
 static Value os_getenv(Value self, const Value *args, size_t nargs, Value kwnames)
@@ -670,6 +811,8 @@ static const MethodDef os_functions[] = {
     {"getpid", os_getpid, 0, "Return the current process id."},
     {"getcwd", os_getcwd, 0, "Return a unicode string representing the current working directory."},
     {"cpu_count", os_cpu_count, 0, "Return the number of CPUs in the system; return None if indeterminable."},
+    {"sched_getaffinity", os_sched_getaffinity, 0, "Return the affinity of the process identified by pid (or the current process if zero)."},
+    {"sched_setaffinity", os_sched_setaffinity, 0, "Set the CPU affinity of the process identified by pid to mask."},
     {"getenv", os_getenv, 0, "Get an environment variable, return None if it doesn't exist."},
     {"listdir", os_listdir, 0, "Return a list containing the names of the files in the directory."},
     {"remove", os_remove, 0, "Remove a file (same as unlink())."},

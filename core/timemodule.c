@@ -59,10 +59,24 @@ static Value tm_sleep(Value self, const Value *args, size_t nargs, Value kw)
     struct timespec req;
     req.tv_sec = (time_t)secs;
     req.tv_nsec = (long)((secs - (double)req.tv_sec) * 1e9);
-    /* A blocking call: once threads exist, the thread must go offline (RCU,
-     * GIL) around this wait and come back online after (DESIGN-BRIEF). */
-    while (nanosleep(&req, &req) != 0 && errno == EINTR)
-        ;
+    /* A blocking call: the thread goes offline (RCU, GIL, critical sections)
+     * for the wait (core/thread.h). The SIGINT handler is installed without
+     * SA_RESTART, so Ctrl-C ends the sleep with EINTR; threads started by
+     * _thread block SIGINT, so only the main thread sees it, and the flag it
+     * reads was written by its own handler (core/threadmodule.c, rule 2). */
+    int rc2;
+    for (;;) {
+        wf_blocking_begin();
+        rc2 = nanosleep(&req, &req);
+        int err = errno;
+        wf_blocking_end();
+        if (rc2 == 0 || err != EINTR)
+            break;
+        if (wf_sigint_pending) {
+            wf_sigint_pending = 0;
+            return wf_err_raise(wf_val(wf_exc_KeyboardInterrupt));
+        }
+    }
     return wf_None;
 }
 
