@@ -185,6 +185,14 @@ static _Thread_local size_t exc_ndeferred, exc_deferred_cap;
 
 static void exc_really_dealloc(Object *o);
 
+/* At thread exit (from wf_object_thread_fini): the deferral array. */
+void wf_exc_thread_fini(void)
+{
+    wf_mem_free(exc_deferred);
+    exc_deferred = NULL;
+    exc_ndeferred = exc_deferred_cap = 0;
+}
+
 static void exc_tp_dealloc(Object *o)
 {
     if (exc_dealloc_depth >= EXC_DEALLOC_MAX_DEPTH) {

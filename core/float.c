@@ -45,6 +45,18 @@ Value wf_float_new(double d)
     return wf_val(o);
 }
 
+/* At thread exit (from wf_object_thread_fini): the thread's free floats go
+ * back to malloc, or they would leak with the thread-local list head. */
+void wf_float_thread_fini(void)
+{
+    while (float_free) {
+        Object *o = float_free;
+        float_free = *(Object **)o;
+        wf_object_free_sized(o, sizeof(FloatObject));
+    }
+    float_nfree = 0;
+}
+
 static void float_dealloc(Object *o)
 {
     if (WF_LIKELY(o->ob_type == &wf_type_float)) {

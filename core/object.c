@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include "objimpl.h"
+#include "attrslot.h"
 
 /*
  * Start-up order (the runtime owner calls these from wf_runtime_init):
@@ -184,6 +185,8 @@ void wf_object_dealloc(Object *o)
 /* At thread exit (core/pystate.c): the thread's free lists go back to malloc. */
 void wf_object_thread_fini(void)
 {
+    wf_float_thread_fini();   /* first: its blocks go to the lists freed below */
+    wf_exc_thread_fini();
     for (size_t c = 0; c <= FL_CLASSES; c++) {
         FreeBlock *b = fl_head[c];
         while (b) {
@@ -782,8 +785,9 @@ int wf_get_method(Value obj, Value name, Value *meth)
         }
     }
     Value *dp = om_dict_ptr(obj, t);
-    if (dp && *dp) {
-        Value a = wf_is_str_exact(name) ? wf_dict_get_str(*dp, name) : wf_dict_get(*dp, name);
+    Value d = dp ? wf_attrslot_load(dp) : 0;  /* obj.__dict__ may be replaced meanwhile (core/attrslot.h) */
+    if (d) {
+        Value a = wf_is_str_exact(name) ? wf_dict_get_str(d, name) : wf_dict_get(d, name);
         if (a) {
             *meth = wf_incref(a);
             return 0;

@@ -444,6 +444,8 @@ Object *wf_object_alloc(TypeObject *type, size_t size);
 void wf_object_free(Object *o);
 /* At thread exit: give the thread's free lists back to malloc (core/pystate.c). */
 void wf_object_thread_fini(void);
+void wf_float_thread_fini(void);   /* core/float.c: its own free list */
+void wf_exc_thread_fini(void);     /* core/exceptions.c: the dealloc deferral array */
 /* Aborts the process: "weft: fatal: file:line: func: message: strerror" */
 _Noreturn void wf_fatal(const char *file, int line, const char *func, const char *msg, int err);
 #define WF_DIE(msg, err) wf_fatal(__FILE__, __LINE__, __func__, (msg), (err))

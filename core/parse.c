@@ -1135,7 +1135,7 @@ static Token *expr_end_token(Parser *p)
     int depth = p->depth;
     bool la = p->looked_ahead;
     jmp_buf jb, *outer = p->jb;
-    Token *end = peek(p);
+    Token *volatile end = peek(p);  /* volatile: set after setjmp (-Wclobbered) */
     p->jb = &jb;
     if (setjmp(jb) == 0) {
         parse_expression(p);
