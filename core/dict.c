@@ -4,13 +4,22 @@
 #include "objimpl.h"
 #include "seq.h"  /* the trashcan for deeply nested deallocation */
 
+#include "critsec.h"
+
 /*
  * Lookups probe the index table with CPython's recurrence
  *     i = (i * 5 + perturb + 1) & mask, perturb >>= 5
  * starting at hash & mask. Comparing keys may call __eq__, which may mutate
- * the dict; after such a call the lookup checks that the entry array and the
- * key are still the same and otherwise starts again (CPython does the same).
+ * the dict; after such a call the lookup checks that the table and the key
+ * are still the same and otherwise starts again (CPython does the same).
  * Exact str keys never call back: pointer, then hash, then wf_str_eq.
+ *
+ * Threads: the rules are in dict.h. Every function here that changes a dict
+ * holds its critical section (DICT_BEGIN, or DICT_BEGIN_NOCODE for a body
+ * that runs no Python code); the table it works on is re-read from d->table
+ * after anything that may have suspended the section (a call into Python).
+ * Fields readers see are written with atomic stores; a writer reads them
+ * with plain loads, since writers are serialized by the section.
  */
 
 #define DICT_LOG2_MINSIZE 3
@@ -28,35 +37,95 @@ static uint8_t dict_log2_for(size_t minsize)
 /* The table size CPython picks to hold n items without resizing. */
 static uint8_t dict_log2_estimate(size_t n) { return dict_log2_for((n * 3 + 1) / 2); }
 
+/* The shared table of every empty dict: one EMPTY slot, no room, so the
+ * first insert resizes. Never written, never freed. */
+static struct {
+    DictTable t;
+    int64_t slot;
+} dict_empty = { { 0, 0, 0, 0, NULL }, -1 };
+#define EMPTY_TABLE (&dict_empty.t)
+
+/* ---- critical sections ---- */
+
+/* A section on d for a body that may run Python code (always locks). */
+#define DICT_BEGIN(d) WF_CRITSEC_BEGIN(d)
+#define DICT_END() WF_CRITSEC_END()
+
+/* A section for a body that runs no Python code (rule 1 of dict.h): while
+ * the runtime is single-threaded nobody else can exist or start meanwhile. */
+static inline void dict_begin_nocode(WfCritSec *cs, DictObject *d)
+{
+    if (WF_LIKELY(!wf_runtime_multithreaded()))
+        cs->state = WF_CRITSEC_NOOP;
+    else
+        wf_critsec_begin(cs, &d->ob);
+}
+#define DICT_BEGIN_NOCODE(d) { WfCritSec wf_cs_; dict_begin_nocode(&wf_cs_, (d));
+
+/* Drop a reference a lock-free reader may have loaded (rule 4). */
+static inline void dict_drop(Value v)
+{
+    if (v)
+        wf_defer_decref(v);
+}
+
+static inline void dict_set_used(DictObject *d, size_t n)
+{
+    /* relaxed: len() readers want a recent count, nothing more. */
+    wf_atomic_store_relaxed_usize(&d->used, n);
+}
+
+static inline void dict_bump_version(DictObject *d)
+{
+    /* relaxed: the section orders writers; guards read it relaxed. */
+    wf_atomic_store_relaxed_u64(&d->version, d->version + 1);
+}
+
+static inline void dict_publish_table(DictObject *d, DictTable *t)
+{
+    /* release: pairs with the acquire load of d->table in wf_dict_probe and
+     * the iterators; the block was fully built before. */
+    wf_atomic_store_release_ptr(&d->table, t);
+}
+
 /* ---- index slots ---- */
 
-static inline intptr_t dk_get(const DictObject *d, size_t i)
+static inline void *dk_indices(DictTable *t) { return t + 1; }
+
+/* release: pairs with the acquire in wf_dict_slot; the entry the slot points
+ * at was filled before. */
+static inline void dk_publish(DictTable *t, size_t i, intptr_t ix)
 {
-    switch (d->log2width) {
-    case 0: return ((const int8_t *)d->indices)[i];
-    case 1: return ((const int16_t *)d->indices)[i];
-    case 2: return ((const int32_t *)d->indices)[i];
-    default: return (intptr_t)((const int64_t *)d->indices)[i];
+    void *idx = dk_indices(t);
+    switch (t->log2width) {
+    case 0: wf_atomic_store_release_u8((uint8_t *)idx + i, (uint8_t)(int8_t)ix); break;
+    case 1: wf_atomic_store_release_u16((uint16_t *)idx + i, (uint16_t)(int16_t)ix); break;
+    case 2: wf_atomic_store_release_u32((uint32_t *)idx + i, (uint32_t)(int32_t)ix); break;
+    default: wf_atomic_store_release_i64((int64_t *)idx + i, (int64_t)ix); break;
     }
 }
 
-static inline void dk_set(DictObject *d, size_t i, intptr_t ix)
+/* Plain store into a table nobody else can see yet. */
+static inline void dk_set_private(DictTable *t, size_t i, intptr_t ix)
 {
-    switch (d->log2width) {
-    case 0: ((int8_t *)d->indices)[i] = (int8_t)ix; break;
-    case 1: ((int16_t *)d->indices)[i] = (int16_t)ix; break;
-    case 2: ((int32_t *)d->indices)[i] = (int32_t)ix; break;
-    default: ((int64_t *)d->indices)[i] = ix; break;
+    void *idx = dk_indices(t);
+    switch (t->log2width) {
+    case 0: ((int8_t *)idx)[i] = (int8_t)ix; break;
+    case 1: ((int16_t *)idx)[i] = (int16_t)ix; break;
+    case 2: ((int32_t *)idx)[i] = (int32_t)ix; break;
+    default: ((int64_t *)idx)[i] = ix; break;
     }
 }
 
-static inline size_t dk_mask(const DictObject *d) { return ((size_t)1 << d->log2size) - 1; }
+static inline intptr_t dk_get(const DictTable *t, size_t i) { return wf_dict_slot(t, i); }
+
+static inline size_t dk_mask(const DictTable *t) { return ((size_t)1 << t->log2size) - 1; }
 
 /* The first slot of hash's probe sequence that holds no entry. */
-static size_t dk_find_empty(const DictObject *d, Hash hash)
+static size_t dk_find_empty(const DictTable *t, Hash hash)
 {
-    size_t mask = dk_mask(d), perturb = (size_t)hash, i = (size_t)hash & mask;
-    while (dk_get(d, i) >= 0) {
+    size_t mask = dk_mask(t), perturb = (size_t)hash, i = (size_t)hash & mask;
+    while (dk_get(t, i) >= 0) {
         perturb >>= 5;
         i = (i * 5 + perturb + 1) & mask;
     }
@@ -64,78 +133,119 @@ static size_t dk_find_empty(const DictObject *d, Hash hash)
 }
 
 /* The slot that points at entry ix (which must be in the table). */
-static size_t dk_find_index(const DictObject *d, Hash hash, intptr_t ix)
+static size_t dk_find_index(const DictTable *t, Hash hash, intptr_t ix)
 {
-    size_t mask = dk_mask(d), perturb = (size_t)hash, i = (size_t)hash & mask;
-    while (dk_get(d, i) != ix) {
-        WF_ASSERT(dk_get(d, i) != DKIX_EMPTY);
+    size_t mask = dk_mask(t), perturb = (size_t)hash, i = (size_t)hash & mask;
+    while (dk_get(t, i) != ix) {
+        WF_ASSERT(dk_get(t, i) != DKIX_EMPTY);
         perturb >>= 5;
         i = (i * 5 + perturb + 1) & mask;
     }
     return i;
 }
 
+/* ---- entries (writer side, under the section) ---- */
+
+/* Fill entry ep of a published table: hash and value first, the key last
+ * (release: pairs with the acquire load of the key in wf_dict_probe, so a
+ * reader that sees the key sees the rest). */
+static inline void entry_fill(DictEntry *ep, Hash hash, Value key, Value value)
+{
+    wf_atomic_store_relaxed_isize(&ep->hash, hash);
+    wf_atomic_store_relaxed_usize(&ep->value, value);
+    wf_atomic_store_release_usize(&ep->key, key);
+}
+
+static inline void entry_set_value(DictEntry *ep, Value value)
+{
+    /* release: pairs with the acquire load of the value in wf_dict_probe
+     * (the new value's contents are visible to whoever loads it). */
+    wf_atomic_store_release_usize(&ep->value, value);
+}
+
+static inline void entry_clear(DictEntry *ep)
+{
+    /* relaxed: a reader that still sees the old key and value re-checks the
+     * key after the value (rule 5); both stay alive (rule 4). */
+    wf_atomic_store_relaxed_usize(&ep->key, 0);
+    wf_atomic_store_relaxed_usize(&ep->value, 0);
+}
+
 /* ---- the table ---- */
 
-/* Rebuild the table with 1 << log2 slots, compacting deleted entries. */
-static void dict_resize(DictObject *d, uint8_t log2)
+static DictTable *table_new(uint8_t log2)
 {
     if (log2 >= 8 * sizeof(size_t) - 8)
         WF_DIE("dict too large", 0);
     size_t size = (size_t)1 << log2;
     uint8_t width = log2 < 8 ? 0 : log2 < 16 ? 1 : log2 < 32 ? 2 : 3;
     size_t cap = usable_fraction(size);
-    char *block = wf_mem_alloc_small((size << width) + cap * sizeof(DictEntry));
-    memset(block, 0xff, size << width);  /* every slot DKIX_EMPTY */
-    DictEntry *ents = (DictEntry *)(block + (size << width));
+    DictTable *t = wf_mem_alloc_small(sizeof(DictTable) + (size << width) + cap * sizeof(DictEntry));
+    t->log2size = log2;
+    t->log2width = width;
+    t->nentries = 0;
+    t->usable = cap;
+    t->entries = (DictEntry *)((char *)dk_indices(t) + (size << width));
+    memset(dk_indices(t), 0xff, size << width);  /* every slot DKIX_EMPTY */
+    return t;
+}
+
+/* Free a table no dict points at any more: after a grace period if a
+ * lock-free reader may still be probing it (rule 3). */
+static void table_retire(DictTable *t)
+{
+    if (t == EMPTY_TABLE)
+        return;
+    if (wf_runtime_multithreaded())
+        wf_defer_free(t);
+    else
+        wf_mem_free_small(t);
+}
+
+/* Rebuild the table with 1 << log2 slots, compacting deleted entries, and
+ * publish it. Under the section. */
+static DictTable *dict_resize(DictObject *d, uint8_t log2)
+{
+    DictTable *old = d->table, *t = table_new(log2);
+    DictEntry *ents = t->entries;
     size_t n = 0;
-    for (size_t i = 0; i < d->nentries; i++)
-        if (d->entries[i].key)
-            ents[n++] = d->entries[i];
-    WF_ASSERT(n == d->used && n <= cap);
-    wf_mem_free_small(d->indices);
-    d->indices = block;
-    d->entries = ents;
-    d->log2size = log2;
-    d->log2width = width;
-    d->nentries = n;
-    d->usable = cap - n;
-    d->version++;  /* entry positions moved: guards on them must fail */
+    for (size_t i = 0; i < old->nentries; i++)
+        if (old->entries[i].key)
+            ents[n++] = old->entries[i];
+    WF_ASSERT(n == d->used && n <= t->usable);
+    t->nentries = n;
+    t->usable -= n;
     for (size_t j = 0; j < n; j++)
-        dk_set(d, dk_find_empty(d, ents[j].hash), (intptr_t)j);
+        dk_set_private(t, dk_find_empty(t, ents[j].hash), (intptr_t)j);
+    dict_publish_table(d, t);
+    dict_bump_version(d);  /* entry positions moved: guards on them must fail */
+    table_retire(old);
+    return t;
 }
 
-/* Drop the table: the dict becomes empty without touching the entries. */
-static void dict_detach(DictObject *d, DictEntry **ents, size_t *n)
+/* Drop every item of a table no dict points at any more (may run arbitrary
+ * code: call it outside the section), then the table. */
+static void table_release(DictTable *t)
 {
-    *ents = d->entries;
-    *n = d->nentries;
-    d->indices = NULL;
-    d->entries = NULL;
-    d->log2size = d->log2width = 0;
-    d->used = d->nentries = d->usable = 0;
-    d->version++;
-}
-
-/* Decref the entries of a detached table (may run arbitrary code). */
-static void dict_free_entries(DictEntry *ents, size_t n, void *block)
-{
-    for (size_t i = 0; i < n; i++) {
-        if (ents[i].key) {
-            wf_decref(ents[i].key);
-            wf_decref(ents[i].value);
+    for (size_t i = 0; i < t->nentries; i++) {
+        if (t->entries[i].key) {
+            dict_drop(t->entries[i].key);
+            dict_drop(t->entries[i].value);
         }
     }
-    wf_mem_free_small(block);
+    table_retire(t);
 }
 
 static void dict_clear(DictObject *d)
 {
-    void *block = d->indices;
-    DictEntry *ents;
-    size_t n;
-    dict_detach(d, &ents, &n);
-    dict_free_entries(ents, n, block);
+    DictTable *t;
+    DICT_BEGIN_NOCODE(d);
+    t = d->table;
+    dict_publish_table(d, EMPTY_TABLE);
+    dict_set_used(d, 0);
+    dict_bump_version(d);
+    DICT_END();
+    table_release(t);
 }
 
 Hash wf_dict_key_hash(Value key)
@@ -182,12 +292,13 @@ static inline int dict_key_eq_fast(Value a, Value b)
         i = (i * 5 + perturb + 1) & mask;                                        \
     }
 
-static intptr_t dict_lookup_str(const DictObject *d, Value key, Hash hash)
+/* Writer side (section held): plain loads. */
+static intptr_t dict_lookup_str(const DictTable *t, Value key, Hash hash)
 {
-    size_t mask = dk_mask(d), perturb = (size_t)hash, i = (size_t)hash & mask;
-    const void *idx = d->indices;
-    const DictEntry *ents = d->entries;
-    switch (d->log2width) {
+    size_t mask = dk_mask(t), perturb = (size_t)hash, i = (size_t)hash & mask;
+    const void *idx = t + 1;
+    const DictEntry *ents = t->entries;
+    switch (t->log2width) {
     case 0: DICT_STR_PROBE(int8_t)
     case 1: DICT_STR_PROBE(int16_t)
     case 2: DICT_STR_PROBE(int32_t)
@@ -198,32 +309,32 @@ static intptr_t dict_lookup_str(const DictObject *d, Value key, Hash hash)
 
 intptr_t wf_dict_lookup(DictObject *d, Value key, Hash hash)
 {
-    if (!d->indices)
-        return DKIX_EMPTY;
     if (WF_LIKELY(wf_is_str_exact(key))) {
-        intptr_t ix = dict_lookup_str(d, key, hash);
+        intptr_t ix = dict_lookup_str(d->table, key, hash);
         if (WF_LIKELY(ix != DKIX_ERROR - 1))
             return ix;
     }
-restart:
-    if (!d->indices)
-        return DKIX_EMPTY;
-    size_t mask = dk_mask(d), perturb = (size_t)hash, i = (size_t)hash & mask;
+restart:;
+    DictTable *t = d->table;
+    size_t mask = dk_mask(t), perturb = (size_t)hash, i = (size_t)hash & mask;
     for (;;) {
-        intptr_t ix = dk_get(d, i);
+        intptr_t ix = dk_get(t, i);
         if (ix == DKIX_EMPTY)
             return DKIX_EMPTY;
         if (ix >= 0) {
-            DictEntry *ep = &d->entries[ix];
+            DictEntry *ep = &t->entries[ix];
             if (ep->key == key)
                 return ix;
             if (ep->hash == hash) {
                 int eq = dict_key_eq_fast(ep->key, key);
                 if (eq == 2) {
-                    DictEntry *ents = d->entries;
+                    /* __eq__ may mutate d, or suspend the section and let
+                     * another thread do it: the table, or the entry, may be
+                     * gone afterwards. t stays allocated meanwhile only if
+                     * nobody retired it, so it is compared, not read. */
                     Value start = wf_incref(ep->key);
                     eq = wf_richcompare_bool(start, key, WF_EQ);
-                    bool moved = ents != d->entries || ep->key != start;
+                    bool moved = t != d->table || ep->key != start;
                     wf_decref(start);
                     if (eq < 0)
                         return DKIX_ERROR;
@@ -239,72 +350,143 @@ restart:
     }
 }
 
-int wf_dict_insert(DictObject *d, Value key, Hash hash, Value value)
+/* d[key] = value given the result ix of the lookup (section held, or the
+ * no-code single-threaded path); steals key and value. The value it replaced
+ * (or 0) goes to *old for the caller to drop after the section. */
+static void dict_insert_at(DictObject *d, intptr_t ix, Value key, Hash hash, Value value, Value *old)
+{
+    DictTable *t = d->table;
+    dict_bump_version(d);
+    if (ix >= 0) {
+        DictEntry *ep = &t->entries[ix];
+        *old = ep->value;
+        entry_set_value(ep, value);
+        wf_decref(key);
+        return;
+    }
+    *old = 0;
+    if (t->usable == 0)
+        t = dict_resize(d, dict_log2_for(d->used * 3));
+    size_t slot = dk_find_empty(t, hash), n = t->nentries;
+    entry_fill(&t->entries[n], hash, key, value);
+    /* release: pairs with the acquire load of nentries in the iterators. */
+    wf_atomic_store_release_usize(&t->nentries, n + 1);
+    t->usable--;
+    dk_publish(t, slot, (intptr_t)n);
+    dict_set_used(d, d->used + 1);
+}
+
+static int dict_insert_locked(DictObject *d, Value key, Hash hash, Value value, Value *old)
 {
     intptr_t ix = wf_dict_lookup(d, key, hash);
     if (ix == DKIX_ERROR) {
+        *old = 0;
         wf_decref(key);
         wf_decref(value);
         return -1;
     }
-    d->version++;
-    if (ix >= 0) {
-        Value old = d->entries[ix].value;
-        d->entries[ix].value = value;
-        wf_decref(key);
-        wf_decref(old);
-        return 0;
-    }
-    if (d->usable == 0)
-        dict_resize(d, dict_log2_for(d->used * 3));
-    size_t slot = dk_find_empty(d, hash);
-    dk_set(d, slot, (intptr_t)d->nentries);
-    d->entries[d->nentries] = (DictEntry){hash, key, value};
-    d->nentries++;
-    d->used++;
-    d->usable--;
+    dict_insert_at(d, ix, key, hash, value, old);
     return 0;
 }
 
-/* Delete entry ix; the caller owns nothing of it afterwards. */
-static void dict_del_at(DictObject *d, intptr_t ix)
+/* A lookup that never calls Python code: DKIX_ERROR - 1 where it would
+ * (an equal hash on a key that is not an exact str or a small int). */
+static intptr_t dict_lookup_nocode(const DictTable *t, Value key, Hash hash)
 {
-    DictEntry *ep = &d->entries[ix];
-    dk_set(d, dk_find_index(d, ep->hash, ix), DKIX_DUMMY);
-    Value k = ep->key, v = ep->value;
-    ep->key = ep->value = 0;
-    d->used--;
-    d->version++;
-    wf_decref(k);
-    wf_decref(v);
+    if (wf_is_str_exact(key))
+        return dict_lookup_str(t, key, hash);
+    size_t mask = dk_mask(t), perturb = (size_t)hash, i = (size_t)hash & mask;
+    for (;;) {
+        intptr_t ix = dk_get(t, i);
+        if (ix == DKIX_EMPTY)
+            return DKIX_EMPTY;
+        if (ix >= 0) {
+            const DictEntry *ep = &t->entries[ix];
+            if (ep->key == key)
+                return ix;
+            if (ep->hash == hash && dict_key_eq_fast(ep->key, key) != 0)
+                return DKIX_ERROR - 1;  /* 2: needs a call (1 cannot happen: key is no str) */
+        }
+        perturb >>= 5;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
+int wf_dict_insert(DictObject *d, Value key, Hash hash, Value value)
+{
+    Value old;
+    int rc = 0;
+    /* Rule 1: while single-threaded, a lookup that runs no Python code
+     * cannot let a thread start, so the section is skipped. */
+    if (WF_LIKELY(!wf_runtime_multithreaded())) {
+        intptr_t ix = dict_lookup_nocode(d->table, key, hash);
+        if (WF_LIKELY(ix != DKIX_ERROR - 1)) {
+            dict_insert_at(d, ix, key, hash, value, &old);
+            wf_xdecref(old);
+            return 0;
+        }
+    }
+    DICT_BEGIN(d);
+    rc = dict_insert_locked(d, key, hash, value, &old);
+    DICT_END();
+    dict_drop(old);
+    return rc;
+}
+
+/* Delete entry ix under the section; its key and value go to *k and *v for
+ * the caller to drop after the section. */
+static void dict_del_at(DictObject *d, intptr_t ix, Value *k, Value *v)
+{
+    DictTable *t = d->table;
+    DictEntry *ep = &t->entries[ix];
+    dk_publish(t, dk_find_index(t, ep->hash, ix), DKIX_DUMMY);
+    *k = ep->key;
+    *v = ep->value;
+    entry_clear(ep);
+    dict_set_used(d, d->used - 1);
+    dict_bump_version(d);
 }
 
 /* ---- the public C API ---- */
 
 Value wf_dict_new(void)
 {
-    return wf_val(wf_object_alloc(&wf_type_dict, sizeof(DictObject)));
+    DictObject *d = (DictObject *)wf_object_alloc(&wf_type_dict, sizeof(DictObject));
+    d->table = EMPTY_TABLE;
+    return wf_val(d);
+}
+
+/* The locked lookup behind a reader that met a key needing Python code.
+ * Borrowed result, valid until this thread's next quiescent state (rule 4);
+ * 0 if absent or on error. */
+static Value dict_get_locked(DictObject *d, Value key, Hash h)
+{
+    Value v = 0;
+    DICT_BEGIN(d);
+    intptr_t ix = wf_dict_lookup(d, key, h);
+    if (ix >= 0)
+        v = d->table->entries[ix].value;
+    DICT_END();
+    return v;
+}
+
+/* 1 found (*out borrowed), 0 absent, -1 error. */
+static inline int dict_find(DictObject *d, Value key, Hash h, Value *out)
+{
+    int r = wf_dict_probe(d, key, h, out);
+    if (WF_LIKELY(r >= 0))
+        return r;
+    *out = dict_get_locked(d, key, h);
+    return *out ? 1 : wf_err_occurred() ? -1 : 0;
 }
 
 Value wf_dict_get(Value d, Value key)
 {
-    if (WF_LIKELY(wf_is_str_exact(key))) {
-        DictObject *dp = wf_as_dict(d);
-        Hash h = wf_as_str(key)->hash;
-        if (WF_LIKELY(h != -1)) {
-            if (!dp->indices)
-                return 0;
-            intptr_t ix = dict_lookup_str(dp, key, h);
-            if (WF_LIKELY(ix != DKIX_ERROR - 1))
-                return ix >= 0 ? dp->entries[ix].value : 0;
-        }
-    }
     Hash h = wf_dict_key_hash(key);
     if (h == -1)
         return 0;
-    DictObject *dp = wf_as_dict(d);
-    intptr_t ix = wf_dict_lookup(dp, key, h);
-    return ix >= 0 ? dp->entries[ix].value : 0;
+    Value v;
+    return dict_find(wf_as_dict(d), key, h, &v) > 0 ? v : 0;
 }
 
 Value wf_dict_get_c(Value d, const char *key)
@@ -331,13 +513,17 @@ static int dict_del_opt(DictObject *d, Value key)
     Hash h = wf_dict_key_hash(key);
     if (h == -1)
         return -1;
+    Value k = 0, v = 0;
+    int r;
+    DICT_BEGIN(d);
     intptr_t ix = wf_dict_lookup(d, key, h);
-    if (ix == DKIX_ERROR)
-        return -1;
-    if (ix < 0)
-        return 0;
-    dict_del_at(d, ix);
-    return 1;
+    r = ix == DKIX_ERROR ? -1 : ix >= 0;
+    if (ix >= 0)
+        dict_del_at(d, ix, &k, &v);
+    DICT_END();
+    dict_drop(k);
+    dict_drop(v);
+    return r;
 }
 
 int wf_dict_del(Value d, Value key)
@@ -348,59 +534,106 @@ int wf_dict_del(Value d, Value key)
     return r < 0 ? -1 : 0;
 }
 
+int wf_dict_contains_hash(Value d, Value key, Hash h)
+{
+    Value v;
+    return dict_find(wf_as_dict(d), key, h, &v);
+}
+
 int wf_dict_contains(Value d, Value key)
 {
     Hash h = wf_dict_key_hash(key);
     if (h == -1)
         return -1;
-    intptr_t ix = wf_dict_lookup(wf_as_dict(d), key, h);
-    return ix == DKIX_ERROR ? -1 : ix >= 0;
+    Value v;
+    return dict_find(wf_as_dict(d), key, h, &v);
 }
 
-intptr_t wf_dict_size(Value d) { return (intptr_t)wf_as_dict(d)->used; }
+intptr_t wf_dict_size(Value d)
+{
+    /* relaxed: pairs with dict_set_used; a recent count. */
+    return (intptr_t)wf_atomic_load_relaxed_usize(&wf_as_dict(d)->used);
+}
+
+/* Lock-free walk (rules 3-5): the next live entry at or after *pos of the
+ * current table. Borrowed results, valid until the next quiescent state. */
+int wf_dict_next_entry(Value d, size_t *pos, Value *key, Value *value, Hash *hash)
+{
+    DictObject *dp = wf_as_dict(d);
+    /* acquire: pairs with dict_publish_table. */
+    const DictTable *t = wf_atomic_load_acquire_ptr(&dp->table);
+    /* acquire: pairs with the release store of nentries after an entry was filled. */
+    size_t n = wf_atomic_load_acquire_usize(&t->nentries);
+    for (size_t i = *pos; i < n; i++) {
+        const DictEntry *ep = &t->entries[i];
+        /* acquire: pairs with entry_fill's release store of the key. */
+        Value k = wf_atomic_load_acquire_usize(&ep->key);
+        if (!k)
+            continue;
+        /* acquire: pairs with entry_set_value. */
+        Value v = wf_atomic_load_acquire_usize(&ep->value);
+        if (!v || wf_atomic_load_acquire_usize(&ep->key) != k)
+            continue;  /* deleted (or the position reused) under us */
+        *pos = i + 1;
+        if (key)
+            *key = k;
+        if (value)
+            *value = v;
+        if (hash)
+            *hash = wf_atomic_load_relaxed_isize(&ep->hash);
+        return 1;
+    }
+    *pos = n;
+    return 0;
+}
 
 int wf_dict_next(Value d, size_t *pos, Value *key, Value *value)
 {
-    DictObject *dp = wf_as_dict(d);
-    size_t i = *pos;
-    while (i < dp->nentries && !dp->entries[i].key)
-        i++;
-    if (i >= dp->nentries)
-        return 0;
-    *pos = i + 1;
-    if (key)
-        *key = dp->entries[i].key;
-    if (value)
-        *value = dp->entries[i].value;
-    return 1;
+    return wf_dict_next_entry(d, pos, key, value, NULL);
 }
 
-uint64_t wf_dict_version(Value d) { return wf_as_dict(d)->version; }
+uint64_t wf_dict_version(Value d)
+{
+    /* relaxed: pairs with dict_bump_version. */
+    return wf_atomic_load_relaxed_u64(&wf_as_dict(d)->version);
+}
 
-/* Insert every item of src (a dict, not mutated by our inserts) into dst. */
+/* Insert every item of src (a dict) into dst, holding both sections. src's
+ * table is re-read after every insert: a callback may change it. */
 static int dict_merge_dict(DictObject *dst, DictObject *src, int override)
 {
-    if (dst->used == 0 && src->used > 0 && dst->usable < src->used)
+    int rc = 0;
+    WF_CRITSEC_BEGIN2(dst, src);
+    if (dst->used == 0 && src->used > 0 && dst->table->usable < src->used)
         dict_resize(dst, dict_log2_estimate(src->used));
-    for (size_t i = 0; i < src->nentries; i++) {
-        DictEntry e = src->entries[i];
+    for (size_t i = 0; i < src->table->nentries; i++) {
+        DictEntry e = src->table->entries[i];
         if (!e.key)
             continue;
-        if (!override) {
-            intptr_t ix = wf_dict_lookup(dst, e.key, e.hash);
-            if (ix == DKIX_ERROR)
-                return -1;
-            if (ix >= 0)
-                continue;
-        }
+        /* Own them first: a lookup may call Python code, which may suspend
+         * the sections and reach a quiescent state. */
         wf_incref(e.key);
         wf_incref(e.value);
-        if (wf_dict_insert(dst, e.key, e.hash, e.value) < 0)
-            return -1;
-        if (i >= src->nentries)
-            break;  /* src shrank under a callback */
+        if (!override) {
+            intptr_t ix = wf_dict_lookup(dst, e.key, e.hash);
+            if (ix != DKIX_EMPTY) {
+                wf_decref(e.key);
+                wf_decref(e.value);
+                if (ix == DKIX_ERROR) {
+                    rc = -1;
+                    break;
+                }
+                continue;
+            }
+        }
+        Value old;
+        rc = dict_insert_locked(dst, e.key, e.hash, e.value, &old);
+        dict_drop(old);
+        if (rc < 0)
+            break;
     }
-    return 0;
+    WF_CRITSEC_END();
+    return rc;
 }
 
 Value wf_dict_copy(Value d)
@@ -417,12 +650,16 @@ Value wf_dict_keys_list(Value d)
 {
     DictObject *dp = wf_as_dict(d);
     Value l = wf_list_new(0);
-    for (size_t i = 0; i < dp->nentries; i++) {
-        if (dp->entries[i].key && wf_list_append(l, dp->entries[i].key) < 0) {
+    DICT_BEGIN(dp);
+    for (size_t i = 0; i < dp->table->nentries; i++) {
+        Value k = dp->table->entries[i].key;
+        if (k && wf_list_append(l, k) < 0) {
             wf_decref(l);
-            return 0;
+            l = 0;
+            break;
         }
     }
+    DICT_END();
     return l;
 }
 
@@ -598,10 +835,11 @@ void wf_repr_leave(Value v)
 static int dict_repr_items(DictObject *d, StrBuilder *sb)
 {
     bool first = true;
-    for (size_t i = 0; i < d->nentries; i++) {
-        if (!d->entries[i].key)
+    for (size_t i = 0; i < d->table->nentries; i++) {
+        DictEntry *ep = &d->table->entries[i];
+        if (!ep->key)
             continue;
-        Value k = wf_incref(d->entries[i].key), v = wf_incref(d->entries[i].value);
+        Value k = wf_incref(ep->key), v = wf_incref(ep->value);
         if (!first)
             wf_sb_add(sb, ", ", 2);
         first = false;
@@ -621,7 +859,7 @@ static int dict_repr_items(DictObject *d, StrBuilder *sb)
 static Value dict_repr(Value self)
 {
     DictObject *d = wf_as_dict(self);
-    if (d->used == 0)
+    if (wf_dict_size(self) == 0)
         return wf_str_from_cstr("{}");
     int r = wf_repr_enter(self);
     if (r != 0)
@@ -633,7 +871,10 @@ static Value dict_repr(Value self)
     StrBuilder sb;
     wf_sb_init(&sb);
     wf_sb_add_char(&sb, '{');
-    int rc = dict_repr_items(d, &sb);
+    int rc;
+    DICT_BEGIN(d);  /* as CPython: the whole repr under the section */
+    rc = dict_repr_items(d, &sb);
+    DICT_END();
     wf_leave_recursive_call();
     wf_repr_leave(self);
     if (rc < 0) {
@@ -651,18 +892,19 @@ static Hash dict_hash(Value self)
 }
 
 /* a == b for two dicts: same size and every key of a maps to an equal value in b. */
-static int dict_equal(DictObject *a, DictObject *b)
+static int dict_equal_locked(DictObject *a, DictObject *b)
 {
     if (a->used != b->used)
         return 0;
-    for (size_t i = 0; i < a->nentries; i++) {
-        if (!a->entries[i].key)
+    for (size_t i = 0; i < a->table->nentries; i++) {
+        DictEntry *ep = &a->table->entries[i];
+        if (!ep->key)
             continue;
-        Value k = wf_incref(a->entries[i].key), av = wf_incref(a->entries[i].value);
-        intptr_t ix = wf_dict_lookup(b, k, a->entries[i].hash);
+        Value k = wf_incref(ep->key), av = wf_incref(ep->value);
+        intptr_t ix = wf_dict_lookup(b, k, ep->hash);
         int eq = ix == DKIX_ERROR ? -1 : 0;
         if (ix >= 0) {
-            Value bv = wf_incref(b->entries[ix].value);
+            Value bv = wf_incref(b->table->entries[ix].value);
             eq = wf_richcompare_bool(av, bv, WF_EQ);
             wf_decref(bv);
         }
@@ -672,6 +914,15 @@ static int dict_equal(DictObject *a, DictObject *b)
             return eq;
     }
     return 1;
+}
+
+static int dict_equal(DictObject *a, DictObject *b)
+{
+    int r;
+    WF_CRITSEC_BEGIN2(a, b);
+    r = dict_equal_locked(a, b);
+    WF_CRITSEC_END();
+    return r;
 }
 
 static Value dict_richcompare(Value a, Value b, int op)
@@ -684,9 +935,9 @@ static Value dict_richcompare(Value a, Value b, int op)
     return wf_bool(op == WF_EQ ? eq : !eq);
 }
 
-static intptr_t dict_len(Value self) { return (intptr_t)wf_as_dict(self)->used; }
+static intptr_t dict_len(Value self) { return wf_dict_size(self); }
 
-static int dict_bool(Value self) { return wf_as_dict(self)->used != 0; }
+static int dict_bool(Value self) { return wf_dict_size(self) != 0; }
 
 /* d[key] for a missing key: __missing__ of subclasses, else KeyError(key). */
 static Value dict_missing(Value self, Value key)
@@ -709,13 +960,13 @@ static Value dict_subscript(Value self, Value key)
     Hash h = wf_dict_key_hash(key);
     if (h == -1)
         return 0;
-    DictObject *d = wf_as_dict(self);
-    intptr_t ix = wf_dict_lookup(d, key, h);
-    if (ix == DKIX_ERROR)
+    Value v;
+    int r = dict_find(wf_as_dict(self), key, h, &v);
+    if (r < 0)
         return 0;
-    if (ix < 0)
+    if (r == 0)
         return dict_missing(self, key);
-    return wf_incref(d->entries[ix].value);
+    return wf_incref(v);
 }
 
 static int dict_ass_sub(Value self, Value key, Value v)
@@ -751,7 +1002,9 @@ static Value dict_ior(Value a, Value b, int op)
 static Value dict_tp_new(TypeObject *type, const Value *args, size_t nargs, Value kwnames)
 {
     size_t size = type->tp_basicsize > sizeof(DictObject) ? type->tp_basicsize : sizeof(DictObject);
-    return wf_val(wf_object_alloc(type, size));
+    DictObject *d = (DictObject *)wf_object_alloc(type, size);
+    d->table = EMPTY_TABLE;
+    return wf_val(d);
 }
 
 static int dict_tp_init(Value self, const Value *args, size_t nargs, Value kwnames)
@@ -770,7 +1023,16 @@ static void dict_dealloc(Object *o)
     DictObject *d = (DictObject *)o;
     if (!wf_seq_trash_begin(o, dict_dealloc))
         return;
-    dict_free_entries(d->entries, d->nentries, d->indices);
+    /* Rule 6: nobody else can read a dict without references. */
+    DictTable *t = d->table;
+    for (size_t i = 0; i < t->nentries; i++) {
+        if (t->entries[i].key) {
+            wf_decref(t->entries[i].key);
+            wf_decref(t->entries[i].value);
+        }
+    }
+    if (t != EMPTY_TABLE)
+        wf_mem_free_small(t);
     Value *slot = wf_dict_dict_slot(wf_val(o));
     if (slot) {
         Value attrs = *slot;
@@ -797,15 +1059,28 @@ static Value dm_setdefault(Value self, const Value *args, size_t nargs, Value kw
 {
     if (wf_no_kwargs("dict.setdefault", kwnames) < 0 || wf_check_nargs("setdefault", nargs, 1, 2) < 0)
         return 0;
-    Value v = wf_dict_get(self, args[0]);
-    if (v)
+    Value key = args[0], dflt = nargs > 1 ? args[1] : wf_None;
+    Hash h = wf_dict_key_hash(key);
+    if (h == -1)
+        return 0;
+    DictObject *d = wf_as_dict(self);
+    Value v;
+    int r = wf_dict_probe(d, key, h, &v);
+    if (r > 0)
         return wf_incref(v);
-    if (wf_err_occurred())
-        return 0;
-    Value dflt = nargs > 1 ? args[1] : wf_None;
-    if (wf_dict_set(self, args[0], dflt) < 0)
-        return 0;
-    return wf_incref(dflt);
+    /* Absent, or needs the locked lookup: look up and insert atomically. */
+    Value result = 0;
+    DICT_BEGIN(d);
+    intptr_t ix = wf_dict_lookup(d, key, h);
+    if (ix >= 0) {
+        result = wf_incref(d->table->entries[ix].value);
+    } else if (ix == DKIX_EMPTY) {
+        Value old;
+        dict_insert_at(d, ix, wf_incref(key), h, wf_incref(dflt), &old);
+        result = wf_incref(dflt);
+    }
+    DICT_END();
+    return result;
 }
 
 static Value dm_pop(Value self, const Value *args, size_t nargs, Value kwnames)
@@ -816,7 +1091,19 @@ static Value dm_pop(Value self, const Value *args, size_t nargs, Value kwnames)
     Hash h = wf_dict_key_hash(args[0]);
     if (h == -1)
         return 0;
-    intptr_t ix = wf_dict_lookup(d, args[0], h);
+    Value k = 0, v = 0, result = 0;
+    intptr_t ix;
+    DICT_BEGIN(d);
+    ix = wf_dict_lookup(d, args[0], h);
+    if (ix >= 0) {
+        /* The caller gets a new reference; the dict's own is dropped
+         * after a grace period, as a reader may hold it (rule 4). */
+        result = wf_incref(d->table->entries[ix].value);
+        dict_del_at(d, ix, &k, &v);
+    }
+    DICT_END();
+    dict_drop(k);
+    dict_drop(v);
     if (ix == DKIX_ERROR)
         return 0;
     if (ix < 0) {
@@ -824,9 +1111,7 @@ static Value dm_pop(Value self, const Value *args, size_t nargs, Value kwnames)
             return wf_incref(args[1]);
         return wf_err_set_value(wf_exc_KeyError, args[0]);
     }
-    Value v = wf_incref(d->entries[ix].value);
-    dict_del_at(d, ix);
-    return v;
+    return result;
 }
 
 static Value dm_popitem(Value self, const Value *args, size_t nargs, Value kwnames)
@@ -834,16 +1119,27 @@ static Value dm_popitem(Value self, const Value *args, size_t nargs, Value kwnam
     if (wf_check_nargs("dict.popitem", nargs, 0, 0) < 0 || wf_no_kwargs("dict.popitem", kwnames) < 0)
         return 0;
     DictObject *d = wf_as_dict(self);
-    if (d->used == 0)
-        return wf_err_set_str(wf_exc_KeyError, "popitem(): dictionary is empty");
-    size_t i = d->nentries;
-    while (!d->entries[i - 1].key)
+    Value r = 0, k = 0, v = 0;
+    DICT_BEGIN_NOCODE(d);
+    if (d->used > 0) {
+        DictTable *t = d->table;
+        size_t i = t->nentries;
+        while (!t->entries[i - 1].key)
+            i--;
         i--;
-    i--;
-    DictEntry *ep = &d->entries[i];
-    Value r = wf_tuple_pack(2, ep->key, ep->value);
-    dict_del_at(d, (intptr_t)i);
-    d->nentries = i;  /* as CPython: trailing room is not given back to usable */
+        DictEntry *ep = &t->entries[i];
+        r = wf_tuple_pack(2, ep->key, ep->value);  /* new references for the caller */
+        dict_del_at(d, (intptr_t)i, &k, &v);
+        /* As CPython: trailing room is not given back to usable. The
+         * position is reused by the next insert (rule 5).
+         * release: pairs with the acquire load of nentries in the iterators. */
+        wf_atomic_store_release_usize(&t->nentries, i);
+    }
+    DICT_END();
+    dict_drop(k);
+    dict_drop(v);
+    if (!r)
+        return wf_err_set_str(wf_exc_KeyError, "popitem(): dictionary is empty");
     return r;
 }
 
@@ -953,11 +1249,12 @@ static Value dm_class_getitem(Value cls, const Value *args, size_t nargs, Value 
 
 static Value dm_sizeof(Value self, const Value *args, size_t nargs, Value kwnames)
 {
-    DictObject *d = wf_as_dict(self);
+    /* acquire: pairs with dict_publish_table. */
+    const DictTable *t = wf_atomic_load_acquire_ptr(&wf_as_dict(self)->table);
     size_t n = wf_type(self)->tp_basicsize;
-    if (d->indices)
-        n += ((size_t)1 << (d->log2size + d->log2width)) +
-             usable_fraction((size_t)1 << d->log2size) * sizeof(DictEntry);
+    if (t != EMPTY_TABLE)
+        n += ((size_t)1 << (t->log2size + t->log2width)) +
+             usable_fraction((size_t)1 << t->log2size) * sizeof(DictEntry);
     return wf_int_from_u64(n);
 }
 

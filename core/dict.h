@@ -4,21 +4,53 @@
 #define WF_DICT_H
 
 #include "weft.h"
+#include "sync/atomic.h"
 
 /*
- * CPython's compact ordered dict. One allocation holds two arrays:
+ * CPython's compact ordered dict. The table is ONE block behind one pointer
+ * (DictObject.table), so a resize replaces everything a reader needs with a
+ * single store:
  *
- *   indices  (1 << log2size) slots of 1, 2, 4 or 8 bytes (1 << log2width):
- *            DKIX_EMPTY, DKIX_DUMMY (a deleted slot, keeps probe chains
- *            intact) or the position of an entry;
- *   entries  usable_fraction(size) = size * 2 / 3 DictEntry in insertion
- *            order. A deleted entry keeps its place with key == 0 until the
- *            next resize compacts the array.
+ *   DictTable  log2size, log2width, nentries, usable, entries
+ *   indices    (1 << log2size) slots of 1, 2, 4 or 8 bytes (1 << log2width),
+ *              right after the DictTable: DKIX_EMPTY, DKIX_DUMMY (a deleted
+ *              slot, keeps probe chains intact) or the position of an entry;
+ *   entries    usable_fraction(size) = size * 2 / 3 DictEntry in insertion
+ *              order. A deleted entry keeps its place with key == 0 until the
+ *              next resize compacts the array.
  *
  * Invariants: used <= nentries <= capacity; usable == capacity - nentries
  * (except after popitem, which trims nentries without giving the room
- * back, as CPython does); a dict without a table has log2size == 0 and
- * indices == NULL. version is bumped on every mutation.
+ * back, as CPython does); an empty dict points at a shared, immutable empty
+ * table (one EMPTY slot, usable 0), never NULL. version is bumped on every
+ * mutation.
+ *
+ * Threads (design; docs/threads.md has the story):
+ *  1. Writers hold the dict's critical section (core/critsec.h). A write
+ *     whose body runs no Python code skips it while the runtime is still
+ *     single-threaded (no other thread can exist, and none can start
+ *     during the write).
+ *  2. Readers take no lock and store nothing shared: wf_dict_probe below
+ *     (wf_dict_get, wf_dict_get_str, wf_dict_get_name, d[k], `in`, len,
+ *     iteration). It handles keys whose comparison runs no Python code:
+ *     the identical object, an exact str by hash and bytes, small ints.
+ *     Anything else takes the section (CPython also calls __eq__ there).
+ *  3. Publication: a new table is built privately, then stored into
+ *     d->table with release; the old one is retired with wf_defer_free, so
+ *     a reader still probing it stays valid until its next quiescent state.
+ *     A writer fills an entry (hash, value relaxed, then key with release)
+ *     and bumps nentries (release) before it publishes the index slot
+ *     (release). Readers load the table, slots, keys and values with
+ *     acquire, hashes with relaxed. used and version are relaxed atomics.
+ *  4. A reference a reader may have loaded is dropped with wf_defer_decref:
+ *     the old value on d[k] = new, key and value on deletion, pop, popitem,
+ *     clear. So a borrowed value returned by a reader stays alive until the
+ *     caller's next quiescent state; callers incref it at once.
+ *  5. A reader re-checks the entry's key after loading its value: an entry
+ *     position is reused after popitem, and a value of 0 means "deleted
+ *     under us"; either way it starts again from the table pointer.
+ *  6. Readers always hold a reference to the dict they read, so a dict's
+ *     own dealloc frees its table and drops its items immediately.
  *
  * Instances of dict subclasses are this struct followed by the `Value dict`
  * of their attributes at tp_dictoffset (see wf_dict_dict_slot).
@@ -29,16 +61,20 @@ typedef struct DictEntry {
     Value value;
 } DictEntry;
 
+typedef struct DictTable {
+    uint8_t log2size;   /* index slots: 1 << log2size */
+    uint8_t log2width;  /* bytes per index slot: 1 << log2width */
+    size_t nentries;    /* entries[0..nentries) are used or deleted (release/acquire) */
+    size_t usable;      /* entries that may still be appended (writers only) */
+    DictEntry *entries; /* in this block, after the index slots */
+    /* the index slots follow */
+} DictTable;
+
 typedef struct DictObject {
     Object ob;
-    size_t used;        /* live items: len(d) */
-    size_t nentries;    /* entries[0..nentries) are used or deleted */
-    size_t usable;      /* entries that may still be appended before a resize */
-    uint8_t log2size;   /* index slots: 1 << log2size; 0 without a table */
-    uint8_t log2width;  /* bytes per index slot: 1 << log2width */
-    void *indices;      /* the block; entries follow the indices */
-    DictEntry *entries;
-    uint64_t version;
+    size_t used;        /* live items: len(d) (relaxed atomic) */
+    DictTable *table;   /* never NULL (release/acquire) */
+    uint64_t version;   /* bumped under the section; relaxed atomic */
 } DictObject;
 
 #define DKIX_EMPTY (-1)
@@ -49,52 +85,87 @@ static inline DictObject *wf_as_dict(Value v) { WF_ASSERT(wf_is_dict(v)); return
 
 /* The hash of a dict key: str's cached hash without a call. -1 on error. */
 Hash wf_dict_key_hash(Value key);
-/* Position in entries of key, DKIX_EMPTY if absent, DKIX_ERROR on error. */
+/* Position in the current table's entries of key, DKIX_EMPTY if absent,
+ * DKIX_ERROR on error. The caller holds d's critical section (or d is
+ * private to it); the position is valid until the section is suspended. */
 intptr_t wf_dict_lookup(DictObject *d, Value key, Hash hash);
-/* d[key] = value for a hashed key; steals key and value. */
+/* d[key] = value for a hashed key; steals key and value. Takes the section. */
 int wf_dict_insert(DictObject *d, Value key, Hash hash, Value value);
 /* Merge other (any mapping) into d; override 0 keeps existing keys. */
 int wf_dict_merge(Value d, Value other, int override);
+/* key in d for a hashed key (1, 0, -1 on error); lock-free when it can. */
+int wf_dict_contains_hash(Value d, Value key, Hash hash);
+/* wf_dict_next that also gives the entry's hash (borrowed key and value). */
+int wf_dict_next_entry(Value d, size_t *pos, Value *key, Value *value, Hash *hash);
 
-/* The inline probe of the attribute paths: an exact str key with its hash
- * computed, in a table with 1-byte index slots (up to 128 slots). Returns
- * the entry position, DKIX_EMPTY if absent, or DKIX_ERROR - 1 when the
- * answer needs wf_dict_lookup (no table of that kind, no hash yet, or an
- * entry with an equal hash but another key object). Never calls out. */
-#define WF_DKIX_SLOW (DKIX_ERROR - 1)
-static inline intptr_t wf_dict_str_probe(const DictObject *d, Value key)
+/* Index slot i of t. acquire: pairs with the release store of the slot in
+ * dict.c (dk_publish), made after the entry it points at was filled. */
+static inline intptr_t wf_dict_slot(const DictTable *t, size_t i)
 {
-    Hash hash = ((const StrObject *)wf_obj(key))->hash;
-    if (WF_UNLIKELY(hash == -1 || d->log2width != 0 || !d->indices))
-        return WF_DKIX_SLOW;
-    size_t mask = ((size_t)1 << d->log2size) - 1, perturb = (size_t)hash, i = (size_t)hash & mask;
-    const int8_t *idx = (const int8_t *)d->indices;
+    const void *idx = t + 1;
+    switch (t->log2width) {
+    case 0: return (int8_t)wf_atomic_load_acquire_u8((const uint8_t *)idx + i);
+    case 1: return (int16_t)wf_atomic_load_acquire_u16((const uint16_t *)idx + i);
+    case 2: return (int32_t)wf_atomic_load_acquire_u32((const uint32_t *)idx + i);
+    default: return (intptr_t)wf_atomic_load_acquire_i64((const int64_t *)idx + i);
+    }
+}
+
+/* The lock-free lookup (rules 2-5): 1 with the borrowed value in *out, 0 if
+ * absent, -1 when the answer needs the locked lookup (an entry with an equal
+ * hash whose comparison could run Python code). Stores nothing shared. */
+static inline int wf_dict_probe(const DictObject *d, Value key, Hash hash, Value *out)
+{
+    bool str = wf_is_str_exact(key);
+retry:;
+    /* acquire: pairs with the release store of a new table in dict.c. */
+    const DictTable *t = (const DictTable *)wf_atomic_load_acquire_ptr(&d->table);
+    const DictEntry *ents = t->entries;
+    size_t mask = ((size_t)1 << t->log2size) - 1, perturb = (size_t)hash, i = (size_t)hash & mask;
     for (;;) {
-        intptr_t ix = idx[i];
+        intptr_t ix = wf_dict_slot(t, i);
         if (ix == DKIX_EMPTY)
-            return DKIX_EMPTY;
+            return 0;
         if (ix >= 0) {
-            const DictEntry *ep = &d->entries[ix];
-            if (ep->key == key)
-                return ix;
-            if (ep->hash == hash)
-                return WF_DKIX_SLOW;
+            const DictEntry *ep = &ents[ix];
+            /* acquire: pairs with the release store of the key when the entry was filled. */
+            Value k = wf_atomic_load_acquire_usize(&ep->key);
+            if (k != key) {
+                if (!k || wf_atomic_load_relaxed_isize(&ep->hash) != hash)
+                    goto next;
+                if (str && wf_is_str_exact(k)) {
+                    if (!wf_str_eq(k, key))
+                        goto next;
+                } else if (wf_is_small(k) && wf_is_small(key)) {
+                    goto next;  /* equal small ints are the same word */
+                } else {
+                    return -1;
+                }
+            }
+            /* acquire: pairs with the release store of the value (a new value's contents). */
+            Value v = wf_atomic_load_acquire_usize(&ep->value);
+            if (WF_UNLIKELY(!v || wf_atomic_load_acquire_usize(&ep->key) != k))
+                goto retry;  /* deleted or reused under us (rule 5) */
+            *out = v;
+            return 1;
         }
+    next:
         perturb >>= 5;
         i = (i * 5 + perturb + 1) & mask;
     }
 }
 
 /* wf_dict_get for a key that is an exact str (borrowed value, 0 if absent
- * or on error, as wf_dict_get). */
+ * or on error, as wf_dict_get). Lock-free (rule 2). */
 static inline Value wf_dict_get_str(Value d, Value key)
 {
     WF_ASSERT(wf_is_str_exact(key));
-    DictObject *dp = wf_as_dict(d);
-    intptr_t ix = wf_dict_str_probe(dp, key);
-    if (WF_LIKELY(ix >= 0))
-        return dp->entries[ix].value;
-    if (WF_LIKELY(ix == DKIX_EMPTY))
+    Hash hash = ((const StrObject *)wf_obj(key))->hash;
+    Value v;
+    int r = WF_LIKELY(hash != -1) ? wf_dict_probe(wf_as_dict(d), key, hash, &v) : -1;
+    if (WF_LIKELY(r > 0))
+        return v;
+    if (WF_LIKELY(r == 0))
         return 0;
     return wf_dict_get(d, key);
 }
@@ -103,15 +174,6 @@ static inline Value wf_dict_get_str(Value d, Value key)
 static inline int wf_dict_set_str(Value d, Value key, Value v)
 {
     WF_ASSERT(wf_is_str_exact(key));
-    DictObject *dp = wf_as_dict(d);
-    intptr_t ix = wf_dict_str_probe(dp, key);
-    if (WF_LIKELY(ix >= 0)) {
-        Value old = dp->entries[ix].value;
-        dp->entries[ix].value = wf_incref(v);
-        dp->version++;
-        wf_decref(old);
-        return 0;
-    }
     return wf_dict_set(d, key, v);
 }
 
@@ -130,38 +192,13 @@ void wf_dictview_init(void);
 
 
 /* d[name] for an exact dict and an interned-or-hashed exact str name, any
- * index width (module globals and builtins outgrow the 1-byte tables of
- * wf_dict_str_probe): the borrowed value, 0 if absent, or 0 with an
- * exception from the wf_dict_get fallback. The interpreter's LOAD_GLOBAL and
- * LOAD_NAME paths use it; the borrowed value must be increfed at once. */
+ * index width: the borrowed value, 0 if absent, or 0 with an exception from
+ * the wf_dict_get fallback. The interpreter's LOAD_GLOBAL and LOAD_NAME paths
+ * use it; lock-free (rule 2), and the borrowed value must be increfed at
+ * once (it is kept alive only until this thread's next quiescent state). */
 static inline Value wf_dict_get_name(Value dv, Value key)
 {
-    DictObject *d = wf_as_dict(dv);
-    Hash hash = ((const StrObject *)wf_obj(key))->hash;
-    if (WF_UNLIKELY(hash == -1 || !d->indices))
-        return wf_dict_get(dv, key);
-    size_t mask = ((size_t)1 << d->log2size) - 1, perturb = (size_t)hash, i = (size_t)hash & mask;
-    int width = d->log2width;
-    for (;;) {
-        intptr_t ix;
-        switch (width) {
-        case 0: ix = ((const int8_t *)d->indices)[i]; break;
-        case 1: ix = ((const int16_t *)d->indices)[i]; break;
-        case 2: ix = ((const int32_t *)d->indices)[i]; break;
-        default: ix = (intptr_t)((const int64_t *)d->indices)[i]; break;
-        }
-        if (ix == DKIX_EMPTY)
-            return 0;
-        if (ix >= 0) {
-            const DictEntry *ep = &d->entries[ix];
-            if (ep->key == key)
-                return ep->value;
-            if (ep->hash == hash)
-                return wf_dict_get(dv, key);   /* an equal str that is another object */
-        }
-        perturb >>= 5;
-        i = (i * 5 + perturb + 1) & mask;
-    }
+    return wf_dict_get_str(dv, key);
 }
 
 #endif

@@ -18,10 +18,10 @@ typedef struct DictViewObject {
 
 typedef struct DictIterObject {
     Object ob;
-    Value dict;       /* 0 once exhausted */
+    Value dict;       /* held until dealloc */
     intptr_t used;    /* len(dict) at creation; -1 after a size change */
-    intptr_t pos;     /* next entry (reverse: counts down) */
-    size_t len;       /* items still expected */
+    intptr_t pos;     /* next entry (reverse: counts down), DI_DONE once exhausted */
+    intptr_t len;     /* items still expected */
 } DictIterObject;
 
 static DictObject *dv_dict(Value v) { return wf_as_dict(((DictViewObject *)wf_obj(v))->dict); }
@@ -30,18 +30,33 @@ static bool is_keys(Value v) { return wf_is_type_exact(v, &wf_type_dict_keys); }
 static bool is_items(Value v) { return wf_is_type_exact(v, &wf_type_dict_items); }
 static bool is_setlike_view(Value v) { return is_keys(v) || is_items(v); }
 
-/* ---- iterators ---- */
+/* ---- iterators ----
+ *
+ * next() reads the dict lock-free, with the rules of dict.h: the table,
+ * nentries, keys and values by acquire loads, the key re-checked after the
+ * value. The iterator's own fields are relaxed atomics: an iterator shared
+ * by threads may hand out an item twice or skip one (as free-threaded
+ * CPython), but never reads freed memory; its dict reference is dropped only
+ * by its dealloc (exhaustion is pos == DI_DONE).
+ */
+
+#define DI_DONE INTPTR_MIN
+
+static intptr_t di_load(const intptr_t *p) { return wf_atomic_load_relaxed_isize(p); }
+static void di_store(intptr_t *p, intptr_t v) { wf_atomic_store_relaxed_isize(p, v); }
 
 Value wf_dictiter_new(Value d, TypeObject *type)
 {
     DictIterObject *it = (DictIterObject *)wf_object_alloc(type, sizeof(DictIterObject));
     DictObject *dp = wf_as_dict(d);
+    /* acquire: pairs with the table's publication in dict.c. */
+    const DictTable *t = wf_atomic_load_acquire_ptr(&dp->table);
     it->dict = wf_incref(d);
-    it->used = (intptr_t)dp->used;
-    it->len = dp->used;
+    it->used = wf_dict_size(d);
+    it->len = it->used;
     bool rev = type == &wf_type_dict_revkeyiter || type == &wf_type_dict_revvalueiter ||
                type == &wf_type_dict_revitemiter;
-    it->pos = rev ? (intptr_t)dp->nentries - 1 : 0;
+    it->pos = rev ? (intptr_t)wf_atomic_load_acquire_usize(&t->nentries) - 1 : 0;
     return wf_val(it);
 }
 
@@ -53,62 +68,84 @@ static void di_dealloc(Object *o)
 
 static Value di_self(Value self) { return wf_incref(self); }
 
-static void di_stop(DictIterObject *it)
+/* The live entry at i of t (borrowed key and value): false if deleted, or
+ * deleted and reused under us (dict.h rule 5). */
+static bool di_entry(const DictTable *t, intptr_t i, Value *k, Value *v)
 {
-    Value d = it->dict;
-    it->dict = 0;
-    wf_decref(d);
+    const DictEntry *ep = &t->entries[i];
+    /* acquire: pairs with the release store of the key in entry_fill. */
+    *k = wf_atomic_load_acquire_usize(&ep->key);
+    if (!*k)
+        return false;
+    /* acquire: pairs with the release store of the value. */
+    *v = wf_atomic_load_acquire_usize(&ep->value);
+    return *v && wf_atomic_load_acquire_usize(&ep->key) == *k;
 }
 
-/* The next live entry, or NULL (exhausted, or an exception set). */
-static DictEntry *di_advance(DictIterObject *it, bool rev)
+/* The next live entry into *k, *v (borrowed, alive until this thread's next
+ * quiescent state), false when exhausted or with an exception set. */
+static bool di_advance(DictIterObject *it, bool rev, Value *k, Value *v)
 {
-    if (!it->dict)
-        return NULL;
+    intptr_t i = di_load(&it->pos);
+    if (i == DI_DONE)
+        return false;
     DictObject *d = wf_as_dict(it->dict);
-    if (it->used != (intptr_t)d->used) {
+    if (di_load(&it->used) != wf_dict_size(it->dict)) {
         wf_err_set_str(wf_exc_RuntimeError, "dictionary changed size during iteration");
-        it->used = -1;
-        return NULL;
+        di_store(&it->used, -1);
+        return false;
     }
-    intptr_t i = it->pos;
+    /* acquire: pairs with the table's publication and nentries' release stores. */
+    const DictTable *t = wf_atomic_load_acquire_ptr(&d->table);
+    intptr_t n = (intptr_t)wf_atomic_load_acquire_usize(&t->nentries);
     if (rev) {
-        while (i >= 0 && (i >= (intptr_t)d->nentries || !d->entries[i].key))
+        if (i >= n)
+            i = n - 1;
+        while (i >= 0 && !di_entry(t, i, k, v))
             i--;
     } else {
-        while (i < (intptr_t)d->nentries && !d->entries[i].key)
+        while (i < n && !di_entry(t, i, k, v))
             i++;
     }
-    if (i < 0 || i >= (intptr_t)d->nentries) {
-        di_stop(it);
-        return NULL;
+    if (i < 0 || i >= n) {
+        di_store(&it->pos, DI_DONE);
+        return false;
     }
-    if (it->len == 0) {
+    if (di_load((intptr_t *)&it->len) <= 0) {
         wf_err_set_str(wf_exc_RuntimeError, "dictionary keys changed during iteration");
-        di_stop(it);
-        return NULL;
+        di_store(&it->pos, DI_DONE);
+        return false;
     }
-    it->pos = rev ? i - 1 : i + 1;
-    it->len--;
-    return &d->entries[i];
+    di_store(&it->pos, rev ? i - 1 : i + 1);
+    di_store((intptr_t *)&it->len, di_load((intptr_t *)&it->len) - 1);
+    return true;
 }
 
-static Value di_key(DictEntry *e) { return e ? wf_incref(e->key) : 0; }
-static Value di_value(DictEntry *e) { return e ? wf_incref(e->value) : 0; }
-static Value di_item(DictEntry *e) { return e ? wf_tuple_pack(2, e->key, e->value) : 0; }
+static Value di_next(Value self, bool rev, int what)
+{
+    Value k, v;
+    if (!di_advance((DictIterObject *)wf_obj(self), rev, &k, &v))
+        return 0;
+    switch (what) {
+    case 0: return wf_incref(k);
+    case 1: return wf_incref(v);
+    default: return wf_tuple_pack(2, k, v);
+    }
+}
 
-static Value di_next_key(Value self) { return di_key(di_advance((DictIterObject *)wf_obj(self), false)); }
-static Value di_next_value(Value self) { return di_value(di_advance((DictIterObject *)wf_obj(self), false)); }
-static Value di_next_item(Value self) { return di_item(di_advance((DictIterObject *)wf_obj(self), false)); }
-static Value di_rnext_key(Value self) { return di_key(di_advance((DictIterObject *)wf_obj(self), true)); }
-static Value di_rnext_value(Value self) { return di_value(di_advance((DictIterObject *)wf_obj(self), true)); }
-static Value di_rnext_item(Value self) { return di_item(di_advance((DictIterObject *)wf_obj(self), true)); }
+static Value di_next_key(Value self) { return di_next(self, false, 0); }
+static Value di_next_value(Value self) { return di_next(self, false, 1); }
+static Value di_next_item(Value self) { return di_next(self, false, 2); }
+static Value di_rnext_key(Value self) { return di_next(self, true, 0); }
+static Value di_rnext_value(Value self) { return di_next(self, true, 1); }
+static Value di_rnext_item(Value self) { return di_next(self, true, 2); }
 
 static Value di_length_hint(Value self, const Value *args, size_t nargs, Value kwnames)
 {
     DictIterObject *it = (DictIterObject *)wf_obj(self);
-    bool live = it->dict && it->used == (intptr_t)wf_as_dict(it->dict)->used;
-    return wf_int_from_u64(live ? it->len : 0);
+    bool live = di_load(&it->pos) != DI_DONE && di_load(&it->used) == wf_dict_size(it->dict);
+    intptr_t len = di_load(&it->len);
+    return wf_int_from_u64(live && len > 0 ? (uint64_t)len : 0);
 }
 
 static const MethodDef di_methods[] = {
@@ -150,7 +187,7 @@ static void dv_dealloc(Object *o)
     wf_object_free(o);
 }
 
-static intptr_t dv_len(Value self) { return (intptr_t)dv_dict(self)->used; }
+static intptr_t dv_len(Value self) { return wf_dict_size(wf_val(dv_dict(self))); }
 
 static Value dv_repr(Value self)
 {

@@ -390,14 +390,15 @@ static int set_merge(SetObject *so, SetObject *other)
 
 static int set_update_dict(SetObject *so, Value d)
 {
-    DictObject *dp = wf_as_dict(d);
-    if ((so->fill + dp->used) * 5 >= so->mask * 3)
-        set_table_resize(so, (so->used + dp->used) * 2);
-    for (size_t i = 0; i < dp->nentries; i++) {
-        DictEntry e = dp->entries[i];
-        if (e.key && set_add_entry(so, e.key, e.hash) < 0)
+    size_t used = (size_t)wf_dict_size(d);
+    if ((so->fill + used) * 5 >= so->mask * 3)
+        set_table_resize(so, (so->used + used) * 2);
+    size_t pos = 0;
+    Value key;
+    Hash hash;
+    while (wf_dict_next_entry(d, &pos, &key, NULL, &hash))
+        if (set_add_entry(so, key, hash) < 0)
             return -1;
-    }
     return 0;
 }
 
@@ -717,7 +718,7 @@ static Value set_difference_locked(Value s, Value other)
     if (wf_is_anyset(other))
         other_size = wf_as_set(other)->used;
     else if (wf_is_dict_exact(other))
-        other_size = wf_as_dict(other)->used;
+        other_size = (size_t)wf_dict_size(other);
     else
         return set_copy_and_difference(s, other);
     if ((so->used >> 2) > other_size)
@@ -731,8 +732,7 @@ static Value set_difference_locked(Value s, Value other)
         Hash hash = e->hash;
         int rv;
         if (is_dict) {
-            intptr_t ix = wf_dict_lookup(wf_as_dict(other), key, hash);
-            rv = ix == DKIX_ERROR ? -1 : ix >= 0;
+            rv = wf_dict_contains_hash(other, key, hash);
         } else {
             rv = set_contains_entry(wf_as_set(other), key, hash);
         }
@@ -791,8 +791,9 @@ static int set_symdiff_update_locked(Value s, Value other)
     if (wf_is_dict_exact(other)) {
         size_t pos = 0;
         Value key;
-        while (wf_dict_next(other, &pos, &key, NULL))
-            if (set_toggle(so, key, wf_as_dict(other)->entries[pos - 1].hash) < 0)
+        Hash hash;
+        while (wf_dict_next_entry(other, &pos, &key, NULL, &hash))
+            if (set_toggle(so, key, hash) < 0)
                 return -1;
         return 0;
     }
