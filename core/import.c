@@ -1,10 +1,15 @@
 /* weft: the import system. */
 /* Module names -> module objects (sys.modules, built-in modules, NAME.py on sys.path). */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "runtime.h"
+#include "thread.h"
+#include "sync/atomic.h"
+#include "sync/mutex.h"
+#include "sync/parking_lot.h"
 
 /*
  * wf_import() follows importlib's _bootstrap in miniature:
@@ -20,6 +25,18 @@
  *     Each child is bound as an attribute of its parent.
  *  4. `import a.b` (no fromlist) returns `a`; `from a.b import x` returns
  *     a.b, after importing any submodule named in the fromlist.
+ *  5. Threads: loading a module (steps 2-3 for a name not in sys.modules)
+ *     holds that name's import lock (importlib's _ModuleLock), so two threads
+ *     importing one module run it once: the second waits for the first. A
+ *     thread that finds a module in sys.modules while another thread still
+ *     runs its code waits for it too, except when that would deadlock (the
+ *     same thread, or a cycle of threads importing each other's modules):
+ *     then it gets the partially initialized module, as in a circular import.
+ *
+ * sys.path ends with weft's standard library (threading, queue,
+ * concurrent.futures written in Python): $WEFTLIB if set (ignored under -E),
+ * else <directory of the weft executable>/../lib, so build/weft finds the
+ * repository's lib/.
  *
  * Built-in modules register a creation function early in start-up (before
  * dicts exist), so the registry is a plain C array.
@@ -66,6 +83,37 @@ Value wf_import_builtin_names(void)
 
 static Value importlib_create(void);
 
+/* Append the standard library directory to sys.path (see the top comment). */
+static void import_add_stdlib_path(void)
+{
+    char buf[PATH_MAX], real[PATH_MAX];
+    const char *env = wf_sys_ignore_environment ? NULL : getenv("WEFTLIB");
+    if (env && *env) {
+        snprintf(buf, sizeof buf, "%s", env);
+    } else {
+        ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+        if (n <= 0)
+            return;
+        buf[n] = 0;
+        /* /proc/self/exe has no symlinks: dropping two components is ".." */
+        for (int up = 0; up < 2; up++) {
+            char *slash = strrchr(buf, '/');
+            if (!slash)
+                return;
+            *slash = 0;
+        }
+        if (strlen(buf) + sizeof "/lib" > sizeof buf)
+            return;
+        strcat(buf, "/lib");
+    }
+    /* A missing directory still goes on sys.path (as CPython's does). */
+    Value dir = wf_str_from_cstr(realpath(buf, real) ? real : buf);
+    Value path = wf_sys_get("path");
+    if (!dir || !path || !wf_is_list(path) || wf_list_append(path, dir) < 0)
+        WF_DIE("cannot add the standard library to sys.path", 0);
+    wf_decref(dir);
+}
+
 void wf_modules_init(void)
 {
     wf_sys_modules = wf_dict_new();
@@ -82,6 +130,7 @@ void wf_modules_init(void)
     if (wf_dict_set_c(wf_sys_modules, "sys", sys) < 0 ||
         wf_dict_set_c(wf_sys_modules, "builtins", wf_builtins_module) < 0)
         WF_DIE("cannot initialise sys.modules", 0);
+    import_add_stdlib_path();
 }
 
 /* ---- finding module files ---- */
@@ -185,6 +234,237 @@ Value wf_import_find_module(const char *name)
     return abs;
 }
 
+/* ---- per-module import locks (rule 5) ----
+ *
+ * The table of locks is a short list under one byte mutex: it holds only the
+ * modules being loaded right now. Protocol:
+ *  1. import_table_mutex guards the list and every field of every entry
+ *     except seq, and every thread's ImportThread.waiting_for. It is never
+ *     held while Python code runs or while a thread sleeps on an entry.
+ *  2. An entry lives while `users` (acquirers that have not released yet,
+ *     waiters included) is above zero; the last one unlinks and frees it.
+ *  3. A waiter reads seq under the mutex, records what it waits for, drops
+ *     the mutex and parks on &seq (detached: wf_blocking_begin/end). A
+ *     release bumps seq and unparks everybody under the mutex, so a waiter
+ *     that has not parked yet sees seq changed and does not sleep.
+ *  4. Deadlock: owner -> the lock that owner waits for -> its owner ... back
+ *     to the caller. The chain is read under the mutex; an owner cannot exit
+ *     while it owns a lock, so the ImportThread pointers stay valid.
+ */
+typedef struct ImportThread {
+    struct ImportLock *waiting_for;   /* under import_table_mutex */
+} ImportThread;
+
+typedef struct ImportLock {
+    struct ImportLock *next;
+    Value name;             /* the module's full name (strong) */
+    ImportThread *owner;    /* NULL when free */
+    int count;              /* the owner's recursion depth */
+    int users;              /* rule 2 */
+    uint32_t seq;           /* bumped by every release (rule 3; atomics) */
+} ImportLock;
+
+static _Thread_local ImportThread import_me;
+static uint8_t import_table_mutex;
+static ImportLock *import_locks;
+/* Entries in the table; read without the mutex (acquire) to skip the lookup
+ * when no import runs at all. */
+static uintptr_t import_nlocks;
+
+static bool import_name_eq(Value a, Value b)
+{
+    return wf_as_str(a)->len == wf_as_str(b)->len && !memcmp(wf_str_cstr(a), wf_str_cstr(b), wf_as_str(a)->len);
+}
+
+/* Under the mutex: the entry for name, created if absent. */
+static ImportLock *import_lock_find(Value name)
+{
+    for (ImportLock *l = import_locks; l; l = l->next)
+        if (import_name_eq(l->name, name))
+            return l;
+    ImportLock *l = wf_mem_alloc(sizeof *l);
+    memset(l, 0, sizeof *l);
+    l->name = wf_incref(name);
+    l->next = import_locks;
+    import_locks = l;
+    /* release: pairs with the acquire in import_busy(). */
+    wf_atomic_store_release_usize(&import_nlocks, import_nlocks + 1);
+    return l;
+}
+
+/* Under the mutex: drop one user; returns the name to decref (outside the
+ * mutex) when the entry was freed. */
+static Value import_lock_unuse(ImportLock *l)
+{
+    if (--l->users > 0)
+        return 0;
+    for (ImportLock **p = &import_locks; *p; p = &(*p)->next)
+        if (*p == l) {
+            *p = l->next;
+            break;
+        }
+    wf_atomic_store_release_usize(&import_nlocks, import_nlocks - 1);
+    Value name = l->name;
+    wf_mem_free(l);
+    return name;
+}
+
+static bool import_has_deadlock(ImportLock *l, ImportThread *me)
+{
+    for (int hops = 0; l && hops < 10000; hops++) {
+        if (!l->owner)
+            return false;
+        if (l->owner == me)
+            return true;
+        l = l->owner->waiting_for;
+    }
+    return false;
+}
+
+/* Take name's import lock (recursively for its owner). NULL: taking it
+ * would deadlock (nothing is held then). */
+static ImportLock *import_lock_acquire(Value name)
+{
+    ImportThread *me = &import_me;
+    wf_mutex_lock(&import_table_mutex);
+    ImportLock *l = import_lock_find(name);
+    l->users++;
+    while (l->owner && l->owner != me) {
+        if (import_has_deadlock(l, me)) {
+            Value dead = import_lock_unuse(l);
+            wf_mutex_unlock(&import_table_mutex);
+            wf_xdecref(dead);
+            return NULL;
+        }
+        uint32_t seq = wf_atomic_load_relaxed_u32(&l->seq);
+        me->waiting_for = l;
+        wf_mutex_unlock(&import_table_mutex);
+        wf_blocking_begin();
+        wf_parking_lot_park(&l->seq, &seq, sizeof seq, -1, NULL, 0);
+        wf_blocking_end();
+        wf_mutex_lock(&import_table_mutex);
+        me->waiting_for = NULL;
+    }
+    l->owner = me;
+    l->count++;
+    wf_mutex_unlock(&import_table_mutex);
+    return l;
+}
+
+static void import_lock_release(ImportLock *l)
+{
+    wf_mutex_lock(&import_table_mutex);
+    WF_ASSERT(l->owner == &import_me && l->count > 0);
+    if (--l->count == 0) {
+        l->owner = NULL;
+        wf_atomic_add_relaxed_u32(&l->seq, 1);
+        /* Under the mutex: the entry cannot be freed meanwhile (rule 3). */
+        wf_parking_lot_unpark_all(&l->seq);
+    }
+    Value dead = import_lock_unuse(l);
+    wf_mutex_unlock(&import_table_mutex);
+    wf_xdecref(dead);
+}
+
+/* True when some module is being loaded by some thread right now. */
+static bool import_busy(void)
+{
+    /* acquire: pairs with the release in import_lock_find(). */
+    return wf_atomic_load_acquire_usize(&import_nlocks) != 0;
+}
+
+/* A module found in sys.modules may still be running in another thread:
+ * wait until it is done, unless that would deadlock (rule 5). */
+static void import_wait_loaded(Value name)
+{
+    if (!import_busy())
+        return;
+    ImportLock *l = import_lock_acquire(name);
+    if (l)
+        import_lock_release(l);
+}
+
+/* ---- module specs ----
+ * __spec__ is a ModuleSpec as in importlib (name, loader, origin,
+ * submodule_search_locations, parent, has_location, cached). The class is
+ * written in Python and created on first use. */
+static const char import_spec_source[] =
+    "class ModuleSpec:\n"
+    "    def __init__(self, name, loader, *, origin=None, loader_state=None, is_package=None):\n"
+    "        self.name = name\n"
+    "        self.loader = loader\n"
+    "        self.origin = origin\n"
+    "        self.loader_state = loader_state\n"
+    "        self.submodule_search_locations = [] if is_package else None\n"
+    "        self._set_fileattr = False\n"
+    "        self._cached = None\n"
+    "    def __repr__(self):\n"
+    "        args = ['name=' + repr(self.name), 'loader=' + repr(self.loader)]\n"
+    "        if self.origin is not None:\n"
+    "            args.append('origin=' + repr(self.origin))\n"
+    "        if self.submodule_search_locations is not None:\n"
+    "            args.append('submodule_search_locations=' + repr(self.submodule_search_locations))\n"
+    "        return type(self).__name__ + '(' + ', '.join(args) + ')'\n"
+    "    def __eq__(self, other):\n"
+    "        try:\n"
+    "            return (self.name == other.name and self.loader == other.loader and\n"
+    "                    self.origin == other.origin and self.cached == other.cached and\n"
+    "                    self.submodule_search_locations == other.submodule_search_locations and\n"
+    "                    self.has_location == other.has_location)\n"
+    "        except AttributeError:\n"
+    "            return NotImplemented\n"
+    "    @property\n"
+    "    def parent(self):\n"
+    "        if self.submodule_search_locations is None:\n"
+    "            return self.name.rpartition('.')[0]\n"
+    "        return self.name\n"
+    "    @property\n"
+    "    def has_location(self):\n"
+    "        return self._set_fileattr\n"
+    "    @property\n"
+    "    def cached(self):\n"
+    "        return self._cached\n"
+    "def _file_spec(name, origin, path):\n"
+    "    spec = ModuleSpec(name, None, origin=origin)\n"
+    "    spec.submodule_search_locations = path\n"
+    "    spec._set_fileattr = True\n"
+    "    return spec\n";
+
+static Value import_spec_factory;   /* _file_spec, immortal; set once (CAS) */
+
+/* ModuleSpec for a module loaded from `file`; path: its __path__ or 0. */
+static Value import_make_spec(Value name, Value file, Value path)
+{
+    /* acquire: pairs with the release CAS below (the function is complete). */
+    Value make = wf_atomic_load_acquire_usize(&import_spec_factory);
+    if (!make) {
+        Value ns = wf_dict_new();
+        Value src = wf_str_from_cstr(import_spec_source);
+        Value modname = wf_str_from_cstr("_frozen_importlib");
+        Value exec = wf_dict_get_c(wf_module_dict(wf_builtins_module), "exec");
+        Value r = ns && src && modname && exec && wf_dict_set(ns, WF_ID(__name__), modname) == 0
+                      ? wf_call2(exec, src, ns) : 0;
+        wf_xdecref(src);
+        wf_xdecref(modname);
+        Value fn = r ? wf_dict_get_c(ns, "_file_spec") : 0;
+        if (fn) {
+            wf_make_immortal(fn);
+            Value expected = 0;
+            /* release: publishes the finished function (another thread may
+             * have won the race: its function is as good). */
+            if (!wf_atomic_cas_release_usize(&import_spec_factory, &expected, fn))
+                fn = expected;
+        }
+        wf_xdecref(r);
+        wf_xdecref(ns);
+        if (!fn)
+            return 0;
+        make = fn;
+    }
+    Value args[3] = {name, file, path ? path : wf_None};
+    return wf_call(make, args, 3, 0);
+}
+
 /* ---- loading ---- */
 
 /* ModuleNotFoundError(msg) with .name = fullname; msg is consumed (0 passes an error on). */
@@ -207,26 +487,37 @@ static Value import_not_found(Value fullname)
     return import_raise_not_found(fullname, wf_str_printf("No module named %R", fullname));
 }
 
+/* The module's attributes before its code runs: __file__, __spec__, __path__, ... */
+static int import_init_attrs(Value m, Value fullname, Value file, Found *f, Value parent_name)
+{
+    Value d = wf_module_dict(m);
+    Value path = 0;
+    if (f->pkgdir) {
+        Value dir = import_abspath(f->pkgdir);
+        path = dir ? wf_list_from_array(&dir, 1) : 0;
+        wf_xdecref(dir);
+        if (!path)
+            return -1;
+    }
+    Value spec = import_make_spec(fullname, file, path);
+    int bad = !spec || wf_dict_set(d, WF_ID(__file__), file) < 0 || wf_dict_set(d, WF_ID(__spec__), spec) < 0 ||
+              wf_dict_set_c(d, "__cached__", wf_None) < 0 || wf_dict_set(d, WF_ID(__builtins__), wf_builtins_module) < 0 ||
+              wf_dict_set(d, WF_ID(__package__), path ? fullname : parent_name) < 0 ||
+              (path && wf_dict_set_c(d, "__path__", path) < 0);
+    wf_xdecref(spec);
+    wf_xdecref(path);
+    return bad ? -1 : 0;
+}
+
 /* Run a found file as module `fullname`; sys.modules holds it while it runs. */
 static Value import_load_file(Value fullname, Found *f, Value parent_name)
 {
     Value m = wf_module_new(wf_str_cstr(fullname));
     if (!m)
         return 0;
-    Value d = wf_module_dict(m);
     Value file = import_abspath(f->file);
-    int bad = !file || wf_dict_set(d, WF_ID(__file__), file) < 0 || wf_dict_set(d, WF_ID(__spec__), wf_None) < 0 ||
-              wf_dict_set_c(d, "__cached__", wf_None) < 0 || wf_dict_set(d, WF_ID(__builtins__), wf_builtins_module) < 0;
-    if (!bad && f->pkgdir) {
-        Value dir = import_abspath(f->pkgdir);
-        Value path = dir ? wf_list_from_array(&dir, 1) : 0;
-        bad = !path || wf_dict_set_c(d, "__path__", path) < 0 || wf_dict_set(d, WF_ID(__package__), fullname) < 0;
-        wf_xdecref(path);
-        wf_xdecref(dir);
-    } else if (!bad) {
-        bad = wf_dict_set(d, WF_ID(__package__), parent_name) < 0;
-    }
-    if (bad || wf_dict_set(wf_sys_modules, fullname, m) < 0) {
+    if (!file || import_init_attrs(m, fullname, file, f, parent_name) < 0 ||
+        wf_dict_set(wf_sys_modules, fullname, m) < 0) {
         wf_xdecref(file);
         return 0;
     }
@@ -264,17 +555,21 @@ static Value import_builtin(Value fullname)
     return 0;
 }
 
-/* Import one dotted step: `fullname` whose last part is `part`, inside parent (or 0). */
-static Value import_one(Value fullname, const char *part, Value parent, Value parent_name)
+/* A module already in sys.modules (borrowed m): wait if it is still loading. */
+static Value import_found(Value fullname, Value m, bool wait)
 {
-    Value m = wf_dict_get(wf_sys_modules, fullname);
-    if (m) {
-        if (m == wf_None)
-            return wf_err_format(wf_exc_ModuleNotFoundError, "import of %U halted; None in sys.modules", fullname);
-        return wf_incref(m);
-    }
-    if (wf_err_occurred())
-        return 0;
+    if (m == wf_None)
+        return wf_err_format(wf_exc_ModuleNotFoundError, "import of %U halted; None in sys.modules", fullname);
+    wf_incref(m);
+    if (wait)
+        import_wait_loaded(fullname);
+    return m;
+}
+
+/* Find and run the module (under its import lock, not in sys.modules). */
+static Value import_load(Value fullname, const char *part, Value parent, Value parent_name)
+{
+    Value m;
     if (!parent) {
         m = import_builtin(fullname);
         if (m || wf_err_occurred())
@@ -291,9 +586,14 @@ static Value import_one(Value fullname, const char *part, Value parent, Value pa
     } else {
         path = wf_incref(wf_sys_get("path"));
     }
-    Found f = {0};
-    int r = import_search(path, part, &f);
+    /* A snapshot: another thread may change sys.path while we search. */
+    Value snap = path && wf_is_list(path) ? wf_list_from_iterable(path) : wf_incref(path);
     wf_xdecref(path);
+    if (!snap)
+        return 0;
+    Found f = {0};
+    int r = import_search(snap, part, &f);
+    wf_decref(snap);
     if (r < 0)
         return 0;
     if (r == 0)
@@ -312,6 +612,27 @@ static Value import_one(Value fullname, const char *part, Value parent, Value pa
         }
         wf_decref(name);
     }
+    return m;
+}
+
+/* Import one dotted step: `fullname` whose last part is `part`, inside parent (or 0). */
+static Value import_one(Value fullname, const char *part, Value parent, Value parent_name)
+{
+    Value m = wf_dict_get(wf_sys_modules, fullname);
+    if (m)
+        return import_found(fullname, m, true);
+    if (wf_err_occurred())
+        return 0;
+    ImportLock *lock = import_lock_acquire(fullname);
+    if (!lock)
+        return wf_err_format(wf_exc_RuntimeError, "deadlock detected by _ModuleLock(%R)", fullname);
+    /* Another thread may have loaded it while we waited. */
+    m = wf_dict_get(wf_sys_modules, fullname);
+    if (m)
+        m = import_found(fullname, m, false);
+    else if (!wf_err_occurred())
+        m = import_load(fullname, part, parent, parent_name);
+    import_lock_release(lock);
     return m;
 }
 
@@ -418,8 +739,10 @@ static bool import_fromlist_empty(Value fromlist)
     return false;
 }
 
-/* `from pkg import sub`: import submodules named in the fromlist that are not attributes yet. */
-static int import_handle_fromlist(Value module, Value fromlist)
+/* `from pkg import sub`: import submodules named in the fromlist that are not
+ * attributes yet; "*" does the same for the names in pkg.__all__ (once:
+ * recursive is set then). */
+static int import_handle_fromlist(Value module, Value fromlist, bool recursive)
 {
     if (!wf_dict_get_c(wf_module_dict(module), "__path__") || !wf_is_type_exact(module, &wf_type_module))
         return 0;
@@ -429,7 +752,14 @@ static int import_handle_fromlist(Value module, Value fromlist)
     Value item;
     Value modname = wf_dict_get(wf_module_dict(module), WF_ID(__name__));
     while ((item = wf_next(it))) {
-        if (wf_is_str(item) && !wf_str_eq_c(item, "*") && modname && wf_is_str(modname)) {
+        if (wf_is_str(item) && wf_str_eq_c(item, "*")) {
+            Value all = recursive ? 0 : wf_dict_get_c(wf_module_dict(module), "__all__");
+            if (all) {
+                wf_incref(all);
+                import_handle_fromlist(module, all, true);
+                wf_decref(all);
+            }
+        } else if (wf_is_str(item) && modname && wf_is_str(modname)) {
             int has = wf_dict_contains(wf_module_dict(module), item);
             if (has == 0) {
                 Value sub = wf_str_printf("%U.%U", modname, item);
@@ -489,7 +819,7 @@ Value wf_import(Value name, Value globals, Value fromlist, int level)
     if (!import_fromlist_empty(fromlist)) {
         wf_decref(top);
         wf_decref(absname);
-        if (import_handle_fromlist(m, fromlist) < 0) {
+        if (import_handle_fromlist(m, fromlist, false) < 0) {
             wf_decref(m);
             return 0;
         }

@@ -1,0 +1,2 @@
+# weft: the concurrent package.
+# Namespace for concurrent.futures (lib/concurrent/futures/).

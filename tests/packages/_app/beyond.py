@@ -1,0 +1,2 @@
+# _app.beyond: a relative import past the top-level package.
+from ... import nothing

@@ -1,0 +1,1 @@
+# _app.cyc: two submodules importing each other.

@@ -1,0 +1,6 @@
+from . import b
+name = "a"
+
+
+def b_name():
+    return b.name
