@@ -10,7 +10,7 @@ exactly with `equal`/`check`, and ends with `done()`.
 Sizes: `size(short, long)` is `short` unless WF_STRESS_LONG is set to
 something other than '' or '0' in the environment, as for the C drivers.
 WF_STRESS_SCALE=F multiplies the chosen size (at least 1), for quick local
-runs (0.1) or heavier ones.
+runs (0.1) or heavier ones; WF_STRESS_VERBOSE=1 prints each part as it starts.
 
 Only `threading`, `sys`, `time` and `os` (for the environment) are used here,
 so the scenarios run on CPython 3.11, the reference for their results.
@@ -24,6 +24,8 @@ LONG = os.environ.get('WF_STRESS_LONG', '') not in ('', '0')
 SCALE = float(os.environ.get('WF_STRESS_SCALE', '1') or '1')
 # A thread still running this long after the others were joined is a hang.
 JOIN_SECONDS = float(os.environ.get('WF_STRESS_JOIN_SECONDS', '300'))
+# WF_STRESS_VERBOSE=1 prints each part as it starts (where did it crash?).
+VERBOSE = os.environ.get('WF_STRESS_VERBOSE', '') not in ('', '0')
 
 # Under a GIL (CPython, weft with PYTHON_GIL=1) switch threads as often as
 # possible so the races get interleavings at all.
@@ -55,6 +57,8 @@ class Scenario:
     def part(self, title):
         self.title = title
         self.parts += 1
+        if VERBOSE:
+            print('%s: part %d: %s' % (self.name, self.parts, title), flush=True)
 
     def fail(self, message):
         # In a worker, raise: the runner reports it after the join.
