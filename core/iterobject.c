@@ -60,10 +60,7 @@ static Value it_result_locked(Value *cache, size_t n, Value *old, Value *dropped
     *dropped = 0;
     if (t && ts) {
         Object *o = wf_obj(t);
-        /* The owner test first: only the owning thread reads ob_ref_local.
-         * relaxed: no ordering needed, any other holder just prevents reuse */
-        if (o->ob_tid == ts->tid && o->ob_ref_local == 1 &&
-            atomic_load_explicit(&o->ob_ref_shared, memory_order_relaxed) == 0) {
+        if (wf_object_is_unique(o)) {
             TupleObject *to = wf_as_tuple(t);
             memcpy(old, to->items, n * sizeof(Value));
             memset(to->items, 0, n * sizeof(Value));

@@ -970,8 +970,14 @@ static Value set_repr_locked(Value self)
             wf_sb_add_char(&sb, '(');
         }
         wf_sb_add_char(&sb, '{');
-        Value keys = wf_list_from_iterable(self);
-        int rc = keys ? 0 : -1;
+        /* The keys straight from the table we hold the section of: an
+         * iterator would take the section again from under the new list's. */
+        Value keys = wf_list_new(0);
+        size_t pos = 0;
+        SetEntry *e;
+        int rc = 0;
+        while (rc == 0 && set_next_entry(so, &pos, &e))
+            rc = wf_list_append(keys, e->key);
         for (size_t i = 0; rc == 0 && i < wf_list_size(keys); i++) {
             if (i)
                 wf_sb_add(&sb, ", ", 2);
@@ -1161,15 +1167,26 @@ static Value setiter_next_locked(SetIterObject *it, Value *drop)
     return wf_incref(e->key);
 }
 
+/* The iterator's fields change under the set's section when the set is
+ * mutable (every iterator of a set takes that one), under the iterator's own
+ * for a frozenset, whose table never changes. One section, not two: a set's
+ * repr iterates it while holding its section, and re-entering that one is
+ * free. */
+static void setiter_begin(WfCritSec *cs, SetIterObject *it, Value set)
+{
+    wf_critsec_begin(cs, set_lockable(set) ? wf_obj(set) : &it->ob);
+}
+
 static Value setiter_next(Value self)
 {
     SetIterObject *it = (SetIterObject *)wf_obj(self);
     Value set = it->set, r, drop = 0;
     if (!set)
         return 0;
-    SET_BEGIN(set);
+    WfCritSec cs;
+    setiter_begin(&cs, it, set);
     r = setiter_next_locked(it, &drop);
-    SET_END();
+    wf_critsec_end(&cs);
     wf_decref(drop);
     return r;
 }
@@ -1188,10 +1205,11 @@ static Value setiter_length_hint(Value self, const Value *args, size_t nargs, Va
     Value set = it->set;
     size_t n = 0;
     if (set) {
-        SET_BEGIN(set);
+        WfCritSec cs;
+        setiter_begin(&cs, it, set);
         if (it->used == (intptr_t)wf_as_set(set)->used)
             n = it->len;
-        SET_END();
+        wf_critsec_end(&cs);
     }
     return wf_int_from_u64(n);
 }
