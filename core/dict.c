@@ -251,7 +251,7 @@ static void dict_clear(DictObject *d)
 Hash wf_dict_key_hash(Value key)
 {
     if (wf_is_str_exact(key)) {
-        Hash h = wf_as_str(key)->hash;
+        Hash h = wf_dict_str_hash(key);
         if (h != -1)
             return h;
     }

@@ -111,6 +111,14 @@ static inline intptr_t wf_dict_slot(const DictTable *t, size_t i)
     }
 }
 
+/* An exact str's cached hash (-1 if not computed yet). Any thread may fill
+ * the cache (core/str.c), hence the relaxed atomic load (wf_str_cached_hash
+ * of strimpl.h, which this header does not include). */
+static inline Hash wf_dict_str_hash(Value key)
+{
+    return wf_atomic_load_relaxed_isize(&((const StrObject *)wf_obj(key))->hash);
+}
+
 /* The lock-free lookup (rules 2-5): 1 with the borrowed value in *out, 0 if
  * absent, -1 when the answer needs the locked lookup (an entry with an equal
  * hash whose comparison could run Python code). Stores nothing shared. */
@@ -160,7 +168,7 @@ retry:;
 static inline Value wf_dict_get_str(Value d, Value key)
 {
     WF_ASSERT(wf_is_str_exact(key));
-    Hash hash = ((const StrObject *)wf_obj(key))->hash;
+    Hash hash = wf_dict_str_hash(key);
     Value v;
     int r = WF_LIKELY(hash != -1) ? wf_dict_probe(wf_as_dict(d), key, hash, &v) : -1;
     if (WF_LIKELY(r > 0))
