@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <sched.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -211,6 +212,21 @@ static void os_cpuset_add(cpu_set_t **set, int *ncpus, long cpu)
         *ncpus = n;
     }
     CPU_SET_S((int)cpu, CPU_ALLOC_SIZE(*ncpus), *set);
+}
+
+/* kill(pid, signal, /): send a signal to a process (or group). */
+static Value os_kill(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_no_kwargs("posix.kill", kwnames) < 0)
+        return 0;
+    if (nargs != 2)
+        return wf_err_format(wf_exc_TypeError, "kill() takes exactly 2 arguments (%zu given)", nargs);
+    pid_t pid, sig;
+    if (os_pid_arg(args[0], &pid) < 0 || os_pid_arg(args[1], &sig) < 0)
+        return 0;
+    if (kill(pid, (int)sig) < 0)
+        return os_error(errno, 0);
+    return wf_None;
 }
 
 /* One CPU number of sched_setaffinity's mask; -1 with CPython's errors. */
@@ -811,6 +827,7 @@ static const MethodDef os_functions[] = {
     {"getpid", os_getpid, 0, "Return the current process id."},
     {"getcwd", os_getcwd, 0, "Return a unicode string representing the current working directory."},
     {"cpu_count", os_cpu_count, 0, "Return the number of CPUs in the system; return None if indeterminable."},
+    {"kill", os_kill, 0, "Kill a process with a signal."},
     {"sched_getaffinity", os_sched_getaffinity, 0, "Return the affinity of the process identified by pid (or the current process if zero)."},
     {"sched_setaffinity", os_sched_setaffinity, 0, "Set the CPU affinity of the process identified by pid to mask."},
     {"getenv", os_getenv, 0, "Get an environment variable, return None if it doesn't exist."},
