@@ -1,6 +1,7 @@
 /* weft: the range type and its iterators. */
 /* (start, stop, step) -> an immutable arithmetic sequence; int64 fast path, big ints otherwise. */
 #include "seq.h"
+#include "critsec.h"
 
 /*
  * Every range keeps start, stop, step and its length as int Values. When
@@ -578,9 +579,10 @@ static Value rit_next(Value self)
     return wf_range_iter_fast_next((RangeIterObject *)wf_obj(self), &v) ? v : 0;
 }
 
-static Value lrit_next(Value self)
+/* Under the iterator's section: index is a reference that each step
+ * replaces, so two threads sharing the iterator must not step at once. */
+static Value lrit_next_locked(LongRangeIterObject *it)
 {
-    LongRangeIterObject *it = (LongRangeIterObject *)wf_obj(self);
     int c = wf_richcompare_bool(it->index, it->len, WF_LT);
     if (c <= 0)
         return 0;
@@ -593,6 +595,15 @@ static Value lrit_next(Value self)
         return 0;
     }
     wf_setref(&it->index, n);
+    return v;
+}
+
+static Value lrit_next(Value self)
+{
+    Value v;
+    WF_CRITSEC_BEGIN(wf_obj(self));
+    v = lrit_next_locked((LongRangeIterObject *)wf_obj(self));
+    WF_CRITSEC_END();
     return v;
 }
 
@@ -617,7 +628,11 @@ static Value rit_m_length_hint(Value self, const Value *args, size_t nargs, Valu
         return wf_int_from_i64(left > 0 ? left : 0);
     }
     LongRangeIterObject *it = (LongRangeIterObject *)wf_obj(self);
-    return rv_sub(it->len, it->index);
+    Value n;
+    WF_CRITSEC_BEGIN(it);
+    n = rv_sub(it->len, it->index);
+    WF_CRITSEC_END();
+    return n;
 }
 
 static const MethodDef rit_methods[] = {

@@ -6,12 +6,14 @@ NTHREADS = 4
 N = 3000
 data = [str(i) for i in range(N)]
 members = set(data)
+BIG = 2 ** 64
 
 def fresh():
     return {
         "list": (iter(data), lambda x: x in members),
         "tuple": (iter(tuple(data)), lambda x: x in members),
         "range": (iter(range(N)), lambda x: 0 <= x < N),
+        "bigrange": (iter(range(BIG, BIG + N)), lambda x: BIG <= x < BIG + N),
         "reversed": (reversed(data), lambda x: x in members),
         # counts go past N - 1 when an item is handed out twice
         "enumerate": (enumerate(data), lambda p: 0 <= p[0] and p[1] in members),
@@ -34,7 +36,7 @@ def check():
     for name, (it, ok) in its.items():
         allgot = [x for g in got[name] for x in g]
         whole = {"list": set(data), "tuple": set(data), "reversed": set(data),
-                 "range": set(range(N)), "filter": set(data), "frozenset": set(data)}
+                 "range": set(range(N)), "bigrange": set(range(BIG, BIG + N)), "filter": set(data), "frozenset": set(data)}
         complete = name not in whole or set(allgot) == whole[name]
         good = all(ok(x) for x in allgot) and len(allgot) >= N and complete
         print(name, good)
@@ -46,6 +48,7 @@ if __name__ == "__main__":
 # expect: list True
 # expect: tuple True
 # expect: range True
+# expect: bigrange True
 # expect: reversed True
 # expect: enumerate True
 # expect: zip True
