@@ -428,7 +428,12 @@ static Value gen_get_code(Value v) { return wf_val(gen_of(v)->frame->code); }
 static Value gen_get_frame(Value v)
 {
     /* Frames are not Python objects yet: a finished generator has none. */
-    return wf_incref(gen_of(v)->frame->state == WF_FRAME_COMPLETED ? wf_None : wf_True);
+    GenObject *g = gen_of(v);
+    if (!gen_claim(g))
+        return wf_True;  /* running, so not finished */
+    bool done = g->frame->state == WF_FRAME_COMPLETED;
+    gen_unclaim(g);
+    return done ? wf_None : wf_True;
 }
 static Value gen_get_suspended(Value v)
 {

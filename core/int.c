@@ -23,6 +23,14 @@
 
 int wf_int_max_str_digits = 4300;
 
+/* sys.set_int_max_str_digits may change the limit while other threads
+ * convert: read it once per conversion with a relaxed load (any value that
+ * was set is a valid limit). */
+static inline int int_digit_limit(void)
+{
+    return wf_atomic_load_relaxed_int(&wf_int_max_str_digits);  /* relaxed: pairs with the store in sysmodule.c */
+}
+
 /* Result sizes past this many bits are refused with MemoryError instead of
  * letting GMP abort the process. */
 #define INT_MAX_BITS ((uint64_t)1 << 33)
@@ -287,7 +295,7 @@ static Value int_digit_limit_error(size_t ndigits)
     return wf_err_format(wf_exc_ValueError,
                          "Exceeds the limit (%d digits) for integer string conversion: "
                          "value has %zu digits; use sys.set_int_max_str_digits() to increase the limit",
-                         wf_int_max_str_digits, ndigits);
+                         int_digit_limit(), ndigits);
 }
 
 /* The str of a failed literal for error messages (CPython cuts it at 200). */
@@ -408,7 +416,8 @@ Value wf_int_from_string(const char *s, size_t len, int base)
         wf_mem_free(buf);
         return int_invalid_literal(s, len, base);
     }
-    if ((b & (b - 1)) != 0 && wf_int_max_str_digits > 0 && n > (size_t)wf_int_max_str_digits) {
+    int limit = int_digit_limit();
+    if ((b & (b - 1)) != 0 && limit > 0 && n > (size_t)limit) {
         wf_mem_free(buf);
         return int_digit_limit_error(n);
     }
@@ -432,7 +441,7 @@ static void int_str_limit_error(void)
     wf_err_format(wf_exc_ValueError,
                   "Exceeds the limit (%d digits) for integer string conversion; "
                   "use sys.set_int_max_str_digits() to increase the limit",
-                  wf_int_max_str_digits);
+                  int_digit_limit());
 }
 
 char *wf_int_decimal(Value v, size_t *len, bool *neg)
@@ -441,7 +450,8 @@ char *wf_int_decimal(Value v, size_t *len, bool *neg)
     mpz_srcptr z = wf_int_view(&iv, v);
     *neg = mpz_sgn(z) < 0;
     size_t est = mpz_sizeinbase(z, 10);
-    if (wf_int_max_str_digits > 0 && est > (size_t)wf_int_max_str_digits + 1) {
+    int limit = int_digit_limit();
+    if (limit > 0 && est > (size_t)limit + 1) {
         int_str_limit_error();
         return NULL;
     }
@@ -449,7 +459,7 @@ char *wf_int_decimal(Value v, size_t *len, bool *neg)
     mpz_get_str(buf, 10, z);
     char *digits = buf + (*neg ? 1 : 0);
     *len = strlen(digits);
-    if (wf_int_max_str_digits > 0 && *len > (size_t)wf_int_max_str_digits) {
+    if (limit > 0 && *len > (size_t)limit) {
         wf_mem_free(buf);
         int_str_limit_error();
         return NULL;

@@ -363,7 +363,7 @@ static Value sys_get_int_max_str_digits(Value self, const Value *args, size_t na
     if (wf_no_kwargs("get_int_max_str_digits", kwnames) < 0 ||
         wf_check_nargs("get_int_max_str_digits", nargs, 0, 0) < 0)
         return 0;
-    return wf_small(wf_int_max_str_digits);
+    return wf_small(__atomic_load_n(&wf_int_max_str_digits, __ATOMIC_RELAXED));  /* relaxed: other threads may set it */
 }
 
 static Value sys_set_int_max_str_digits(Value self, const Value *args, size_t nargs, Value kwnames)
@@ -379,7 +379,7 @@ static Value sys_set_int_max_str_digits(Value self, const Value *args, size_t na
         return wf_err_set_str(wf_exc_ValueError, "maxdigits must be 0 or larger than 640");
     if (n > INT_MAX)
         return wf_err_set_str(wf_exc_OverflowError, "Python int too large to convert to C int");
-    wf_int_max_str_digits = (int)n;
+    __atomic_store_n(&wf_int_max_str_digits, (int)n, __ATOMIC_RELAXED);  /* relaxed: read once per conversion (int.c) */
     return wf_incref(wf_None);
 }
 
