@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <sys/syscall.h>
 #include <unistd.h>
+#include "dict.h"
 #include "runtime.h"
 #include "../sync/atomic.h"
 #include "../sync/mutex.h"
@@ -767,7 +768,19 @@ static void local_dealloc(Object *o)
     wf_object_free(o);
 }
 
-static bool tl_is_dict_name(Value name) { return wf_is_str(name) && wf_str_eq_c(name, "__dict__"); }
+/* name == "__dict__": identity for the interned str attribute names usually are. */
+static bool tl_is_dict_name(Value name)
+{
+    if (name == WF_ID(__dict__))
+        return true;
+    return !(wf_obj(name)->ob_flags & WF_OBF_INTERNED) && wf_str_eq(name, WF_ID(__dict__));
+}
+
+/* d[name] (borrowed), 0 if absent or on error; the str fast path when it can. */
+static Value tl_dict_get(Value d, Value name)
+{
+    return wf_is_str_exact(name) ? wf_dict_get_str(d, name) : wf_dict_get(d, name);
+}
 
 /* CPython's _PyObject_GenericGetAttrWithDict with this thread's dict. */
 static Value local_getattr(Value self, Value name)
@@ -780,7 +793,7 @@ static Value local_getattr(Value self, Value name)
     TypeObject *tp = wf_type(self);
     if (tp != &local_type) {
         /* Subclasses look in the dict first (CPython's "optimization"). */
-        Value v = wf_dict_get(d, name);
+        Value v = tl_dict_get(d, name);
         if (v)
             return wf_incref(v);
         if (wf_err_occurred())
@@ -797,7 +810,7 @@ static Value local_getattr(Value self, Value name)
             return r;
         }
     }
-    Value v = wf_dict_get(d, name);
+    Value v = tl_dict_get(d, name);
     if (v || wf_err_occurred()) {
         wf_xdecref(descr);
         return v ? wf_incref(v) : 0;
