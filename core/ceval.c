@@ -18,15 +18,19 @@
 /* The eval loop's reference counting, forced inline: GCC otherwise outlines
  * the immortal check and the decrement of object.h's versions into a call
  * per use in the (huge) eval function. Same semantics as object.h (biased
- * counts: the owner's path is a compare and an add). */
-static inline __attribute__((always_inline)) Value ceval_incref(Value v)
+ * counts: the owner's path is a compare and an add). This thread's id comes
+ * from CEVAL_TID: the thread-local variable, except inside wf_eval_frame,
+ * where ts->tid is one memory operand away (the thread-local costs an
+ * address computation in the position-independent core library). */
+#define CEVAL_TID wf_tid_current
+static inline __attribute__((always_inline)) Value ceval_incref(Value v, uintptr_t tid)
 {
     if (wf_is_obj(v)) {
         Object *o = wf_obj(v);
         uint32_t local = wf_refcnt_local(o);
         if (local == WF_IMMORTAL_REFCNT)
             return v;
-        if (WF_LIKELY(wf_object_is_owned(o)))
+        if (WF_LIKELY(wf_object_tid(o) == tid))
             __atomic_store_n(&o->ob_ref_local, local + 1, __ATOMIC_RELAXED);
         else
             atomic_fetch_add_explicit(&o->ob_ref_shared, (intptr_t)1 << WF_REF_SHARED_SHIFT,
@@ -34,14 +38,14 @@ static inline __attribute__((always_inline)) Value ceval_incref(Value v)
     }
     return v;
 }
-static inline __attribute__((always_inline)) void ceval_decref(Value v)
+static inline __attribute__((always_inline)) void ceval_decref(Value v, uintptr_t tid)
 {
     if (wf_is_obj(v)) {
         Object *o = wf_obj(v);
         uint32_t local = wf_refcnt_local(o);
         if (local == WF_IMMORTAL_REFCNT)
             return;
-        if (WF_LIKELY(wf_object_is_owned(o))) {
+        if (WF_LIKELY(wf_object_tid(o) == tid)) {
             WF_ASSERT(local > 0);
             __atomic_store_n(&o->ob_ref_local, local - 1, __ATOMIC_RELAXED);
             if (local == 1)
@@ -51,8 +55,8 @@ static inline __attribute__((always_inline)) void ceval_decref(Value v)
         }
     }
 }
-#define wf_incref ceval_incref
-#define wf_decref ceval_decref
+#define wf_incref(v) ceval_incref((v), CEVAL_TID)
+#define wf_decref(v) ceval_decref((v), CEVAL_TID)
 
 /*
  * Frames live on the thread's data stack: one big anonymous mapping reserved
@@ -121,20 +125,26 @@ static Frame *frame_alloc(ThreadState *ts, CodeObject *co)
     return f;
 }
 
-void wf_frame_clear(Frame *f)
+/* tid: this thread's id (the caller's ts->tid, cheaper than the thread-local). */
+static void frame_clear_tid(Frame *f, uintptr_t tid)
 {
     Value *sp = f->stack_top;
     Value *p = f->localsplus;
     while (sp > p)
-        wf_decref(*--sp);
+        ceval_decref(*--sp, tid);
     f->stack_top = f->localsplus;
     wf_setref(&f->locals, 0);
 }
 
-static void frame_pop(ThreadState *ts, Frame *f)
+void wf_frame_clear(Frame *f)
 {
-    wf_frame_clear(f);
-    wf_decref(f->func);
+    frame_clear_tid(f, wf_tid_current);
+}
+
+static inline __attribute__((always_inline)) void frame_pop(ThreadState *ts, Frame *f)
+{
+    frame_clear_tid(f, ts->tid);
+    ceval_decref(f->func, ts->tid);
     ts->datastack_top = (char *)f;
     ts->recursion_depth--;
 }
@@ -691,15 +701,17 @@ static Value ceval_compare(Value a, Value b, int op)
  * no other thread holds a reference (object.h, wf_object_is_unique). */
 static inline bool ceval_float_unique(ThreadState *ts, Value v)
 {
-    (void)ts;
-    return wf_object_is_unique(wf_obj(v));
+    /* wf_object_is_unique, with ts->tid for the thread-local */
+    Object *o = wf_obj(v);
+    return wf_refcnt_local(o) == 1 && wf_object_tid(o) == ts->tid &&
+           atomic_load_explicit(&o->ob_ref_shared, memory_order_relaxed) == 0;
 }
 
 /* a OP b for + - * / when both are exact floats or small ints converting
  * exactly (at least one float, or true division): 1 with *res set (0 on
  * error) and both operands consumed; 0 when the generic path must decide
  * (other types, division by zero for the exception). */
-static inline int ceval_float_binop(ThreadState *ts, Value a, Value b, int oparg, Value *res)
+static inline __attribute__((always_inline)) int ceval_float_binop(ThreadState *ts, Value a, Value b, int oparg, Value *res)
 {
     int op = oparg & ~WF_BINOP_INPLACE;
     if (op > WF_BINOP_TRUEDIV && op != WF_BINOP_POW)
@@ -1474,6 +1486,8 @@ static bool ceval_c_stack_overflow(void)
     return &here < ceval_c_stack_limit;
 }
 
+#undef CEVAL_TID
+#define CEVAL_TID (ts->tid)
 Value wf_eval_frame(ThreadState *ts, Frame *frame, int throwflag)
 {
 #ifdef WF_COMPUTED_GOTO
@@ -1590,6 +1604,9 @@ exception_unwind:
         goto error;
     }
 }
+
+#undef CEVAL_TID
+#define CEVAL_TID wf_tid_current
 
 /* ---- entry points ---- */
 

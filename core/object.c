@@ -201,7 +201,7 @@ void wf_object_thread_fini(void)
 
 /* ---- biased reference counting: the slow paths (object.h, rules 3-5) ---- */
 
-_Thread_local uintptr_t wf_tid_current;
+_Thread_local uintptr_t wf_tid_current __attribute__((tls_model("initial-exec")));
 
 /* Rule 5: the object dies in this thread, which may not own it: make it ours
  * with a clean shared word first, so tp_dealloc sees what an owner sees. */

@@ -324,7 +324,7 @@ static inline const char *wf_str_cstr(Value v) { return wf_as_str(v)->data; }  /
 #define WF_REF_FLAGS 3
 
 /* This thread's id for ob_tid (0 before the thread is bound; core/object.c). */
-extern _Thread_local uintptr_t wf_tid_current;
+extern _Thread_local uintptr_t wf_tid_current __attribute__((tls_model("initial-exec")));
 
 void wf_object_dealloc(Object *o);  /* calls tp_dealloc; core/object.c */
 /* Out-of-line halves of incref/decref (core/object.c). */
@@ -339,19 +339,19 @@ void wf_object_dealloc_here(Object *o);
 /* Rule 4: hand o (and the reference being dropped) to its owner (core/brc.c). */
 void wf_brc_queue_object(Object *o);
 
-static inline uint32_t wf_refcnt_local(Object *o)
+static inline __attribute__((always_inline)) uint32_t wf_refcnt_local(Object *o)
 {
     /* relaxed: rule 2 */
     return __atomic_load_n(&o->ob_ref_local, __ATOMIC_RELAXED);
 }
-static inline uintptr_t wf_object_tid(Object *o)
+static inline __attribute__((always_inline)) uintptr_t wf_object_tid(Object *o)
 {
     /* relaxed: ob_tid changes only to 0 (merge) or, at dealloc, to the freeing
      * thread's id; both are observed by the count protocol itself */
     return __atomic_load_n(&o->ob_tid, __ATOMIC_RELAXED);
 }
-static inline bool wf_is_immortal(Object *o) { return wf_refcnt_local(o) == WF_IMMORTAL_REFCNT; }
-static inline bool wf_object_is_owned(Object *o) { return wf_object_tid(o) == wf_tid_current; }
+static inline __attribute__((always_inline)) bool wf_is_immortal(Object *o) { return wf_refcnt_local(o) == WF_IMMORTAL_REFCNT; }
+static inline __attribute__((always_inline)) bool wf_object_is_owned(Object *o) { return wf_object_tid(o) == wf_tid_current; }
 
 static inline void wf_incref_obj(Object *o)
 {
