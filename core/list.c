@@ -79,7 +79,7 @@ static inline void lst_set_items(ListObject *l, Value *items)
 
 /* items[dst..dst+n) = items[src..src+n), overlapping allowed. Readers may be
  * looking at the slots when shared: one atomic store per slot then. */
-static void lst_move(Value *items, size_t dst, size_t src, size_t n, bool shared)
+static inline void lst_move(Value *items, size_t dst, size_t src, size_t n, bool shared)
 {
     if (n == 0 || dst == src)
         return;

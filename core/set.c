@@ -1183,10 +1183,16 @@ static Value setiter_next(Value self)
     Value set = it->set, r, drop = 0;
     if (!set)
         return 0;
-    WfCritSec cs;
-    setiter_begin(&cs, it, set);
-    r = setiter_next_locked(it, &drop);
-    wf_critsec_end(&cs);
+    if (WF_LIKELY(!wf_runtime_multithreaded())) {
+        /* No Python code runs in a step, so no thread can start meanwhile:
+         * with one thread the section is not needed. */
+        r = setiter_next_locked(it, &drop);
+    } else {
+        WfCritSec cs;
+        setiter_begin(&cs, it, set);
+        r = setiter_next_locked(it, &drop);
+        wf_critsec_end(&cs);
+    }
     wf_decref(drop);
     return r;
 }
