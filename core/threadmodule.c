@@ -11,6 +11,7 @@
 #include "dict.h"
 #include "runtime.h"
 #include "../sync/atomic.h"
+#include "../sync/eval_breaker.h"
 #include "../sync/mutex.h"
 #include "../sync/util.h"
 
@@ -158,6 +159,9 @@ static int tm_check_sigint(bool main)
     if (!main || !wf_sigint_pending)
         return 0;
     wf_sigint_pending = 0;
+    /* The handler also set SIGNALS_PENDING; consumed here with the flag, so
+     * interrupt_main() can tell that nothing is pending any more. */
+    wf_eval_breaker_take(&wf_main_tstate->entry.eval_breaker, WF_EB_SIGNALS_PENDING);
     wf_err_raise(wf_val(wf_exc_KeyboardInterrupt));
     return -1;
 }
@@ -1061,6 +1065,11 @@ static Value tm_interrupt_main(Value self, const Value *args, size_t nargs, Valu
     struct sigaction sa;
     if (signum != SIGINT || sigaction(SIGINT, NULL, &sa) < 0 ||
         sa.sa_handler == SIG_DFL || sa.sa_handler == SIG_IGN)
+        return wf_None;
+    /* One pending SIGINT at a time: the handler treats a second signal
+     * before the first was seen as "Ctrl-C twice" and ends the process. The
+     * bit is set by the handler and taken when the interrupt is consumed. */
+    if (wf_eval_breaker_test(&wf_main_tstate->entry.eval_breaker, WF_EB_SIGNALS_PENDING))
         return wf_None;
     pthread_kill(tm_main_thread, SIGINT);
     return wf_None;

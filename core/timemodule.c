@@ -7,6 +7,7 @@
 #include <string.h>
 #include "int.h"
 #include "runtime.h"
+#include "sync/eval_breaker.h"
 
 static int64_t tm_clock_ns(clockid_t id)
 {
@@ -74,6 +75,7 @@ static Value tm_sleep(Value self, const Value *args, size_t nargs, Value kw)
             break;
         if (wf_sigint_pending) {
             wf_sigint_pending = 0;
+            wf_eval_breaker_take(&wf_main_tstate->entry.eval_breaker, WF_EB_SIGNALS_PENDING);
             return wf_err_raise(wf_val(wf_exc_KeyboardInterrupt));
         }
     }
