@@ -1980,7 +1980,7 @@ static Arguments *parse_params(Parser *p, TokKind close, bool annotations)
     if (!at(p, close))
         p_syntax_error(p);
     A->posonlyargs = (ArgSeq){(Arg **)pos.items, nposonly};
-    A->args = (ArgSeq){(Arg **)pos.items + nposonly, pos.count - nposonly};
+    A->args = (ArgSeq){pos.items ? (Arg **)pos.items + nposonly : NULL, pos.count - nposonly};  /* NULL + 0 is UB */
     A->kwonlyargs = SEQ(ArgSeq, kwonly);
     A->kw_defaults = SEQ(ExprSeq, kwdefaults);
     A->defaults = SEQ(ExprSeq, defaults);
