@@ -1075,6 +1075,139 @@ static Value tm_interrupt_main(Value self, const Value *args, size_t nargs, Valu
     return wf_None;
 }
 
+/* ---- _ExceptHookArgs and _excepthook (threading.excepthook in C) ----
+ * _ExceptHookArgs is CPython's struct sequence (exc_type, exc_value,
+ * exc_traceback, thread): a tuple subclass laid out as time.struct_time is
+ * (its items, then the dict slot tuple.c keeps for subclasses). */
+
+#define EH_NFIELDS 4
+static const char *const eh_names[EH_NFIELDS] = {"exc_type", "exc_value", "exc_traceback", "thread"};
+static TypeObject eh_args_type;
+
+static Value eh_args_new(TypeObject *type, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_no_kwargs("_ExceptHookArgs", kwnames) < 0 || wf_check_nargs("_ExceptHookArgs", nargs, 1, 1) < 0)
+        return 0;
+    Value t = wf_tuple_from_iterable(args[0]);
+    if (!t)
+        return 0;
+    size_t n = wf_tuple_size(t);
+    if (n != EH_NFIELDS) {
+        wf_decref(t);
+        return wf_err_format(wf_exc_TypeError, "_thread._ExceptHookArgs() takes a %d-sequence (%zu-sequence given)",
+                             EH_NFIELDS, n);
+    }
+    TupleObject *r = (TupleObject *)wf_object_alloc(&eh_args_type,
+        sizeof(TupleObject) + (EH_NFIELDS + 1) * sizeof(Value));
+    r->size = EH_NFIELDS;
+    r->hash_cache = -1;
+    for (size_t i = 0; i < EH_NFIELDS; i++)
+        r->items[i] = wf_incref(wf_tuple_get(t, i));
+    wf_decref(t);
+    return wf_val(r);
+}
+
+static Value eh_args_repr(Value v) { return wf_structseq_repr(v, "_thread._ExceptHookArgs", eh_names, EH_NFIELDS); }
+
+#define EH_GETTER(i, name) \
+    static Value eh_get_##name(Value v) { return wf_incref(wf_tuple_get(v, i)); }
+EH_GETTER(0, exc_type)
+EH_GETTER(1, exc_value)
+EH_GETTER(2, exc_traceback)
+EH_GETTER(3, thread)
+
+static const GetSetDef eh_args_getset[] = {
+    {"exc_type", eh_get_exc_type, NULL}, {"exc_value", eh_get_exc_value, NULL},
+    {"exc_traceback", eh_get_exc_traceback, NULL}, {"thread", eh_get_thread, NULL},
+    {NULL, NULL, NULL},
+};
+
+static TypeObject eh_args_type = {
+    .ob = WF_STATIC_HEAD(&wf_type_type),
+    .tp_name = "_thread._ExceptHookArgs",
+    .tp_base = &wf_type_tuple,
+    .tp_flags = WF_TPF_TUPLE_SUBCLASS,
+    .tp_repr = eh_args_repr,
+    .tp_str = eh_args_repr,
+    .tp_new = eh_args_new,
+    .tp_getset = eh_args_getset,
+};
+
+/* file.write(text) for a C string; -1 on error. */
+static int eh_write(Value file, Value text)
+{
+    Value r = wf_call_method(file, "write", &text, 1);
+    wf_xdecref(r);
+    return r ? 0 : -1;
+}
+
+static int eh_write_c(Value file, const char *s)
+{
+    Value text = wf_str_from_cstr(s);
+    int rc = eh_write(file, text);
+    wf_decref(text);
+    return rc;
+}
+
+/* "Exception in thread NAME:" then the traceback, as CPython's thread_excepthook_file. */
+static int eh_report(Value file, Value exc_value, Value thread)
+{
+    if (eh_write_c(file, "Exception in thread ") < 0)
+        return -1;
+    Value name = thread != wf_None ? wf_getattr_c(thread, "name") : 0;
+    Value shown = name ? wf_str(name) : 0;
+    wf_xdecref(name);
+    if (!shown) {
+        wf_err_clear();
+        char buf[32];
+        snprintf(buf, sizeof buf, "%lu", (unsigned long)tm_ident());
+        shown = wf_str_from_cstr(buf);
+    }
+    int rc = eh_write(file, shown);
+    wf_decref(shown);
+    if (rc < 0 || eh_write_c(file, ":\n") < 0)
+        return -1;
+    Value report = wf_exc_format(exc_value, true);
+    rc = report ? eh_write(file, report) : -1;
+    wf_xdecref(report);
+    if (rc < 0)
+        return -1;
+    Value r = wf_call_method(file, "flush", NULL, 0);
+    if (!r)
+        wf_err_clear();   /* CPython ignores a failing flush here */
+    wf_xdecref(r);
+    return 0;
+}
+
+static Value tm_excepthook(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    if (wf_no_kwargs("_thread._excepthook", kwnames) < 0 || wf_check_nargs("_thread._excepthook", nargs, 1, 1) < 0)
+        return 0;
+    Value a = args[0];
+    if (!wf_is_type_exact(a, &eh_args_type))
+        return wf_err_set_str(wf_exc_TypeError, "_thread.excepthook argument type must be ExceptHookArgs");
+    if (wf_tuple_get(a, 0) == wf_val(wf_exc_SystemExit))
+        return wf_None;   /* silently ignored */
+    Value exc_value = wf_tuple_get(a, 1), thread = wf_tuple_get(a, 3);
+    Value file = wf_sys_get("stderr");
+    if (file && file != wf_None) {
+        wf_incref(file);
+    } else {
+        if (thread == wf_None)
+            return wf_None;
+        file = wf_getattr_c(thread, "_stderr");
+        if (!file)
+            return 0;
+        if (file == wf_None) {
+            wf_decref(file);
+            return wf_None;
+        }
+    }
+    int rc = eh_report(file, exc_value, thread);
+    wf_decref(file);
+    return rc < 0 ? 0 : wf_None;
+}
+
 static const MethodDef thread_functions[] = {
     {"start_new_thread", tm_start_new_thread, 0, "Start a new thread and return its identifier."},
     {"start_new", tm_start_new_thread, 0, "An obsolete synonym of start_new_thread()."},
@@ -1088,12 +1221,13 @@ static const MethodDef thread_functions[] = {
     {"_set_sentinel", tm_set_sentinel, 0, "Set a sentinel lock that will be released when the thread state is deleted."},
     {"stack_size", tm_stack_size, 0, "Return the thread stack size used when creating new threads."},
     {"interrupt_main", tm_interrupt_main, 0, "Simulate the arrival of the given signal in the main thread."},
+    {"_excepthook", tm_excepthook, 0, "Handle uncaught Thread.run() exception."},
     {NULL, NULL, 0, NULL},
 };
 
 Value wf_thread_module_create(void)
 {
-    TypeObject *types[] = {&lock_type, &rlock_type, &local_type};
+    TypeObject *types[] = {&lock_type, &rlock_type, &local_type, &eh_args_type};
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
         if (!(types[i]->tp_flags & WF_TPF_READY) && wf_type_ready(types[i]) < 0)
             return 0;
@@ -1112,6 +1246,7 @@ Value wf_thread_module_create(void)
         wf_module_add_object(m, "lock", wf_incref(wf_val(&lock_type))) < 0 ||
         wf_module_add_object(m, "RLock", wf_incref(wf_val(&rlock_type))) < 0 ||
         wf_module_add_object(m, "_local", wf_incref(wf_val(&local_type))) < 0 ||
+        wf_module_add_object(m, "_ExceptHookArgs", wf_incref(wf_val(&eh_args_type))) < 0 ||
         wf_module_add_object(m, "error", wf_incref(wf_val(wf_exc_RuntimeError))) < 0 ||
         wf_module_add_object(m, "TIMEOUT_MAX", wf_float_new(timeout_max)) < 0)
         return 0;

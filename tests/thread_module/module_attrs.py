@@ -1,7 +1,7 @@
 # The _thread module's names, as CPython 3.11 has them.
 import _thread
 
-names = ["LockType", "RLock", "TIMEOUT_MAX", "_count", "_local", "_set_sentinel",
+names = ["LockType", "RLock", "_ExceptHookArgs", "_excepthook", "TIMEOUT_MAX", "_count", "_local", "_set_sentinel",
          "allocate", "allocate_lock", "error", "exit", "exit_thread", "get_ident",
          "get_native_id", "interrupt_main", "stack_size", "start_new", "start_new_thread"]
 print([n for n in names if not hasattr(_thread, n)])  # expect: []
