@@ -404,9 +404,12 @@ static Value rlock_release_save(Value self, const Value *args, size_t nargs, Val
     if (wf_check_nargs("RLock._release_save", nargs, 0, 0) < 0)
         return 0;
     RLockObject *r = rlock_obj(self);
-    if (wf_atomic_load_relaxed_usize(&r->count) == 0)
+    /* No owner check, as CPython 3.11: hence atomic loads (the owner may be
+     * changing the fields if a non-owner calls this). */
+    uintptr_t count = wf_atomic_load_relaxed_usize(&r->count);
+    uintptr_t owner = wf_atomic_load_relaxed_usize(&r->owner);
+    if (count == 0)
         return wf_err_set_str(wf_exc_RuntimeError, "cannot release un-acquired lock");
-    uintptr_t count = r->count, owner = r->owner;
     wf_atomic_store_relaxed_usize(&r->count, 0);
     wf_atomic_store_relaxed_usize(&r->owner, 0);
     wf_mutex_unlock(&r->mutex);
