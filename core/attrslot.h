@@ -13,7 +13,7 @@
  *  1. Readers load the word with acquire, pairing with the writer's release,
  *     so the object it points to is seen fully initialized. The reader then
  *     takes its own reference at once.
- *  2. Writers replace the word with one release exchange and drop the old
+ *  2. Writers replace the word with one acq_rel exchange and drop the old
  *     value with wf_defer_decref: a reader that loaded it a moment ago still
  *     finds it alive until its next quiescent state, long enough to incref.
  *  3. A lazily created dict is installed with a compare-and-swap from 0, so
@@ -30,7 +30,9 @@ static inline Value wf_attrslot_load(const Value *p)
 /* *p = v (steals v, may be 0 to clear); the old value dropped per rule 2. */
 static inline void wf_attrslot_store(Value *p, Value v)
 {
-    Value old = wf_atomic_exchange_release_usize(p, v);  /* release: pairs with wf_attrslot_load() */
+    /* acq_rel: release publishes v to wf_attrslot_load(); acquire pairs with
+     * the store that published old, whose header we read to drop it. */
+    Value old = wf_atomic_exchange_acq_rel_usize(p, v);
     if (old)
         wf_defer_decref(old);
 }

@@ -438,13 +438,15 @@ int wf_object_generic_setattr(Value obj, Value name, Value v)
         Value d = wf_attrslot_dict(dp);
         return wf_is_str_exact(name) ? wf_dict_set_str(d, name, v) : wf_dict_set(d, name, v);
     }
+    /* One dict operation, so that of two threads deleting the same
+     * attribute exactly one succeeds and the other gets AttributeError. */
     Value d = wf_attrslot_load(dp);
-    if (!d || !wf_dict_get(d, name)) {
-        if (wf_err_occurred())
-            return -1;
+    int r = d ? wf_dict_del(d, name) : -1;
+    if (r < 0 && (!d || wf_err_matches(wf_exc_KeyError))) {
+        wf_err_clear();
         return wf_err_format(wf_exc_AttributeError, "'%s' object has no attribute '%U'", tp->tp_name, name), -1;
     }
-    return wf_dict_del(d, name);
+    return r;
 }
 
 static Value object_get_class(Value self)
