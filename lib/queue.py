@@ -16,20 +16,18 @@ __all__ = ['Empty', 'Full', 'Queue', 'PriorityQueue', 'LifoQueue', 'SimpleQueue'
 
 
 class Empty(Exception):
-    'Exception raised by Queue.get(block=0)/get_nowait().'
+    'get() without blocking, or after its timeout, found no item.'
     pass
 
 
 class Full(Exception):
-    'Exception raised by Queue.put(block=0)/put_nowait().'
+    'put() without blocking, or after its timeout, found no free slot.'
     pass
 
 
 class Queue:
-    '''Create a queue object with a given maximum size.
-
-    If maxsize is <= 0, the queue size is infinite.
-    '''
+    '''A first-in first-out queue holding at most maxsize items (no limit
+    when maxsize <= 0), with task tracking (task_done/join).'''
 
     def __init__(self, maxsize=0):
         self.maxsize = maxsize
@@ -45,11 +43,8 @@ class Queue:
         self.unfinished_tasks = 0
 
     def task_done(self):
-        '''Indicate that a formerly enqueued task is complete.
-
-        Raises a ValueError if called more times than there were items
-        placed in the queue.
-        '''
+        '''Mark one item taken with get() as processed; join() returns when
+        every item put has been marked. ValueError past the count.'''
         with self.all_tasks_done:
             unfinished = self.unfinished_tasks - 1
             if unfinished <= 0:
@@ -59,23 +54,23 @@ class Queue:
             self.unfinished_tasks = unfinished
 
     def join(self):
-        '''Blocks until all items in the Queue have been gotten and processed.'''
+        '''Wait until every item put has been marked task_done().'''
         with self.all_tasks_done:
             while self.unfinished_tasks:
                 self.all_tasks_done.wait()
 
     def qsize(self):
-        '''Return the approximate size of the queue (not reliable!).'''
+        '''The number of items now (stale as soon as returned).'''
         with self.mutex:
             return self._qsize()
 
     def empty(self):
-        '''Return True if the queue is empty, False otherwise (not reliable!).'''
+        '''Whether there is no item now (stale as soon as returned).'''
         with self.mutex:
             return not self._qsize()
 
     def full(self):
-        '''Return True if the queue is full, False otherwise (not reliable!).'''
+        '''Whether maxsize items are queued now (stale as soon as returned).'''
         with self.mutex:
             return 0 < self.maxsize <= self._qsize()
 
@@ -227,10 +222,8 @@ def _heappop(heap):
 
 
 class PriorityQueue(Queue):
-    '''Variant of Queue that retrieves open entries in priority order (lowest first).
-
-    Entries are typically tuples of the form:  (priority number, data).
-    '''
+    '''A Queue that returns the smallest item first (items such as
+    (priority, data) tuples must be comparable).'''
 
     def _init(self, maxsize):
         self.queue = []
@@ -246,7 +239,7 @@ class PriorityQueue(Queue):
 
 
 class LifoQueue(Queue):
-    '''Variant of Queue that retrieves most recently added entries first.'''
+    '''A Queue that returns the newest item first.'''
 
     def _init(self, maxsize):
         self.queue = []
@@ -294,11 +287,11 @@ class SimpleQueue:
         return self.get(False)
 
     def empty(self):
-        '''Return True if the queue is empty, False otherwise (not reliable!).'''
+        '''Whether there is no item now (stale as soon as returned).'''
         with self._lock:
             return len(self._queue) == 0
 
     def qsize(self):
-        '''Return the approximate size of the queue (not reliable!).'''
+        '''The number of items now (stale as soon as returned).'''
         with self._lock:
             return len(self._queue)

@@ -1,6 +1,6 @@
 # weft: the threading module, written for weft on top of _thread.
 # Thread objects, locks, conditions, semaphores, events, barriers, timers -> _thread.
-"""Thread module emulating a subset of Java's threading model.
+"""Threads and the synchronization objects they share.
 
 weft's own implementation of CPython 3.11's Lib/threading.py API (same
 names, messages, thread names and reprs), written against the _thread
@@ -44,31 +44,31 @@ _trace_hook = None
 
 
 def setprofile(func):
-    """Set a profile function for all threads started from the threading module."""
+    """Record func as the profile hook of threads started from now on."""
     global _profile_hook
     _profile_hook = func
 
 
 def getprofile():
-    """Get the profiler function as set by threading.setprofile()."""
+    """The hook recorded by setprofile()."""
     return _profile_hook
 
 
 def settrace(func):
-    """Set a trace function for all threads started from the threading module."""
+    """Record func as the trace hook of threads started from now on."""
     global _trace_hook
     _trace_hook = func
 
 
 def gettrace():
-    """Get the trace function as set by threading.settrace()."""
+    """The hook recorded by settrace()."""
     return _trace_hook
 
 
 # ---- reentrant lock ----
 
 def RLock(*args, **kwargs):
-    """Factory function that returns a new reentrant lock."""
+    """A new reentrant lock (_thread.RLock, or the Python one)."""
     if _CRLock is None:
         return _PyRLock(*args, **kwargs)
     return _CRLock(*args, **kwargs)
@@ -186,7 +186,8 @@ class Condition:
         return True
 
     def wait(self, timeout=None):
-        """Wait until notified or until a timeout occurs."""
+        """Release the lock, sleep until notified (or timeout seconds), take the
+        lock back; False on a timeout."""
         if not self._is_owned():
             raise RuntimeError("cannot wait on un-acquired lock")
         waiter = _allocate_lock()
@@ -212,7 +213,8 @@ class Condition:
                     pass
 
     def wait_for(self, predicate, timeout=None):
-        """Wait until a condition evaluates to True."""
+        """wait() until predicate() is true or timeout seconds have passed in
+        all; returns the last value of predicate()."""
         endtime = None
         waittime = timeout
         result = predicate()
@@ -229,7 +231,7 @@ class Condition:
         return result
 
     def notify(self, n=1):
-        """Wake up one or more threads waiting on this condition, if any."""
+        """Wake the n longest waiting threads (the lock must be held)."""
         if not self._is_owned():
             raise RuntimeError("cannot notify on un-acquired lock")
         waiters = self._waiters
@@ -249,7 +251,7 @@ class Condition:
                 pass
 
     def notify_all(self):
-        """Wake up all threads waiting on this condition."""
+        """Wake every waiting thread (the lock must be held)."""
         self.notify(len(self._waiters))
 
     def notifyAll(self):
@@ -273,7 +275,8 @@ class Semaphore:
         self._value = value
 
     def acquire(self, blocking=True, timeout=None):
-        """Acquire a semaphore, decrementing the internal counter by one."""
+        """Take one unit, waiting (at most timeout seconds) while there is none;
+        True if taken."""
         if not blocking and timeout is not None:
             raise ValueError("can't specify timeout for non-blocking acquire")
         rc = False
@@ -298,7 +301,7 @@ class Semaphore:
     __enter__ = acquire
 
     def release(self, n=1):
-        """Release a semaphore, incrementing the internal counter by n."""
+        """Give back n units, waking up to n waiters."""
         if n < 1:
             raise ValueError('n must be one or more')
         with self._cond:
@@ -342,7 +345,7 @@ class Event:
         self._cond._at_fork_reinit()
 
     def is_set(self):
-        """Return true if and only if the internal flag is true."""
+        """Whether the flag is set."""
         return self._flag
 
     def isSet(self):
@@ -353,13 +356,13 @@ class Event:
         return self.is_set()
 
     def set(self):
-        """Set the internal flag to true and wake every waiting thread."""
+        """Set the flag and wake every waiter."""
         with self._cond:
             self._flag = True
             self._cond.notify_all()
 
     def clear(self):
-        """Reset the internal flag to false."""
+        """Unset the flag."""
         with self._cond:
             self._flag = False
 
@@ -458,7 +461,7 @@ class Barrier:
             self._cond.notify_all()
 
     def abort(self):
-        """Place the barrier into a broken state."""
+        """Break the barrier: current and future waiters get BrokenBarrierError."""
         with self._cond:
             self._break()
 
@@ -468,19 +471,19 @@ class Barrier:
 
     @property
     def parties(self):
-        """Return the number of threads required to trip the barrier."""
+        """How many threads each round needs."""
         return self._parties
 
     @property
     def n_waiting(self):
-        """Return the number of threads currently waiting at the barrier."""
+        """How many threads wait in the current round."""
         if self._state == 0:
             return self._count
         return 0
 
     @property
     def broken(self):
-        """Return True if the barrier is in a broken state."""
+        """Whether the barrier is broken (until reset())."""
         return self._state == -2
 
 
@@ -654,7 +657,7 @@ class Thread:
 
     @property
     def name(self):
-        """A string used for identification purposes only."""
+        """The thread's name (any string; not unique)."""
         assert self._initialized, "Thread.__init__() not called"
         return self._name
 
@@ -665,13 +668,13 @@ class Thread:
 
     @property
     def ident(self):
-        """Thread identifier of this thread or None if it has not been started."""
+        """get_ident() of the thread, None before start()."""
         assert self._initialized, "Thread.__init__() not called"
         return self._ident
 
     @property
     def native_id(self):
-        """Native integral thread ID of this thread, or None if it has not been started."""
+        """get_native_id() of the thread, None before start()."""
         assert self._initialized, "Thread.__init__() not called"
         return self._native_id
 
@@ -685,7 +688,7 @@ class Thread:
 
     @property
     def daemon(self):
-        """A boolean value indicating whether this thread is a daemon thread."""
+        """Daemon threads do not keep the program alive at exit."""
         assert self._initialized, "Thread.__init__() not called"
         return self._daemonic
 
@@ -802,12 +805,8 @@ def _make_invoke_excepthook():
 # ---- timers ----
 
 class Timer(Thread):
-    """Call a function after a specified number of seconds:
-
-        t = Timer(30.0, f, args=None, kwargs=None)
-        t.start()
-        t.cancel()     # stop the timer's action if it's still waiting
-    """
+    """A thread that calls function(*args, **kwargs) after interval seconds
+    unless cancel() comes first."""
 
     def __init__(self, interval, function, args=None, kwargs=None):
         Thread.__init__(self)
@@ -818,7 +817,7 @@ class Timer(Thread):
         self.finished = Event()
 
     def cancel(self):
-        """Stop the timer if it hasn't finished yet."""
+        """Do not call the function (if it has not been called yet)."""
         self.finished.set()
 
     def run(self):
@@ -885,7 +884,7 @@ def currentThread():
 
 
 def active_count():
-    """Return the number of Thread objects currently alive."""
+    """len(enumerate())."""
     with _active_limbo_lock:
         return len(_active) + len(_limbo)
 
@@ -904,7 +903,7 @@ def _enumerate():
 
 
 def enumerate():
-    """Return a list of all Thread objects currently alive."""
+    """The Thread objects alive now (started and not finished)."""
     with _active_limbo_lock:
         return list(_active.values()) + list(_limbo.values())
 

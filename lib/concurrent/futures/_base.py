@@ -57,25 +57,27 @@ def _log_exception(message):
 
 
 class Error(Exception):
-    """Base class for all future-related exceptions."""
+    """The root of the errors futures raise."""
     pass
 
 
 class CancelledError(Error):
-    """The Future was cancelled."""
+    """result() or exception() of a cancelled future."""
     pass
 
 
-TimeoutError = TimeoutError  # make local alias for the standard exception
+# 3.11: concurrent.futures.TimeoutError is the builtin.
+TimeoutError = TimeoutError
 
 
 class InvalidStateError(Error):
-    """The operation is not allowed in this state."""
+    """set_result()/set_exception() on a future that is already done."""
     pass
 
 
 class _Waiter(object):
-    """Provides the event that wait() and as_completed() block on."""
+    """What wait() and as_completed() sleep on: an Event, and the futures
+    that finished since it was installed."""
     def __init__(self):
         self.event = threading.Event()
         self.finished_futures = []
@@ -91,7 +93,8 @@ class _Waiter(object):
 
 
 class _AsCompletedWaiter(_Waiter):
-    """Used by as_completed()."""
+    """as_completed(): every completion sets the event (the list is taken
+    and the event cleared under the lock)."""
 
     def __init__(self):
         super(_AsCompletedWaiter, self).__init__()
@@ -114,7 +117,7 @@ class _AsCompletedWaiter(_Waiter):
 
 
 class _FirstCompletedWaiter(_Waiter):
-    """Used by wait(return_when=FIRST_COMPLETED)."""
+    """wait(FIRST_COMPLETED): the first completion sets the event."""
 
     def add_result(self, future):
         super().add_result(future)
@@ -130,7 +133,8 @@ class _FirstCompletedWaiter(_Waiter):
 
 
 class _AllCompletedWaiter(_Waiter):
-    """Used by wait(return_when=FIRST_EXCEPTION and ALL_COMPLETED)."""
+    """wait(ALL_COMPLETED / FIRST_EXCEPTION): counts the pending futures
+    down; with stop_on_exception the first exception sets the event."""
 
     def __init__(self, num_pending_calls, stop_on_exception):
         self.num_pending_calls = num_pending_calls
@@ -161,7 +165,8 @@ class _AllCompletedWaiter(_Waiter):
 
 
 class _AcquireFutures(object):
-    """A context manager that does an ordered acquire of Future conditions."""
+    """with: holds every future's condition, taken in id() order so that two
+    callers watching overlapping sets cannot deadlock."""
 
     def __init__(self, futures):
         self.futures = sorted(futures, key=id)
@@ -198,9 +203,8 @@ def _create_and_install_waiters(fs, return_when):
 
 
 def _yield_finished_futures(fs, waiter, ref_collect):
-    """Iterate on the list *fs*, yielding finished futures one by one in
-    reverse order, removing each from the sets in *ref_collect* and
-    uninstalling the waiter from it before it is yielded."""
+    """Pop and yield the futures of the list fs from its end, after taking
+    each out of the sets in ref_collect and removing the waiter from it."""
     while fs:
         f = fs[-1]
         for futures_set in ref_collect:
@@ -208,17 +212,14 @@ def _yield_finished_futures(fs, waiter, ref_collect):
         with f._condition:
             f._waiters.remove(waiter)
         del f
-        # Careful not to keep a reference to the popped value
+        # The generator must not keep the future alive once yielded.
         yield fs.pop()
 
 
 def as_completed(fs, timeout=None):
-    """An iterator over the given futures that yields each as it completes.
-
-    Raises TimeoutError if the iterator's __next__ is called and the result
-    is not available after timeout seconds from the original call.
-    Duplicate futures in fs are yielded once.
-    """
+    """Yield the futures of fs (each once) as they complete, those already
+    done first. TimeoutError when timeout seconds after the call some are
+    still not done."""
     if timeout is not None:
         end_time = timeout + time.monotonic()
 
@@ -252,13 +253,13 @@ def as_completed(fs, timeout=None):
                 waiter.finished_futures = []
                 waiter.event.clear()
 
-            # reverse to keep finishing order
+            # Completion order: _yield_finished_futures pops from the end.
             finished.reverse()
             yield from _yield_finished_futures(finished, waiter,
                                                ref_collect=(fs, pending))
 
     finally:
-        # Remove waiter from unfinished futures
+        # Uninstall the waiter from the futures not yielded.
         for f in fs:
             with f._condition:
                 f._waiters.remove(waiter)
@@ -283,11 +284,9 @@ class DoneAndNotDoneFutures(tuple):
 
 
 def wait(fs, timeout=None, return_when=ALL_COMPLETED):
-    """Wait for the futures in the given sequence to complete.
-
-    return_when: FIRST_COMPLETED, FIRST_EXCEPTION or ALL_COMPLETED. Returns
-    a named 2-tuple of sets (done, not_done).
-    """
+    """Block until the futures of fs satisfy return_when (FIRST_COMPLETED,
+    FIRST_EXCEPTION or ALL_COMPLETED) or timeout seconds pass; returns the
+    sets (done, not_done)."""
     fs = set(fs)
     with _AcquireFutures(fs):
         done = {f for f in fs
@@ -321,15 +320,15 @@ def _result_or_cancel(fut, timeout=None):
         finally:
             fut.cancel()
     finally:
-        # Break a reference cycle with the exception in self._exception
+        # The traceback of a raised exception would keep the future alive.
         del fut
 
 
 class Future(object):
-    """Represents the result of an asynchronous computation."""
+    """The eventual result (or exception) of a call run elsewhere."""
 
     def __init__(self):
-        """Initializes the future. Should not be called by clients."""
+        """A pending future; executors create them."""
         self._condition = threading.Condition()
         self._state = PENDING
         self._result = None
@@ -365,11 +364,7 @@ class Future(object):
                    _STATE_TO_DESCRIPTION_MAP[self._state])
 
     def cancel(self):
-        """Cancel the future if possible.
-
-        Returns True if the future was cancelled, False otherwise. A future
-        cannot be cancelled if it is running or has already completed.
-        """
+        """Cancel a pending future; False once it runs or is done."""
         with self._condition:
             if self._state in [RUNNING, FINISHED]:
                 return False
@@ -384,17 +379,17 @@ class Future(object):
         return True
 
     def cancelled(self):
-        """Return True if the future was cancelled."""
+        """True if cancel() succeeded."""
         with self._condition:
             return self._state in [CANCELLED, CANCELLED_AND_NOTIFIED]
 
     def running(self):
-        """Return True if the future is currently executing."""
+        """True while the call runs."""
         with self._condition:
             return self._state == RUNNING
 
     def done(self):
-        """Return True if the future was cancelled or finished executing."""
+        """True once cancelled or finished."""
         with self._condition:
             return self._state in [CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED]
 
@@ -403,17 +398,14 @@ class Future(object):
             try:
                 raise self._exception
             finally:
-                # Break a reference cycle with the exception in self._exception
+                # The traceback refers to this frame: drop the future.
                 self = None
         else:
             return self._result
 
     def add_done_callback(self, fn):
-        """Attaches a callable that will be called when the future finishes.
-
-        fn is called with the future as its only argument, in the thread that
-        completes the future, or at once if the future is already done.
-        """
+        """Call fn(future) when the future is done: in the thread that
+        completes it, or at once if it is already done."""
         with self._condition:
             if self._state not in [CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED]:
                 self._done_callbacks.append(fn)
@@ -424,12 +416,8 @@ class Future(object):
             _log_exception('exception calling callback for %r' % (self,))
 
     def result(self, timeout=None):
-        """Return the result of the call that the future represents.
-
-        Raises CancelledError if the future was cancelled, TimeoutError if
-        it did not finish within timeout seconds, and the call's exception
-        if it raised one.
-        """
+        """The call's value, waiting at most timeout seconds (TimeoutError);
+        CancelledError if cancelled; the call's exception if it raised."""
         try:
             with self._condition:
                 if self._state in [CANCELLED, CANCELLED_AND_NOTIFIED]:
@@ -446,12 +434,11 @@ class Future(object):
                 else:
                     raise TimeoutError()
         finally:
-            # Break a reference cycle with the exception in self._exception
+            # The traceback refers to this frame: drop the future.
             self = None
 
     def exception(self, timeout=None):
-        """Return the exception raised by the call that the future
-        represents (None if it completed without raising)."""
+        """The call's exception (None if it returned), waiting as result()."""
         with self._condition:
             if self._state in [CANCELLED, CANCELLED_AND_NOTIFIED]:
                 raise CancelledError()
@@ -467,20 +454,16 @@ class Future(object):
             else:
                 raise TimeoutError()
 
-    # The following methods should only be used by Executors and in tests.
+    # For executors (and tests).
     def set_running_or_notify_cancel(self):
-        """Mark the future as running or process any cancel notifications.
-
-        Returns False if the Future was cancelled, True otherwise (it is now
-        running). RuntimeError if the future was already running or done.
-        """
+        """Before running the call: False if the future was cancelled (its
+        waiters are told), else it is now running and True."""
         with self._condition:
             if self._state == CANCELLED:
                 self._state = CANCELLED_AND_NOTIFIED
                 for waiter in self._waiters:
                     waiter.add_cancelled(self)
-                # self._condition.notify_all() is not necessary because
-                # self.cancel() triggers a notification.
+                # cancel() has already notified the condition.
                 return False
             elif self._state == PENDING:
                 self._state = RUNNING
@@ -491,7 +474,7 @@ class Future(object):
                 raise RuntimeError('Future in unexpected state')
 
     def set_result(self, result):
-        """Sets the return value of work associated with the future."""
+        """Finish the future with a value."""
         with self._condition:
             if self._state in {CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED}:
                 raise InvalidStateError('{}: {!r}'.format(self._state, self))
@@ -503,7 +486,7 @@ class Future(object):
         self._invoke_callbacks()
 
     def set_exception(self, exception):
-        """Sets the result of the future as being the given exception."""
+        """Finish the future with an exception."""
         with self._condition:
             if self._state in {CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED}:
                 raise InvalidStateError('{}: {!r}'.format(self._state, self))
@@ -516,34 +499,30 @@ class Future(object):
 
 
 class Executor(object):
-    """This is an abstract base class for concrete asynchronous executors."""
+    """The executor interface: submit(), map(), shutdown(), with."""
 
     def submit(self, fn, /, *args, **kwargs):
-        """Submits a callable to be executed with the given arguments.
-
-        Returns a Future instance representing the execution of the callable.
-        """
+        """Schedule fn(*args, **kwargs); returns its Future."""
         raise NotImplementedError()
 
     def map(self, fn, *iterables, timeout=None, chunksize=1):
-        """Returns an iterator equivalent to map(fn, iter), running the calls
-        concurrently. Results come in order; a call's exception is raised
-        when its value is retrieved; TimeoutError if a result is not
-        available timeout seconds after the call to map.
-        """
+        """Like map(fn, *iterables) with the calls submitted at once and run
+        concurrently: values in input order, a call's exception raised when
+        its value is reached, TimeoutError if one is not ready timeout
+        seconds after map() was called."""
         if timeout is not None:
             end_time = timeout + time.monotonic()
 
         fs = [self.submit(fn, *args) for args in zip(*iterables)]
 
-        # Yield must be hidden in closure so that the futures are submitted
-        # before the first iterator value is required.
+        # A nested generator: the calls above are submitted now, not at the
+        # first next().
         def result_iterator():
             try:
-                # reverse to keep finishing order
+                # pop() from the end yields in input order.
                 fs.reverse()
                 while fs:
-                    # Careful not to keep a reference to the popped future
+                    # Hold no reference to a future once its value is out.
                     if timeout is None:
                         yield _result_or_cancel(fs.pop())
                     else:
@@ -554,7 +533,7 @@ class Executor(object):
         return result_iterator()
 
     def shutdown(self, wait=True, *, cancel_futures=False):
-        """Clean-up the resources associated with the Executor."""
+        """Free the executor's resources (nothing here)."""
         pass
 
     def __enter__(self):
@@ -566,6 +545,4 @@ class Executor(object):
 
 
 class BrokenExecutor(RuntimeError):
-    """
-    Raised when a executor has become non-functional after a severe failure.
-    """
+    """The executor cannot run calls any more (a worker failed badly)."""

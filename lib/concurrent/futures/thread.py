@@ -114,7 +114,7 @@ class ThreadPoolExecutor(_base.Executor):
 
     def __init__(self, max_workers=None, thread_name_prefix='',
                  initializer=None, initargs=()):
-        """Initializes a new ThreadPoolExecutor instance.
+        """A pool of at most max_workers threads, started on demand.
 
         max_workers: the most threads it runs (default: min(32, CPUs + 4));
         thread_name_prefix: its threads' names (default ThreadPoolExecutor-N);
