@@ -482,6 +482,15 @@ static inline int dict_find(DictObject *d, Value key, Hash h, Value *out)
 
 Value wf_dict_get(Value d, Value key)
 {
+    if (WF_LIKELY(wf_is_str_exact(key))) {
+        /* The common case (type dicts on a method-cache miss, module
+         * dicts): an interned name found by identity. */
+        Hash h = wf_dict_str_hash(key);
+        Value v;
+        int r = WF_LIKELY(h != -1) ? wf_dict_probe_ident(wf_as_dict(d), key, h, &v) : -1;
+        if (WF_LIKELY(r >= 0))
+            return r ? v : 0;
+    }
     Hash h = wf_dict_key_hash(key);
     if (h == -1)
         return 0;

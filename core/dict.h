@@ -119,47 +119,125 @@ static inline Hash wf_dict_str_hash(Value key)
     return wf_atomic_load_relaxed_isize(&((const StrObject *)wf_obj(key))->hash);
 }
 
+#define WF_DICT_PROBE_ANY(T)                                                       \
+    do {                                                                           \
+        const T *idx = (const T *)(t + 1);                                         \
+        for (;;) {                                                                 \
+            /* acquire: pairs with dk_publish (the entry is filled). */            \
+            intptr_t ix = (intptr_t)wf_atomic_load_acquire_##T##_slot(idx + i);     \
+            if (ix == DKIX_EMPTY)                                                  \
+                return 0;                                                          \
+            if (ix >= 0) {                                                         \
+                ep = &ents[ix];                                                    \
+                /* acquire: pairs with the release store of the key (entry_fill). */ \
+                k = wf_atomic_load_acquire_usize(&ep->key);                        \
+                if (k == key)                                                      \
+                    goto found;                                                    \
+                if (k && wf_atomic_load_relaxed_isize(&ep->hash) == hash) {        \
+                    if (str && wf_is_str_exact(k)) {                               \
+                        if (wf_str_eq(k, key))                                     \
+                            goto found;                                            \
+                    } else if (!(wf_is_small(k) && wf_is_small(key))) {            \
+                        return -1;                                                 \
+                    } /* equal small ints are the same word */                     \
+                }                                                                  \
+            }                                                                      \
+            perturb >>= 5;                                                         \
+            i = (i * 5 + perturb + 1) & mask;                                      \
+        }                                                                          \
+    } while (0)
+
+/* Typed slot loads for the probes (acquire). */
+static inline int8_t wf_atomic_load_acquire_int8_t_slot(const int8_t *p) { return (int8_t)wf_atomic_load_acquire_u8((const uint8_t *)p); }
+static inline int16_t wf_atomic_load_acquire_int16_t_slot(const int16_t *p) { return (int16_t)wf_atomic_load_acquire_u16((const uint16_t *)p); }
+static inline int32_t wf_atomic_load_acquire_int32_t_slot(const int32_t *p) { return (int32_t)wf_atomic_load_acquire_u32((const uint32_t *)p); }
+static inline int64_t wf_atomic_load_acquire_int64_t_slot(const int64_t *p) { return wf_atomic_load_acquire_i64(p); }
+
 /* The lock-free lookup (rules 2-5): 1 with the borrowed value in *out, 0 if
  * absent, -1 when the answer needs the locked lookup (an entry with an equal
  * hash whose comparison could run Python code). Stores nothing shared. */
 static inline int wf_dict_probe(const DictObject *d, Value key, Hash hash, Value *out)
 {
     bool str = wf_is_str_exact(key);
+    const DictEntry *ep;
+    Value k;
 retry:;
     /* acquire: pairs with the release store of a new table in dict.c. */
     const DictTable *t = (const DictTable *)wf_atomic_load_acquire_ptr(&d->table);
     const DictEntry *ents = t->entries;
     size_t mask = ((size_t)1 << t->log2size) - 1, perturb = (size_t)hash, i = (size_t)hash & mask;
-    for (;;) {
-        intptr_t ix = wf_dict_slot(t, i);
-        if (ix == DKIX_EMPTY)
-            return 0;
-        if (ix >= 0) {
-            const DictEntry *ep = &ents[ix];
-            /* acquire: pairs with the release store of the key when the entry was filled. */
-            Value k = wf_atomic_load_acquire_usize(&ep->key);
-            if (k != key) {
-                if (!k || wf_atomic_load_relaxed_isize(&ep->hash) != hash)
-                    goto next;
-                if (str && wf_is_str_exact(k)) {
-                    if (!wf_str_eq(k, key))
-                        goto next;
-                } else if (wf_is_small(k) && wf_is_small(key)) {
-                    goto next;  /* equal small ints are the same word */
-                } else {
-                    return -1;
-                }
-            }
-            /* acquire: pairs with the release store of the value (a new value's contents). */
-            Value v = wf_atomic_load_acquire_usize(&ep->value);
-            if (WF_UNLIKELY(!v || wf_atomic_load_acquire_usize(&ep->key) != k))
-                goto retry;  /* deleted or reused under us (rule 5) */
-            *out = v;
-            return 1;
-        }
-    next:
-        perturb >>= 5;
-        i = (i * 5 + perturb + 1) & mask;
+    switch (t->log2width) {
+    case 0: WF_DICT_PROBE_ANY(int8_t);
+    case 1: WF_DICT_PROBE_ANY(int16_t);
+    case 2: WF_DICT_PROBE_ANY(int32_t);
+    default: WF_DICT_PROBE_ANY(int64_t);
+    }
+found:;
+    /* acquire: pairs with the release store of the value (a new value's contents). */
+    Value v = wf_atomic_load_acquire_usize(&ep->value);
+    if (WF_UNLIKELY(!v || wf_atomic_load_acquire_usize(&ep->key) != k))
+        goto retry;  /* deleted or reused under us (rule 5) */
+    *out = v;
+    return 1;
+}
+#undef WF_DICT_PROBE_ANY
+
+/* The inline probe of the interpreter's str paths: the key found by
+ * identity in index slots of type T, the lock-free way (rules 2-5). Leaves
+ * the borrowed value in *out and returns 1, returns 0 if absent, -1 when
+ * the answer needs wf_dict_get (an equal hash on another key object, or an
+ * entry deleted or reused under us). */
+#define WF_DICT_PROBE_IDENT(T, t, key, hash, out)                                  \
+    do {                                                                           \
+        const T *idx_ = (const T *)((t) + 1);                                      \
+        const DictEntry *ents_ = (t)->entries;                                     \
+        size_t mask_ = ((size_t)1 << (t)->log2size) - 1, perturb_ = (size_t)(hash); \
+        size_t i_ = (size_t)(hash) & mask_;                                        \
+        for (;;) {                                                                 \
+            /* acquire: pairs with dk_publish (the entry is filled). */            \
+            intptr_t ix_ = (intptr_t)(T)wf_atomic_load_acquire_##T##_slot(idx_ + i_); \
+            if (ix_ == DKIX_EMPTY)                                                 \
+                return 0;                                                          \
+            if (ix_ >= 0) {                                                        \
+                const DictEntry *ep_ = &ents_[ix_];                                \
+                /* acquire: pairs with entry_fill's release store of the key. */   \
+                Value k_ = wf_atomic_load_acquire_usize(&ep_->key);                \
+                if (k_ == (key)) {                                                 \
+                    /* acquire: pairs with the release store of the value. */     \
+                    Value v_ = wf_atomic_load_acquire_usize(&ep_->value);          \
+                    if (WF_UNLIKELY(!v_ || wf_atomic_load_acquire_usize(&ep_->key) != k_)) \
+                        return -1;  /* deleted or reused under us (rule 5) */      \
+                    *(out) = v_;                                                   \
+                    return 1;                                                      \
+                }                                                                  \
+                if (k_ && wf_atomic_load_relaxed_isize(&ep_->hash) == (hash))      \
+                    return -1;                                                     \
+            }                                                                      \
+            perturb_ >>= 5;                                                        \
+            i_ = (i_ * 5 + perturb_ + 1) & mask_;                                  \
+        }                                                                          \
+    } while (0)
+
+/* Small tables (1-byte slots: instance and class dicts). */
+static inline int wf_dict_probe_ident1(const DictObject *d, Value key, Hash hash, Value *out)
+{
+    /* acquire: pairs with the release store of a new table in dict.c. */
+    const DictTable *t = (const DictTable *)wf_atomic_load_acquire_ptr(&d->table);
+    if (WF_UNLIKELY(t->log2width != 0))
+        return -1;
+    WF_DICT_PROBE_IDENT(int8_t, t, key, hash, out);
+}
+
+/* Any width (module globals and builtins outgrow 1-byte slots). */
+static inline int wf_dict_probe_ident(const DictObject *d, Value key, Hash hash, Value *out)
+{
+    /* acquire: pairs with the release store of a new table in dict.c. */
+    const DictTable *t = (const DictTable *)wf_atomic_load_acquire_ptr(&d->table);
+    switch (t->log2width) {
+    case 0: WF_DICT_PROBE_IDENT(int8_t, t, key, hash, out);
+    case 1: WF_DICT_PROBE_IDENT(int16_t, t, key, hash, out);
+    case 2: WF_DICT_PROBE_IDENT(int32_t, t, key, hash, out);
+    default: WF_DICT_PROBE_IDENT(int64_t, t, key, hash, out);
     }
 }
 
@@ -170,7 +248,7 @@ static inline Value wf_dict_get_str(Value d, Value key)
     WF_ASSERT(wf_is_str_exact(key));
     Hash hash = wf_dict_str_hash(key);
     Value v;
-    int r = WF_LIKELY(hash != -1) ? wf_dict_probe(wf_as_dict(d), key, hash, &v) : -1;
+    int r = WF_LIKELY(hash != -1) ? wf_dict_probe_ident1(wf_as_dict(d), key, hash, &v) : -1;
     if (WF_LIKELY(r > 0))
         return v;
     if (WF_LIKELY(r == 0))
@@ -178,10 +256,37 @@ static inline Value wf_dict_get_str(Value d, Value key)
     return wf_dict_get(d, key);
 }
 
-/* wf_dict_set for a key that is an exact str. */
+/* wf_dict_set for a key that is an exact str. While the runtime is
+ * single-threaded, an existing key's value is replaced inline (rule 1). */
 static inline int wf_dict_set_str(Value d, Value key, Value v)
 {
     WF_ASSERT(wf_is_str_exact(key));
+    DictObject *dp = wf_as_dict(d);
+    DictTable *t = dp->table;  /* plain: only used when single-threaded */
+    Hash hash = wf_dict_str_hash(key);
+    if (WF_LIKELY(hash != -1 && t->log2width == 0) && WF_LIKELY(!wf_runtime_multithreaded())) {
+        const int8_t *idx = (const int8_t *)(t + 1);
+        size_t mask = ((size_t)1 << t->log2size) - 1, perturb = (size_t)hash, i = (size_t)hash & mask;
+        for (;;) {
+            intptr_t ix = idx[i];
+            if (ix == DKIX_EMPTY)
+                break;
+            if (ix >= 0) {
+                DictEntry *ep = &t->entries[ix];
+                if (ep->key == key) {
+                    Value old = ep->value;
+                    ep->value = wf_incref(v);
+                    dp->version++;
+                    wf_decref(old);
+                    return 0;
+                }
+                if (ep->hash == hash)
+                    break;
+            }
+            perturb >>= 5;
+            i = (i * 5 + perturb + 1) & mask;
+        }
+    }
     return wf_dict_set(d, key, v);
 }
 
@@ -206,7 +311,14 @@ void wf_dictview_init(void);
  * once (it is kept alive only until this thread's next quiescent state). */
 static inline Value wf_dict_get_name(Value dv, Value key)
 {
-    return wf_dict_get_str(dv, key);
+    Hash hash = wf_dict_str_hash(key);
+    Value v;
+    int r = WF_LIKELY(hash != -1) ? wf_dict_probe_ident(wf_as_dict(dv), key, hash, &v) : -1;
+    if (WF_LIKELY(r > 0))
+        return v;
+    if (WF_LIKELY(r == 0))
+        return 0;
+    return wf_dict_get(dv, key);
 }
 
 #endif
