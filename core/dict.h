@@ -262,9 +262,10 @@ static inline int wf_dict_set_str(Value d, Value key, Value v)
 {
     WF_ASSERT(wf_is_str_exact(key));
     DictObject *dp = wf_as_dict(d);
-    DictTable *t = dp->table;  /* plain: only used when single-threaded */
     Hash hash = wf_dict_str_hash(key);
-    if (WF_LIKELY(hash != -1 && t->log2width == 0) && WF_LIKELY(!wf_runtime_multithreaded())) {
+    if (WF_LIKELY(!wf_runtime_multithreaded()) && WF_LIKELY(hash != -1 && dp->table->log2width == 0)) {
+        /* Single-threaded: plain loads and stores (nobody else exists). */
+        DictTable *t = dp->table;
         const int8_t *idx = (const int8_t *)(t + 1);
         size_t mask = ((size_t)1 << t->log2size) - 1, perturb = (size_t)hash, i = (size_t)hash & mask;
         for (;;) {
