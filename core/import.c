@@ -428,41 +428,66 @@ static const char import_spec_source[] =
     "    spec = ModuleSpec(name, None, origin=origin)\n"
     "    spec.submodule_search_locations = path\n"
     "    spec._set_fileattr = True\n"
-    "    return spec\n";
+    "    return spec\n"
+    "def _builtin_spec(name):\n"
+    "    return ModuleSpec(name, None, origin='built-in')\n";
 
-static Value import_spec_factory;   /* _file_spec, immortal; set once (CAS) */
+static Value import_spec_ns;   /* the namespace of that source, immortal; set once (CAS) */
+
+/* The namespace holding ModuleSpec and its factories (borrowed). */
+static Value import_spec_namespace(void)
+{
+    /* acquire: pairs with the release CAS below (the namespace is complete). */
+    Value ns = wf_atomic_load_acquire_usize(&import_spec_ns);
+    if (ns)
+        return ns;
+    ns = wf_dict_new();
+    Value src = wf_str_from_cstr(import_spec_source);
+    Value modname = wf_str_from_cstr("_frozen_importlib");
+    Value exec = wf_dict_get_c(wf_module_dict(wf_builtins_module), "exec");
+    Value r = ns && src && modname && exec && wf_dict_set(ns, WF_ID(__name__), modname) == 0
+                  ? wf_call2(exec, src, ns) : 0;
+    wf_xdecref(src);
+    wf_xdecref(modname);
+    if (!r) {
+        wf_xdecref(ns);
+        return 0;
+    }
+    wf_decref(r);
+    wf_make_immortal(ns);
+    Value expected = 0;
+    /* release: publishes the finished namespace. Another thread may have won
+     * the race: its namespace is as good (ours stays, immortal, unused). */
+    if (!wf_atomic_cas_release_usize(&import_spec_ns, &expected, ns))
+        return expected;
+    return ns;
+}
 
 /* ModuleSpec for a module loaded from `file`; path: its __path__ or 0. */
 static Value import_make_spec(Value name, Value file, Value path)
 {
-    /* acquire: pairs with the release CAS below (the function is complete). */
-    Value make = wf_atomic_load_acquire_usize(&import_spec_factory);
-    if (!make) {
-        Value ns = wf_dict_new();
-        Value src = wf_str_from_cstr(import_spec_source);
-        Value modname = wf_str_from_cstr("_frozen_importlib");
-        Value exec = wf_dict_get_c(wf_module_dict(wf_builtins_module), "exec");
-        Value r = ns && src && modname && exec && wf_dict_set(ns, WF_ID(__name__), modname) == 0
-                      ? wf_call2(exec, src, ns) : 0;
-        wf_xdecref(src);
-        wf_xdecref(modname);
-        Value fn = r ? wf_dict_get_c(ns, "_file_spec") : 0;
-        if (fn) {
-            wf_make_immortal(fn);
-            Value expected = 0;
-            /* release: publishes the finished function (another thread may
-             * have won the race: its function is as good). */
-            if (!wf_atomic_cas_release_usize(&import_spec_factory, &expected, fn))
-                fn = expected;
-        }
-        wf_xdecref(r);
-        wf_xdecref(ns);
-        if (!fn)
-            return 0;
-        make = fn;
-    }
+    Value ns = import_spec_namespace();
+    Value make = ns ? wf_dict_get_c(ns, "_file_spec") : 0;
+    if (!make)
+        return wf_err_occurred() ? 0 : wf_err_set_str(wf_exc_ImportError, "no ModuleSpec factory");
     Value args[3] = {name, file, path ? path : wf_None};
     return wf_call(make, args, 3, 0);
+}
+
+/* __spec__ of a built-in module: origin 'built-in' (the loader is None). */
+static int import_set_builtin_spec(Value m, Value name)
+{
+    if (!wf_is_type_exact(m, &wf_type_module))
+        return 0;
+    Value cur = wf_dict_get(wf_module_dict(m), WF_ID(__spec__));
+    if (cur && cur != wf_None)
+        return 0;
+    Value ns = import_spec_namespace();
+    Value make = ns ? wf_dict_get_c(ns, "_builtin_spec") : 0;
+    Value spec = make ? wf_call1(make, name) : 0;
+    int r = spec ? wf_dict_set(wf_module_dict(m), WF_ID(__spec__), spec) : -1;
+    wf_xdecref(spec);
+    return r;
 }
 
 /* ---- loading ---- */
@@ -548,7 +573,7 @@ static Value import_builtin(Value fullname)
         if (!m)
             return 0;
         /* The creator may have registered the module itself (os.path). */
-        if (wf_dict_set(wf_sys_modules, fullname, m) < 0)
+        if (import_set_builtin_spec(m, fullname) < 0 || wf_dict_set(wf_sys_modules, fullname, m) < 0)
             return 0;
         return m;
     }
