@@ -223,7 +223,7 @@ static const char *short_name(TypeObject *t)
 Value wf_type_qualname(TypeObject *t)
 {
     if (t->tp_flags & WF_TPF_HEAPTYPE)
-        return ((HeapTypeObject *)t)->ht_qualname;
+        return wf_attrslot_load(&((HeapTypeObject *)t)->ht_qualname);  /* __qualname__ may be reassigned meanwhile */
     return wf_str_intern_c(short_name(t));
 }
 
