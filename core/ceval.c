@@ -1109,9 +1109,23 @@ static Value ceval_send(Value receiver, Value v, int *done)
     return r;
 }
 
+/* Functions defined by module-level code and class bodies are shared by
+ * every thread that calls them: they are made immortal, so calls and method
+ * lookups from many threads cause no reference-count traffic (PEP 703 gives
+ * them deferred counts; without a cycle collector we leak them instead, see
+ * docs/threads.md). Lambdas and generator expressions (code named "<...>")
+ * stay mortal: a module-level loop may create them by the million. */
+static bool ceval_immortal_function(Frame *f, CodeObject *co)
+{
+    return !(f->code->flags & WF_CO_OPTIMIZED) && wf_str_cstr(co->name)[0] != '<';
+}
+
 static Value ceval_make_function(Frame *f, Value code)
 {
-    return wf_function_new(code, f->globals, 0);
+    Value func = wf_function_new(code, f->globals, 0);
+    if (func && ceval_immortal_function(f, wf_as_code(code)))
+        wf_make_immortal(func);
+    return func;
 }
 
 static void ceval_set_function_attribute(Value func, Value attr, int which)

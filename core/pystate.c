@@ -366,6 +366,14 @@ void wf_tstate_bind(ThreadState *ts)
     }
 }
 
+void wf_tstate_flush(ThreadState *ts)
+{
+    WF_ASSERT(ts == wf_tstate());
+    defer_flush_all(ts);
+    wf_eval_breaker_clear(&ts->entry.eval_breaker, WF_EB_BRC_MERGE);
+    wf_brc_merge_queue(ts);
+}
+
 void wf_tstate_unbind_and_free(ThreadState *ts)
 {
     WF_ASSERT(ts == wf_tstate());

@@ -90,6 +90,11 @@ void wf_blocking_end(void);
 ThreadState *wf_tstate_new(void);
 void wf_tstate_bind(ThreadState *ts);
 void wf_tstate_unbind_and_free(ThreadState *ts);
+/* Run the thread's deferred work now (it waits for a grace period if some
+ * is pending): deferred decrefs and frees, queued refcount merges. Objects
+ * this thread dropped are freed when it returns, so a thread about to signal
+ * its joiner calls it first. The thread stays bound and attached. */
+void wf_tstate_flush(ThreadState *ts);
 
 /* ---- the runtime's side (core/pystate.c), for ceval, sys and main ---- */
 

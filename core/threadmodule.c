@@ -913,9 +913,10 @@ static void *tm_thread_main(void *arg)
     /* relaxed: _count() is a snapshot; join goes through the sentinel lock. */
     wf_atomic_sub_relaxed_isize(&tm_nthreads, 1);
     /* Objects of this thread that others released meanwhile are freed at the
-     * periodic check (biased counts merge in the owner): run it once more, so
-     * that a join (the sentinel) sees this thread's objects gone, as CPython. */
-    wf_eval_breaker_slow(ts, false);
+     * periodic check (biased counts merge in the owner), and what it dropped
+     * from shared containers after a grace period: flush both, so that a join
+     * (the sentinel) sees this thread's objects gone, as CPython. */
+    wf_tstate_flush(ts);
     wf_err_clear();
     tm_release_sentinel();
     wf_err_clear();
