@@ -335,9 +335,14 @@ int wf_eval_breaker_slow(ThreadState *ts, bool may_raise)
 
 ThreadState *wf_tstate_new(void)
 {
-    ThreadState *ts = calloc(1, sizeof *ts);
+    /* Cache-line aligned and padded: the countdown and the eval breaker are
+     * written by their thread at every periodic check, so two threads' states
+     * must not share a line. */
+    size_t size = (sizeof(ThreadState) + 63) & ~(size_t)63;
+    ThreadState *ts = aligned_alloc(64, size);
     if (!ts)
         WF_DIE("cannot allocate a thread state", errno);
+    memset(ts, 0, size);
     pthread_mutex_init(&ts->defer_mutex, NULL);
     ts->rcu_countdown = WF_RCU_QS_INTERVAL;
     if (wf_main_tstate) {
