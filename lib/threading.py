@@ -730,8 +730,10 @@ class Thread:
 
 
 # ---- uncaught exceptions in threads ----
+# _thread's _excepthook and _ExceptHookArgs (a struct sequence) when it has
+# them, as CPython; these Python versions behave the same otherwise.
 
-class ExceptHookArgs:
+class _PyExceptHookArgs:
     """The argument of threading.excepthook: exc_type, exc_value,
     exc_traceback, thread."""
 
@@ -744,7 +746,7 @@ class ExceptHookArgs:
                                                   self.exc_traceback, self.thread))
 
 
-def excepthook(args, /):
+def _py_excepthook(args, /):
     """Handle an uncaught exception raised by Thread.run(): print
     "Exception in thread NAME:" and the traceback to sys.stderr. SystemExit
     is ignored silently."""
@@ -767,6 +769,12 @@ def excepthook(args, /):
     print_exception(args.exc_type, args.exc_value, args.exc_traceback, file=stderr)
     stderr.flush()
 
+
+try:
+    from _thread import _excepthook as excepthook, _ExceptHookArgs as ExceptHookArgs
+except ImportError:
+    excepthook = _py_excepthook
+    ExceptHookArgs = _PyExceptHookArgs
 
 # The original value of threading.excepthook.
 __excepthook__ = excepthook
