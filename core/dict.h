@@ -182,62 +182,73 @@ found:;
 }
 #undef WF_DICT_PROBE_ANY
 
-/* The inline probe of the interpreter's str paths: the key found by
- * identity in index slots of type T, the lock-free way (rules 2-5). Leaves
- * the borrowed value in *out and returns 1, returns 0 if absent, -1 when
- * the answer needs wf_dict_get (an equal hash on another key object, or an
- * entry deleted or reused under us). */
-#define WF_DICT_PROBE_IDENT(T, t, key, hash, out)                                  \
-    do {                                                                           \
-        const T *idx_ = (const T *)((t) + 1);                                      \
-        const DictEntry *ents_ = (t)->entries;                                     \
-        size_t mask_ = ((size_t)1 << (t)->log2size) - 1, perturb_ = (size_t)(hash); \
-        size_t i_ = (size_t)(hash) & mask_;                                        \
-        for (;;) {                                                                 \
-            /* acquire: pairs with dk_publish (the entry is filled). */            \
-            intptr_t ix_ = (intptr_t)(T)wf_atomic_load_acquire_##T##_slot(idx_ + i_); \
-            if (ix_ == DKIX_EMPTY)                                                 \
-                return 0;                                                          \
-            if (ix_ >= 0) {                                                        \
-                const DictEntry *ep_ = &ents_[ix_];                                \
-                /* acquire: pairs with entry_fill's release store of the key. */   \
-                Value k_ = wf_atomic_load_acquire_usize(&ep_->key);                \
-                if (k_ == (key)) {                                                 \
-                    /* acquire: pairs with the release store of the value. */     \
-                    Value v_ = wf_atomic_load_acquire_usize(&ep_->value);          \
-                    if (WF_UNLIKELY(!v_ || wf_atomic_load_acquire_usize(&ep_->key) != k_)) \
-                        return -1;  /* deleted or reused under us (rule 5) */      \
-                    *(out) = v_;                                                   \
-                    return 1;                                                      \
-                }                                                                  \
-                if (k_ && wf_atomic_load_relaxed_isize(&ep_->hash) == (hash))      \
-                    return -1;                                                     \
-            }                                                                      \
-            perturb_ >>= 5;                                                        \
-            i_ = (i_ * 5 + perturb_ + 1) & mask_;                                  \
-        }                                                                          \
-    } while (0)
+/* The inline probe of the interpreter's str paths (rules 2-5): key found
+ * by identity. Returns 1 with the borrowed value in *out, 0 if absent, -1
+ * when the answer needs wf_dict_get (an equal hash on another key object,
+ * or an entry deleted or reused under us). Kept small (the width is
+ * switched on per slot, as in wf_dict_slot) so that it inlines into the
+ * interpreter's cases. */
+static inline int wf_dict_probe_ident(const DictObject *d, Value key, Hash hash, Value *out)
+{
+    /* acquire: pairs with the release store of a new table in dict.c. */
+    const DictTable *t = (const DictTable *)wf_atomic_load_acquire_ptr(&d->table);
+    size_t mask = ((size_t)1 << t->log2size) - 1, perturb = (size_t)hash, i = (size_t)hash & mask;
+    for (;;) {
+        intptr_t ix = wf_dict_slot(t, i);
+        if (ix == DKIX_EMPTY)
+            return 0;
+        if (ix >= 0) {
+            const DictEntry *ep = &t->entries[ix];
+            /* acquire: pairs with entry_fill's release store of the key. */
+            Value k = wf_atomic_load_acquire_usize(&ep->key);
+            if (k == key) {
+                /* acquire: pairs with the release store of the value. */
+                Value v = wf_atomic_load_acquire_usize(&ep->value);
+                if (WF_UNLIKELY(!v || wf_atomic_load_acquire_usize(&ep->key) != k))
+                    return -1;  /* deleted or reused under us (rule 5) */
+                *out = v;
+                return 1;
+            }
+            if (k && wf_atomic_load_relaxed_isize(&ep->hash) == hash)
+                return -1;
+        }
+        perturb >>= 5;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
 
-/* Small tables (1-byte slots: instance and class dicts). */
+/* The same for 1-byte index slots only (instance and class dicts: the
+ * attribute paths); -1 for wider tables. */
 static inline int wf_dict_probe_ident1(const DictObject *d, Value key, Hash hash, Value *out)
 {
     /* acquire: pairs with the release store of a new table in dict.c. */
     const DictTable *t = (const DictTable *)wf_atomic_load_acquire_ptr(&d->table);
     if (WF_UNLIKELY(t->log2width != 0))
         return -1;
-    WF_DICT_PROBE_IDENT(int8_t, t, key, hash, out);
-}
-
-/* Any width (module globals and builtins outgrow 1-byte slots). */
-static inline int wf_dict_probe_ident(const DictObject *d, Value key, Hash hash, Value *out)
-{
-    /* acquire: pairs with the release store of a new table in dict.c. */
-    const DictTable *t = (const DictTable *)wf_atomic_load_acquire_ptr(&d->table);
-    switch (t->log2width) {
-    case 0: WF_DICT_PROBE_IDENT(int8_t, t, key, hash, out);
-    case 1: WF_DICT_PROBE_IDENT(int16_t, t, key, hash, out);
-    case 2: WF_DICT_PROBE_IDENT(int32_t, t, key, hash, out);
-    default: WF_DICT_PROBE_IDENT(int64_t, t, key, hash, out);
+    const uint8_t *idx = (const uint8_t *)(t + 1);
+    size_t mask = ((size_t)1 << t->log2size) - 1, perturb = (size_t)hash, i = (size_t)hash & mask;
+    for (;;) {
+        /* acquire: pairs with dk_publish (the entry is filled). */
+        intptr_t ix = (int8_t)wf_atomic_load_acquire_u8(idx + i);
+        if (ix == DKIX_EMPTY)
+            return 0;
+        if (ix >= 0) {
+            const DictEntry *ep = &t->entries[ix];
+            /* acquire: pairs with entry_fill's release store of the key. */
+            Value k = wf_atomic_load_acquire_usize(&ep->key);
+            if (k == key) {
+                /* acquire: pairs with the release store of the value. */
+                Value v = wf_atomic_load_acquire_usize(&ep->value);
+                if (WF_UNLIKELY(!v || wf_atomic_load_acquire_usize(&ep->key) != k))
+                    return -1;  /* deleted or reused under us (rule 5) */
+                *out = v;
+                return 1;
+            }
+            if (k && wf_atomic_load_relaxed_isize(&ep->hash) == hash)
+                return -1;
+        }
+        perturb >>= 5;
+        i = (i * 5 + perturb + 1) & mask;
     }
 }
 
