@@ -57,7 +57,7 @@ static inline Hash set_load_hash(SetObject *so) { return wf_atomic_load_relaxed_
 
 /* Containers whose contents another thread may change: mutable sets and
  * exact dicts (whose table set_update_dict reads). */
-static bool set_lockable(Value v)
+static inline bool set_lockable(Value v)
 {
     if (!wf_is_obj(v))
         return false;
@@ -75,7 +75,7 @@ typedef struct SetSection {
 } SetSection;
 
 /* Lock a and b (either may be 0 or not lockable) for one operation. */
-static void set_begin2(SetSection *sec, Value a, Value b)
+static inline void set_begin2(SetSection *sec, Value a, Value b)
 {
     bool la = a && set_lockable(a), lb = b && b != a && set_lockable(b);
     sec->held = la || lb;
@@ -87,7 +87,7 @@ static void set_begin2(SetSection *sec, Value a, Value b)
         wf_critsec_begin(&sec->cs, wf_obj(b));
 }
 
-static void set_end(SetSection *sec)
+static inline void set_end(SetSection *sec)
 {
     if (sec->held)
         wf_critsec_end(&sec->cs);
