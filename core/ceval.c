@@ -556,7 +556,7 @@ static Value ceval_load_classderef(Frame *f, int idx)
         if (v || wf_err_occurred())
             return v;
     }
-    Value v = ((CellObject *)wf_obj(f->localsplus[idx]))->ref;
+    Value v = wf_cell_get((CellObject *)wf_obj(f->localsplus[idx]));
     if (!v) {
         ceval_unbound_deref(f, idx);
         return 0;

@@ -5,6 +5,7 @@
 
 #include "code.h"
 #include "thread.h"
+#include "sync/atomic.h"
 
 /*
  * A frame is one contiguous block, bump-allocated on the thread's data stack
@@ -54,8 +55,25 @@ static inline Value *wf_frame_stack_base(Frame *f) { return f->localsplus + f->c
 /* The C cell object. */
 typedef struct CellObject {
     Object ob;
-    Value ref;                /* 0: empty */
+    Value ref;                /* 0: empty; wf_cell_get / wf_cell_set */
 } CellObject;
+
+/* Cells may be shared by closures running in several threads (a nonlocal
+ * counter, a rebound captured variable). wf_cell_get is an acquire load
+ * (pairs with the release in wf_cell_set; borrowed: incref it before the
+ * thread's next periodic check); wf_cell_set publishes v (stolen) and drops
+ * the old value after a grace period (wf_defer_decref), so that a thread that
+ * has just loaded it can still take its reference. */
+static inline Value wf_cell_get(CellObject *c)
+{
+    return wf_atomic_load_acquire_usize(&c->ref);
+}
+static inline void wf_cell_set(CellObject *c, Value v)
+{
+    Value old = wf_atomic_exchange_acq_rel_usize(&c->ref, v);
+    if (wf_is_obj(old))
+        wf_defer_decref(old);
+}
 Value wf_cell_new(Value v);   /* v borrowed, may be 0 */
 
 /* The line of the instruction a frame executes (or called from). */

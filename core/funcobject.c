@@ -313,23 +313,23 @@ static void cell_dealloc(Object *o)
 static Value cell_repr(Value v)
 {
     CellObject *c = (CellObject *)wf_obj(v);
-    if (!c->ref)
+    Value x = wf_cell_get(c);
+    if (!x)
         return wf_str_printf("<cell at %p: empty>", (void *)c);
-    return wf_str_printf("<cell at %p: %s object at %p>", (void *)c, wf_type_name(c->ref),
-                         (void *)c->ref);
+    return wf_str_printf("<cell at %p: %s object at %p>", (void *)c, wf_type_name(x), (void *)x);
 }
 
 static Value cell_get_contents(Value v)
 {
-    CellObject *c = (CellObject *)wf_obj(v);
-    if (!c->ref)
+    Value x = wf_cell_get((CellObject *)wf_obj(v));
+    if (!x)
         return wf_err_set_str(wf_exc_ValueError, "Cell is empty");
-    return wf_incref(c->ref);
+    return wf_incref(x);
 }
 
 static int cell_set_contents(Value v, Value x)
 {
-    wf_setref(&((CellObject *)wf_obj(v))->ref, wf_incref(x));
+    wf_cell_set((CellObject *)wf_obj(v), wf_incref(x));
     return 0;
 }
 
