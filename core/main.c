@@ -410,6 +410,10 @@ int main(int argc, char **argv)
     /* Shut-down, in CPython's order: wait for the non-daemon threads, run
      * the atexit callbacks, flush. */
     wf_runtime_wait_threads();
+    /* What the main thread dropped from shared containers waits for a grace
+     * period: run it now, so those finalizers run as they would in CPython. */
+    if (wf_runtime_multithreaded())
+        wf_tstate_flush(wf_tstate());
     wf_atexit_run();
     if (wf_runtime_fini() < 0 && status == 0)
         status = 120;
