@@ -185,16 +185,22 @@ found:;
 /* The inline probe of the interpreter's str paths (rules 2-5): key found
  * by identity. Returns 1 with the borrowed value in *out, 0 if absent, -1
  * when the answer needs wf_dict_get (an equal hash on another key object,
- * or an entry deleted or reused under us). Kept small (the width is
- * switched on per slot, as in wf_dict_slot) so that it inlines into the
- * interpreter's cases. */
-static inline int wf_dict_probe_ident(const DictObject *d, Value key, Hash hash, Value *out)
+ * an entry deleted or reused under us, or, with only1, a table whose index
+ * slots are wider than one byte). Kept small so that it inlines into the
+ * interpreter's cases; only1 (a constant at every call) specializes it for
+ * instance and class dicts, which the attribute paths probe. */
+static inline int wf_dict_probe_ident_impl(const DictObject *d, Value key, Hash hash, Value *out,
+                                           bool only1)
 {
     /* acquire: pairs with the release store of a new table in dict.c. */
     const DictTable *t = (const DictTable *)wf_atomic_load_acquire_ptr(&d->table);
+    if (only1 && WF_UNLIKELY(t->log2width != 0))
+        return -1;
     size_t mask = ((size_t)1 << t->log2size) - 1, perturb = (size_t)hash, i = (size_t)hash & mask;
     for (;;) {
-        intptr_t ix = wf_dict_slot(t, i);
+        /* acquire (both): pairs with dk_publish (the entry is filled). */
+        intptr_t ix = only1 ? (int8_t)wf_atomic_load_acquire_u8((const uint8_t *)(t + 1) + i)
+                            : wf_dict_slot(t, i);
         if (ix == DKIX_EMPTY)
             return 0;
         if (ix >= 0) {
@@ -217,39 +223,14 @@ static inline int wf_dict_probe_ident(const DictObject *d, Value key, Hash hash,
     }
 }
 
-/* The same for 1-byte index slots only (instance and class dicts: the
- * attribute paths); -1 for wider tables. */
+static inline int wf_dict_probe_ident(const DictObject *d, Value key, Hash hash, Value *out)
+{
+    return wf_dict_probe_ident_impl(d, key, hash, out, false);
+}
+
 static inline int wf_dict_probe_ident1(const DictObject *d, Value key, Hash hash, Value *out)
 {
-    /* acquire: pairs with the release store of a new table in dict.c. */
-    const DictTable *t = (const DictTable *)wf_atomic_load_acquire_ptr(&d->table);
-    if (WF_UNLIKELY(t->log2width != 0))
-        return -1;
-    const uint8_t *idx = (const uint8_t *)(t + 1);
-    size_t mask = ((size_t)1 << t->log2size) - 1, perturb = (size_t)hash, i = (size_t)hash & mask;
-    for (;;) {
-        /* acquire: pairs with dk_publish (the entry is filled). */
-        intptr_t ix = (int8_t)wf_atomic_load_acquire_u8(idx + i);
-        if (ix == DKIX_EMPTY)
-            return 0;
-        if (ix >= 0) {
-            const DictEntry *ep = &t->entries[ix];
-            /* acquire: pairs with entry_fill's release store of the key. */
-            Value k = wf_atomic_load_acquire_usize(&ep->key);
-            if (k == key) {
-                /* acquire: pairs with the release store of the value. */
-                Value v = wf_atomic_load_acquire_usize(&ep->value);
-                if (WF_UNLIKELY(!v || wf_atomic_load_acquire_usize(&ep->key) != k))
-                    return -1;  /* deleted or reused under us (rule 5) */
-                *out = v;
-                return 1;
-            }
-            if (k && wf_atomic_load_relaxed_isize(&ep->hash) == hash)
-                return -1;
-        }
-        perturb >>= 5;
-        i = (i * 5 + perturb + 1) & mask;
-    }
+    return wf_dict_probe_ident_impl(d, key, hash, out, true);
 }
 
 /* wf_dict_get for a key that is an exact str (borrowed value, 0 if absent
