@@ -420,7 +420,7 @@ int main(int argc, char **argv)
     free(sysargv);
     /* Daemon threads may still run or be blocked: do not let exit()'s
      * destructors (liburcu's, stdio's) pull the ground from under them. */
-    if (wf_runtime_multithreaded()) {
+    if (wf_runtime_was_multithreaded()) {
         fflush(NULL);
         _exit(status & 0xff);
     }

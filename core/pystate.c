@@ -51,13 +51,27 @@ ThreadState *wf_main_tstate;
 static WfRegistry rt_registry;
 static WfGil rt_gil_storage;
 static WfGil *rt_gil;                /* NULL unless PYTHON_GIL=1 */
-static int rt_multithreaded;         /* atomics: see wf_runtime_multithreaded */
+static int rt_live_threads;          /* thread states alive (atomics): see wf_runtime_multithreaded */
+static int rt_ever_multithreaded;    /* a second state ever existed (atomics) */
 static int64_t rt_switch_interval_ns = WF_GIL_DEFAULT_INTERVAL_NS;  /* atomics */
 
+/* More than one thread state is alive. Only a live thread changes the count
+ * across 1: the only thread creates the second (wf_tstate_new, before
+ * pthread_create), and the last other thread leaves (the end of
+ * wf_tstate_unbind_and_free). So a thread that reads "one" is alone, and
+ * stays alone until it creates a thread itself. */
 bool wf_runtime_multithreaded(void)
 {
-    /* acquire: pairs with the release in wf_tstate_new */
-    return wf_atomic_load_acquire_int(&rt_multithreaded) != 0;
+    /* acquire: pairs with the release decrement at the end of
+     * wf_tstate_unbind_and_free (everything the leaving thread did, its last
+     * lock-free reads included, happens-before the single-threaded
+     * shortcuts that follow) and with the increment in wf_tstate_new */
+    return wf_atomic_load_acquire_int(&rt_live_threads) > 1;
+}
+
+bool wf_runtime_was_multithreaded(void)
+{
+    return wf_atomic_load_acquire_int(&rt_ever_multithreaded) != 0;
 }
 
 bool wf_gil_enabled(void)
@@ -236,11 +250,24 @@ static void defer_push(uintptr_t x)
         defer_submit(ts);
 }
 
+/* Alone again (the other threads ended): what this thread still holds for a
+ * grace period can go now, before anything newer, so finalizers keep their
+ * order. Batches already handed to RCU come back at a periodic check. */
+static void defer_run_pending_alone(ThreadState *ts)
+{
+    WfDeferBatch *b = ts->defer_batch;
+    ts->defer_batch = NULL;
+    defer_run_batch(b);
+}
+
 void wf_defer_decref(Value v)
 {
     if (!wf_is_obj(v) || wf_is_immortal(wf_obj(v)))
         return;
     if (!wf_runtime_multithreaded() || !wf_tstate()) {
+        ThreadState *ts = wf_tstate();
+        if (ts && WF_UNLIKELY(ts->defer_batch != NULL))
+            defer_run_pending_alone(ts);
         wf_decref(v);
         return;
     }
@@ -252,6 +279,9 @@ void wf_defer_free(void *p)
     if (!p)
         return;
     if (!wf_runtime_multithreaded() || !wf_tstate()) {
+        ThreadState *ts = wf_tstate();
+        if (ts && WF_UNLIKELY(ts->defer_batch != NULL))
+            defer_run_pending_alone(ts);
         wf_mem_free(p);
         return;
     }
@@ -310,8 +340,10 @@ int wf_eval_breaker_slow(ThreadState *ts, bool may_raise)
     if (ts->rcu_countdown <= 0) {
         ts->rcu_countdown = WF_RCU_QS_INTERVAL;
         /* A partial batch waits no longer than one interval for its grace period. */
-        if (ts->defer_batch && ts->defer_batch->n &&
-            wf_atomic_load_relaxed_usize(&ts->defer_inflight) == 0)
+        if (ts->defer_batch && !wf_runtime_multithreaded())
+            defer_run_pending_alone(ts);
+        else if (ts->defer_batch && ts->defer_batch->n &&
+                 wf_atomic_load_relaxed_usize(&ts->defer_inflight) == 0)
             defer_submit(ts);
         wf_rcu_quiescent_state();
     }
@@ -345,11 +377,10 @@ ThreadState *wf_tstate_new(void)
     memset(ts, 0, size);
     pthread_mutex_init(&ts->defer_mutex, NULL);
     ts->rcu_countdown = WF_RCU_QS_INTERVAL;
-    if (wf_main_tstate) {
-        /* release: pairs with the acquire in wf_runtime_multithreaded; the
-         * new thread cannot run before pthread_create, after this store */
-        wf_atomic_store_release_int(&rt_multithreaded, 1);
-    }
+    /* acq_rel: pairs with the acquire in wf_runtime_multithreaded; the new
+     * thread cannot run before pthread_create, after this increment */
+    if (wf_atomic_add_acq_rel_int(&rt_live_threads, 1) >= 1)
+        wf_atomic_store_release_int(&rt_ever_multithreaded, 1);
     return ts;
 }
 
@@ -398,6 +429,9 @@ void wf_tstate_unbind_and_free(ThreadState *ts)
     wf_tstate_current = NULL;
     wf_tid_current = 0;
     free(ts);
+    /* release: this thread's last touch of shared objects happens-before a
+     * remaining thread's single-threaded shortcuts (wf_runtime_multithreaded) */
+    wf_atomic_sub_release_int(&rt_live_threads, 1);
 }
 
 /* ---- start-up ---- */

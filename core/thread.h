@@ -58,10 +58,15 @@ void wf_leave_recursive_call(void);
 /* ---- the multi-threaded runtime (core/pystate.c) ----
  * The contracts the containers, objects and modules rely on. */
 
-/* True once a second thread has ever started (acquire load); it never goes
- * back to false. Before that no other thread can observe any object, so code
- * may take single-threaded shortcuts (immediate frees instead of deferred). */
+/* True while more than one thread state is alive (acquire load). When it is
+ * false the caller is the only thread and stays so until it creates one
+ * itself: no other thread can observe any object, so code may take
+ * single-threaded shortcuts (immediate frees instead of deferred, no locks
+ * around writes that run no Python code). It goes back to false when the
+ * other threads have ended. */
 bool wf_runtime_multithreaded(void);
+/* True once a second thread state ever existed (for shut-down policy). */
+bool wf_runtime_was_multithreaded(void);
 
 /* Decref v after a grace period: once every thread that might have loaded v
  * from shared memory without owning a reference (a lock-free reader) has
@@ -86,7 +91,7 @@ void wf_blocking_end(void);
  *                ... run Python code ...
  *                wf_tstate_unbind_and_free(ts);   last thing (flushes deferred
  *                work, leaves the registry and RCU, frees the state)
- * wf_tstate_new marks the runtime multithreaded (wf_runtime_multithreaded). */
+ * wf_tstate_new counts a live thread (wf_runtime_multithreaded). */
 ThreadState *wf_tstate_new(void);
 void wf_tstate_bind(ThreadState *ts);
 void wf_tstate_unbind_and_free(ThreadState *ts);
