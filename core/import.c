@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "runtime.h"
+#include "seq.h"  /* wf_list_get_ref */
 #include "thread.h"
 #include "sync/atomic.h"
 #include "sync/mutex.h"
@@ -162,28 +163,38 @@ typedef struct Found {
     Value pkgdir;     /* the package directory, or 0 for a plain module */
 } Found;
 
-/* Search the directories of `path` (a list) for `part`; 1 found, 0 not, -1 error. */
+/* Search the directories of `path` (a list) for `part`; 1 found, 0 not, -1
+ * error. Each entry is held by a reference of our own while it is used:
+ * another thread may remove it from the list meanwhile. */
 static int import_search(Value path, const char *part, Found *out)
 {
     if (!path || !wf_is_list(path))
         return 0;
-    for (size_t i = 0; i < wf_list_size(path); i++) {
-        Value dir = wf_list_get(path, i);
-        if (!wf_is_str(dir))
+    for (size_t i = 0;; i++) {
+        Value dir = wf_list_get_ref(path, i);
+        if (!dir)
+            break;   /* past the end (the list may have shrunk) */
+        if (!wf_is_str(dir)) {
+            wf_decref(dir);
             continue;
+        }
         Value pkg = import_join(dir, part, "");
         Value init = import_join(dir, part, "/__init__.py");
-        if (!pkg || !init)
+        Value py = import_join(dir, part, ".py");
+        wf_decref(dir);
+        if (!pkg || !init || !py) {
+            wf_xdecref(pkg);
+            wf_xdecref(init);
+            wf_xdecref(py);
             return -1;
+        }
         if (import_is_dir(wf_str_cstr(pkg)) && import_is_file(wf_str_cstr(init))) {
+            wf_decref(py);
             out->file = init;
             out->pkgdir = pkg;
             return 1;
         }
         wf_decref(init);
-        Value py = import_join(dir, part, ".py");
-        if (!py)
-            return -1;
         if (import_is_file(wf_str_cstr(py))) {
             wf_decref(pkg);
             out->file = py;
@@ -215,7 +226,13 @@ Value wf_import_find_module(const char *name)
         if (*p == '.')
             *p = '/';
     Found f = {0};
-    int r = import_search(wf_sys_get("path"), rel, &f);
+    /* sys.path is borrowed from sys's dict: hold it while searching, since
+     * another thread may rebind it. */
+    Value path = wf_sys_get("path");
+    if (path)
+        wf_incref(path);
+    int r = import_search(path, rel, &f);
+    wf_xdecref(path);
     free(rel);
     if (r <= 0)
         return 0;

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "set.h"
+#include "seq.h"  /* wf_list_get_ref */
 
 /*
  * Paths are str only (no bytes, no os.PathLike yet). The path functions
@@ -568,10 +569,16 @@ static int walk_push_children(WalkObject *w)
     w->top = w->dirs = 0;
     int rc = 0;
     for (size_t i = wf_is_list(dirs) ? wf_list_size(dirs) : 0; rc == 0 && i-- > 0;) {
-        Value name = wf_list_get(dirs, i);
-        if (!wf_is_str(name))
+        /* dirs was yielded: the caller (any thread) may be editing it. */
+        Value name = wf_list_get_ref(dirs, i);
+        if (!name)
             continue;
+        if (!wf_is_str(name)) {
+            wf_decref(name);
+            continue;
+        }
         Value path = walk_join(top, wf_str_cstr(name));
+        wf_decref(name);
         if (!path)
             rc = -1;
         else if (w->followlinks || !walk_is_link(path))
@@ -1241,36 +1248,43 @@ static Value op_commonprefix(Value self, const Value *args, size_t nargs, Value 
     if (wf_check_nargs("commonprefix", nargs, 1, 1) < 0)
         return 0;
     Value m = args[0];
-    const Value *items;
-    size_t n;
-    if (wf_is_list(m)) {
-        items = wf_as_list(m)->items;
-        n = wf_as_list(m)->size;
-    } else if (wf_is_tuple(m)) {
-        items = wf_as_tuple(m)->items;
-        n = wf_as_tuple(m)->size;
-    } else {
+    Value snap;
+    if (wf_is_list(m))
+        snap = wf_list_as_tuple(m);  /* a snapshot: other threads may change the list */
+    else if (wf_is_tuple(m))
+        snap = wf_incref(m);
+    else
         return wf_err_format(wf_exc_TypeError, "commonprefix() expects a list or tuple of str, not %T", m);
-    }
-    if (n == 0)
-        return wf_str_new("", 0);
+    if (!snap)
+        return 0;
+    const Value *items = wf_as_tuple(snap)->items;
+    size_t n = wf_as_tuple(snap)->size;
     StrObject *lo = NULL, *hi = NULL;
     for (size_t i = 0; i < n; i++) {
         StrObject *s = os_str_arg(items[i]);
-        if (!s)
+        if (!s) {
+            wf_decref(snap);
             return 0;
+        }
         if (!lo || strcmp_n(s, lo) < 0)
             lo = s;
         if (!hi || strcmp_n(s, hi) > 0)
             hi = s;
     }
-    size_t k = 0;
-    while (k < lo->len && k < hi->len && lo->data[k] == hi->data[k])
-        k++;
-    /* Do not end inside a multi-byte character. */
-    while (k > 0 && k < lo->len && ((unsigned char)lo->data[k] & 0xC0) == 0x80)
-        k--;
-    return wf_str_new(lo->data, k);
+    Value r;
+    if (n == 0) {
+        r = wf_str_new("", 0);
+    } else {
+        size_t k = 0;
+        while (k < lo->len && k < hi->len && lo->data[k] == hi->data[k])
+            k++;
+        /* Do not end inside a multi-byte character. */
+        while (k > 0 && k < lo->len && ((unsigned char)lo->data[k] & 0xC0) == 0x80)
+            k--;
+        r = wf_str_new(lo->data, k);
+    }
+    wf_decref(snap);
+    return r;
 }
 
 static const MethodDef path_functions[] = {

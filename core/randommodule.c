@@ -568,26 +568,35 @@ static Value rnd_m_choice(Value self, const Value *args, size_t nargs, Value kw)
     return wf_getitem(args[0], i);
 }
 
-static Value rnd_m_shuffle(Value self, const Value *args, size_t nargs, Value kw)
+/* shuffle() of an exact list: Fisher-Yates on the list's own slots, with
+ * the generator's and the list's sections held together (one two-object
+ * section, so neither is suspended while waiting for the other, as a nested
+ * section would be: critsec.h rule 2). The length is read inside, and no
+ * Python code runs (the draws and the swaps are C), so the whole shuffle is
+ * one atomic list write. Slots are stored with release (seq.h rule 1):
+ * lock-free readers find some item of the list in every slot, never a torn
+ * or freed one; a swap moves references, so no count changes. */
+static void rnd_shuffle_list(RandomObject *r, ListObject *l)
 {
-    static const char *const names[] = {"x", NULL};
-    Value xv = 0;
-    if (rnd_parse("Random.shuffle", args, nargs, kw, "O", names, &xv) < 0)
-        return 0;
-    args = &xv;
-    Value x = args[0];
+    Value *items = l->items;
+    for (size_t i = l->size; i-- > 1;) {
+        size_t j = (size_t)mt_randbelow_c(r, (int64_t)i + 1);
+        Value t = items[i];
+        wf_atomic_store_release_usize(&items[i], items[j]);
+        wf_atomic_store_release_usize(&items[j], t);
+    }
+}
+
+/* Any other mutable sequence: x[i], x[j] = x[j], x[i] item by item, as
+ * random.py does (each access checked by the sequence itself). Runs in the
+ * generator's section (rnd_m_shuffle_cs). */
+static Value rnd_m_shuffle(Value self, Value x)
+{
     intptr_t n = wf_len(x);
     if (n < 0)
         return 0;
     for (intptr_t i = n - 1; i >= 1; i--) {
         intptr_t j = mt_randbelow_c(rnd(self), i + 1);
-        if (wf_is_list_exact(x)) {
-            Value *items = wf_as_list(x)->items;
-            Value t = items[i];
-            items[i] = items[j];
-            items[j] = t;
-            continue;
-        }
         Value a = wf_getitem(x, wf_small(i));
         Value b = a ? wf_getitem(x, wf_small(j)) : 0;
         int rc = b ? wf_setitem(x, wf_small(i), b) : -1;
@@ -945,7 +954,10 @@ static Value rnd_m_weibullvariate(Value self, const Value *args, size_t nargs, V
     return wf_float_new(a[0] * pow(-log(u), 1.0 / a[1]));
 }
 
-/* bisect_right(cum, x, 0, hi) over a list of numbers. */
+/* bisect_right(cum, x, 0, hi) over a list of numbers. cum is always the
+ * private list rnd_m_choices built (a copy of cum_weights or the running
+ * sums), never seen by Python code: the borrowed items stay alive while
+ * __lt__ runs, whatever other threads do to the caller's cum_weights. */
 static intptr_t rnd_bisect(Value cum, Value x, intptr_t hi)
 {
     intptr_t lo = 0;
@@ -998,7 +1010,8 @@ static Value rnd_choices_uniform(RandomObject *r, Value pop, intptr_t n, intptr_
     return result;
 }
 
-/* total = cum_weights[-1] + 0.0, checked as random.py checks it. */
+/* total = cum_weights[-1] + 0.0, checked as random.py checks it; cw is
+ * rnd_m_choices's private copy (see rnd_bisect). */
 static int rnd_choices_total(Value cw, intptr_t n, double *total)
 {
     if ((intptr_t)wf_list_size(cw) != n)
@@ -1055,6 +1068,7 @@ static Value rnd_m_choices(Value self, const Value *args, size_t nargs, Value kw
         return rnd_choices_uniform(rnd(self), pop, n, k);
     if (cum != wf_None && weights != wf_None)
         return wf_err_set_str(wf_exc_TypeError, "Cannot specify both weights and cumulative weights");
+    /* Always a new list of our own (rnd_bisect borrows its items). */
     Value cw = cum != wf_None ? wf_list_from_iterable(cum) : rnd_cumulate(weights);
     if (!cw) {
         if (cum == wf_None && wf_is_int(weights) && wf_err_matches(wf_exc_TypeError)) {
@@ -1139,7 +1153,6 @@ RND_CS(rnd_m_getrandbits)
 RND_CS(rnd_m_randrange)
 RND_CS(rnd_m_randint)
 RND_CS(rnd_m_choice)
-RND_CS(rnd_m_shuffle)
 RND_CS(rnd_m_sample)
 RND_CS(rnd_m_choices)
 RND_CS(rnd_m_uniform)
@@ -1155,6 +1168,27 @@ RND_CS(rnd_m_paretovariate)
 RND_CS(rnd_m_weibullvariate)
 RND_CS(rnd_m_getstate)
 RND_CS(rnd_m_setstate)
+
+/* shuffle: an exact list under one section on both the generator and the
+ * list (rnd_shuffle_list); any other sequence in the generator's section
+ * only, as RND_CS. */
+static Value rnd_m_shuffle_cs(Value self, const Value *args, size_t nargs, Value kw)
+{
+    static const char *const names[] = {"x", NULL};
+    Value x = 0, r;
+    if (rnd_parse("Random.shuffle", args, nargs, kw, "O", names, &x) < 0)
+        return 0;
+    if (wf_is_list_exact(x)) {
+        WF_CRITSEC_BEGIN2(wf_obj(self), wf_obj(x));
+        rnd_shuffle_list(rnd(self), wf_as_list(x));
+        WF_CRITSEC_END();
+        return wf_None;
+    }
+    WF_CRITSEC_BEGIN(wf_obj(self));
+    r = rnd_m_shuffle(self, x);
+    WF_CRITSEC_END();
+    return r;
+}
 
 static const MethodDef random_methods[] = {
     {"seed", rnd_m_seed_cs, 0, "Initialize internal state from a seed."},

@@ -5,6 +5,7 @@
 #include <limits.h>
 #include "weft.h"
 #include "strimpl.h"
+#include "critsec.h"  /* str.join over a list under its section */
 
 /*
  * Searching works on UTF-8 bytes: a match of a well-formed needle in a
@@ -431,8 +432,16 @@ static Value sm_join_items(Value sep, const Value *items, size_t n)
 
 Value wf_str_join(Value sep, Value iterable)
 {
-    if (wf_is_list_exact(iterable))
-        return sm_join_items(sep, wf_as_list(iterable)->items, wf_as_list(iterable)->size);
+    if (wf_is_list_exact(iterable)) {
+        /* Under the list's section, as free-threaded CPython's join: no
+         * Python code runs in sm_join_items, so the items and the size read
+         * there stay those of one instant of the list. */
+        Value r;
+        WF_CRITSEC_BEGIN(wf_obj(iterable));
+        r = sm_join_items(sep, wf_as_list(iterable)->items, wf_as_list(iterable)->size);
+        WF_CRITSEC_END();
+        return r;
+    }
     if (wf_is_tuple_exact(iterable))
         return sm_join_items(sep, wf_as_tuple(iterable)->items, wf_as_tuple(iterable)->size);
     Value it = wf_iter(iterable);

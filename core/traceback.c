@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 #include "runtime.h"
+#include "seq.h"  /* wf_list_get_ref */
 #include "sync/mutex.h"
 
 /*
@@ -302,24 +303,32 @@ static void tb_add_notes(StrBuilder *sb, Value exc)
 {
     Value *dslot = (Value *)((char *)wf_obj(exc) + (wf_type(exc)->tp_dictoffset ? wf_type(exc)->tp_dictoffset
                                                                                  : offsetof(ExceptionObject, dict)));
+    /* Our own references (the dict's value and each note): str(note) runs
+     * Python code, which (or another thread) may change __notes__. */
     Value notes = *dslot ? wf_dict_get_c(*dslot, "__notes__") : 0;
     if (!notes)
         return;
+    wf_incref(notes);
     if (!wf_is_list(notes) && !wf_is_tuple(notes)) {
         if (wf_sb_add_repr(sb, notes) < 0)
             wf_err_clear();
         wf_sb_add_char(sb, '\n');
+        wf_decref(notes);
         return;
     }
     size_t n = wf_is_list(notes) ? wf_list_size(notes) : wf_tuple_size(notes);
     for (size_t i = 0; i < n; i++) {
-        Value note = wf_is_list(notes) ? wf_list_get(notes, i) : wf_tuple_get(notes, i);
+        Value note = wf_is_list(notes) ? wf_list_get_ref(notes, i) : wf_incref(wf_tuple_get(notes, i));
+        if (!note)
+            break;   /* the list shrank */
         if (wf_sb_add_strof(sb, note) < 0) {
             wf_err_clear();
             wf_sb_add_c(sb, "<note str() failed>");
         }
+        wf_decref(note);
         wf_sb_add_char(sb, '\n');
     }
+    wf_decref(notes);
 }
 
 /* CPython's print_error_text: the line, then a caret under the offset. */
