@@ -263,14 +263,19 @@ void wf_object_decref_shared(Object *o)
 intptr_t wf_object_explicit_merge(Object *o, intptr_t extra)
 {
     __atomic_store_n(&o->ob_tid, (uintptr_t)0, __ATOMIC_RELAXED);
+    /* The local count moves into the shared word: clear it BEFORE the CAS
+     * publishes MERGED, because from then on another thread may drop the
+     * last reference and free the object (a store after it would race with
+     * that free). Only the owner, or we on its behalf, change it. */
+    intptr_t local = (intptr_t)wf_refcnt_local(o);
+    __atomic_store_n(&o->ob_ref_local, 0u, __ATOMIC_RELAXED);
     intptr_t shared = atomic_load_explicit(&o->ob_ref_shared, memory_order_relaxed);
     intptr_t count, merged;
     do {
-        count = (shared >> WF_REF_SHARED_SHIFT) + (intptr_t)wf_refcnt_local(o) + extra;
+        count = (shared >> WF_REF_SHARED_SHIFT) + local + extra;
         merged = (intptr_t)((uintptr_t)count << WF_REF_SHARED_SHIFT) | WF_REF_MERGED;
     } while (!atomic_compare_exchange_weak_explicit(&o->ob_ref_shared, &shared, merged,
                                                     memory_order_acq_rel, memory_order_acquire));
-    __atomic_store_n(&o->ob_ref_local, 0u, __ATOMIC_RELAXED);
     return count;
 }
 
