@@ -299,6 +299,17 @@ int wf_list_extend(Value list, Value iterable)
         lst_end(&cs, shared);
         return r;
     }
+    if (wf_is_dict_exact(iterable) && wf_runtime_multithreaded()) {
+        /* As free-threaded CPython: the keys are taken in one step under the
+         * dict's lock, so list(d) never sees another thread's insert as a
+         * size change during iteration. */
+        Value keys = wf_dict_keys_list(iterable);
+        if (!keys)
+            return -1;
+        int r = wf_list_extend(list, keys);
+        wf_decref(keys);
+        return r;
+    }
     Value it = wf_iter(iterable);
     if (!it)
         return -1;
