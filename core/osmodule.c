@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include "set.h"
 #include "seq.h"  /* wf_list_get_ref */
+#include "critsec.h"  /* os.walk steps */
 
 /*
  * Paths are str only (no bytes, no os.PathLike yet). The path functions
@@ -590,9 +591,12 @@ static int walk_push_children(WalkObject *w)
     return rc;
 }
 
-static Value walk_next(Value self)
+/* Runs in the walk's critical section (walk_next). A callback (onerror) or
+ * a blocking call may suspend it, letting another thread take a step: so
+ * top and dirs are taken out of the object before use, and put back only
+ * after the children of any pair another thread put there meanwhile. */
+static Value walk_next_locked(WalkObject *w)
 {
-    WalkObject *w = (WalkObject *)wf_obj(self);
     for (;;) {
         if (w->top && walk_push_children(w) < 0)
             return 0;
@@ -610,11 +614,28 @@ static Value walk_next(Value self)
             continue;
         }
         Value item = wf_tuple_pack(3, top, dirs, files);
+        wf_decref(files);
+        if (w->top && walk_push_children(w) < 0) {
+            wf_decref(item);
+            wf_decref(top);
+            wf_decref(dirs);
+            return 0;
+        }
         w->top = top;
         w->dirs = dirs;
-        wf_decref(files);
         return item;
     }
+}
+
+/* next(walk): one step at a time, as a generator is (two threads sharing
+ * one walk would otherwise both consume the same top and dirs). */
+static Value walk_next(Value self)
+{
+    Value r;
+    WF_CRITSEC_BEGIN(wf_obj(self));
+    r = walk_next_locked((WalkObject *)wf_obj(self));
+    WF_CRITSEC_END();
+    return r;
 }
 
 /* Bottom-up: children first, then the directory itself, appended to out. */
