@@ -529,7 +529,11 @@ void wf_exc_print(Value exc)
     Value text = wf_exc_format(exc, true);
     if (text) {
         /* By length: a message may hold NUL characters. */
+        /* Our own reference: write() runs Python code, and sys.stderr may
+         * be rebound meanwhile (by it or another thread). */
         Value err = wf_sys_get("stderr");
+        if (err)
+            wf_incref(err);
         int r = err && err != wf_None ? wf_file_write_c(err, wf_str_cstr(text), wf_as_str(text)->len) : -1;
         if (r < 0) {
             wf_err_clear();
@@ -540,6 +544,7 @@ void wf_exc_print(Value exc)
             Value fr = wf_call_method(err, "flush", NULL, 0);
             wf_xdecref(fr);
         }
+        wf_xdecref(err);
         wf_decref(text);
     }
     wf_err_clear();
@@ -605,10 +610,13 @@ static Value tb_print(Value text, Value file)
     if (!text)
         return 0;
     if (!file || file == wf_None)
-        file = wf_sys_get("stderr");
+        file = wf_sys_get("stderr");  /* borrowed: held below while write() runs */
     int r = 0;
-    if (file && file != wf_None)
+    if (file && file != wf_None) {
+        wf_incref(file);
         r = wf_file_write_c(file, wf_str_cstr(text), wf_as_str(text)->len);
+        wf_decref(file);
+    }
     wf_decref(text);
     return r < 0 ? 0 : wf_incref(wf_None);
 }
