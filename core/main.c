@@ -412,7 +412,7 @@ int main(int argc, char **argv)
     wf_runtime_wait_threads();
     /* What the main thread dropped from shared containers waits for a grace
      * period: run it now, so those finalizers run as they would in CPython. */
-    if (wf_runtime_multithreaded())
+    if (wf_runtime_was_multithreaded())
         wf_tstate_flush(wf_tstate());
     wf_atexit_run();
     if (wf_runtime_fini() < 0 && status == 0)
