@@ -389,8 +389,11 @@ void wf_tstate_bind(ThreadState *ts)
     ts->tid = (uintptr_t)ts;
     wf_tid_current = ts->tid;
     wf_tstate_current = ts;
-    wf_brc_add_thread(ts);
+    /* The registry initializes the eval-breaker word; only then may other
+     * threads find this state through the BRC table and set bits in it
+     * (a reused address is the tid of a dead thread whose objects live on). */
     wf_registry_add(&rt_registry, &ts->entry, ts);
+    wf_brc_add_thread(ts);
     wf_rcu_register_thread();
     if (rt_gil) {
         wf_rcu_thread_offline();   /* rule 2: wait for the GIL offline, detached */

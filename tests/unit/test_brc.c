@@ -251,10 +251,20 @@ static void defer_many(void *p)
     /* the exit flushes what is left: every decref has run before it returns */
 }
 
+/* A live thread that waits offline (it delays no grace period). */
+static atomic_int park_release;
+static void park_offline(void *p)
+{
+    (void)p;
+    wf_blocking_begin();
+    while (!atomic_load(&park_release))
+        usleep(1000);
+    wf_blocking_end();
+}
+
 static void test_deferred_decref(void)
 {
     int before = dealloc_count();
-    ASSERT(wf_runtime_multithreaded());
     Object *objs[300];
     for (int i = 0; i < 300; i++)
         objs[i] = counted_new();
@@ -264,7 +274,12 @@ static void test_deferred_decref(void)
     ASSERT_EQ(dealloc_count(), before);
     periodic_check();
     ASSERT_EQ(dealloc_count(), before + 300);
-    /* ... and on this thread: not immediately, but within a few checks. */
+    /* ... and on this thread while another thread lives: not immediately,
+     * but within a few checks. */
+    pthread_t t;
+    Job j = {park_offline, NULL, NULL};
+    job_start(&t, &j);
+    ASSERT(wf_runtime_multithreaded());
     Object *o = counted_new();
     wf_defer_decref(wf_val(o));
     ASSERT_EQ(dealloc_count(), before + 300);
@@ -273,6 +288,15 @@ static void test_deferred_decref(void)
         usleep(1000);
     }
     ASSERT_EQ(dealloc_count(), before + 301);
+    atomic_store(&park_release, 1);
+    wf_blocking_begin();
+    pthread_join(t, NULL);
+    wf_blocking_end();
+    /* Alone again: nobody else can hold it, so the decref runs at once. */
+    ASSERT(!wf_runtime_multithreaded());
+    o = counted_new();
+    wf_defer_decref(wf_val(o));
+    ASSERT_EQ(dealloc_count(), before + 302);
 }
 
 int main(int argc, char **argv)
