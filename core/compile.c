@@ -815,6 +815,25 @@ static int c_add_const(Compiler *c, Value v)
     return (int)n;
 }
 
+/* Every constant a code object loads is immortal: LOAD_CONST then touches
+ * no reference count, and threads running the same code share no written
+ * cache line (a float or a str constant would otherwise be counted
+ * atomically by every thread but its owner). Tuples and frozensets of
+ * constants are walked: their items are constants too.
+ * LEAK: constants live as long as the process, as their code objects do. */
+static void c_immortalize_consts(Value consts)
+{
+    TupleObject *t = wf_as_tuple(consts);
+    for (size_t i = 0; i < t->size; i++) {
+        Value v = t->items[i];
+        if (!wf_is_obj(v))
+            continue;
+        if (wf_is_tuple_exact(v))
+            c_immortalize_consts(v);   /* an immortal tuple may hold mortal items */
+        wf_make_immortal(v);
+    }
+}
+
 static int c_list_index(Value list, Value name, bool add)
 {
     size_t n = wf_list_size(list);
@@ -1156,6 +1175,7 @@ static Value c_make_code(Compiler *c, CodeUnit *code, uint32_t ncode, Tables *t,
         .name = u->name, .qualname = u->qualname, .filename = c->filename_v,
     };
     wf_make_immortal(spec.consts);
+    c_immortalize_consts(spec.consts);
     wf_make_immortal(spec.names);
     wf_make_immortal(spec.varnames);
     wf_make_immortal(spec.cellvars);
