@@ -1,5 +1,6 @@
 /* weft: argument parsing for functions written in C. */
 /* (args, nargs, kwnames, spec) -> one borrowed Value per parameter, or CPython's TypeError. */
+#include <limits.h>
 #include "weft.h"
 
 /*
@@ -219,4 +220,25 @@ int wf_check_nargs(const char *fname, size_t nargs, size_t min, size_t max)
     return wf_err_format(wf_exc_TypeError, "%s expected %s%zu argument%s, got %zu", fn,
                          min == max ? "" : few ? "at least " : "at most ", n,
                          n == 1 ? "" : "s", nargs), -1;
+}
+
+int wf_arg_c_int(Value v, int *out)
+{
+    if (wf_is_float(v))
+        return wf_err_set_str(wf_exc_TypeError, "'float' object cannot be interpreted as an integer"), -1;
+    Value i = wf_index(v);
+    if (!i)
+        return -1;
+    int64_t x;
+    int rc = wf_int_as_i64(i, &x);
+    wf_decref(i);
+    if (rc < 0) {
+        wf_err_clear();
+        return wf_err_set_str(wf_exc_OverflowError, "Python int too large to convert to C long"), -1;
+    }
+    if (x > INT_MAX || x < INT_MIN)
+        return wf_err_set_str(wf_exc_OverflowError, x > 0 ? "signed integer is greater than maximum"
+                                                           : "signed integer is less than minimum"), -1;
+    *out = (int)x;
+    return 0;
 }

@@ -540,5 +540,9 @@ int wf_parse_args(const char *fname, const Value *args, size_t nargs, Value kwna
 int wf_no_kwargs(const char *fname, Value kwnames);
 /* Check nargs in [min, max]; TypeError as CPython otherwise. */
 int wf_check_nargs(const char *fname, size_t nargs, size_t min, size_t max);
+/* The 'i' converter of PyArg_ParseTuple: an int (or __index__) that fits a
+ * C int, with CPython's TypeError for a float and OverflowError messages.
+ * 0 and *out on success, -1 on error. */
+int wf_arg_c_int(Value v, int *out);
 
 #endif

@@ -135,21 +135,9 @@ static Value os_cpu_count(Value self, const Value *args, size_t nargs, Value kwn
 /* A pid argument (CPython's pid_t converter, 'i'). */
 static int os_pid_arg(Value v, pid_t *out)
 {
-    if (wf_is_float(v))
-        return wf_err_set_str(wf_exc_TypeError, "'float' object cannot be interpreted as an integer"), -1;
-    Value i = wf_index(v);
-    if (!i)
+    int x;
+    if (wf_arg_c_int(v, &x) < 0)
         return -1;
-    int64_t x;
-    int rc = wf_int_as_i64(i, &x);
-    wf_decref(i);
-    if (rc < 0) {
-        wf_err_clear();
-        return wf_err_set_str(wf_exc_OverflowError, "Python int too large to convert to C long"), -1;
-    }
-    if (x > INT_MAX || x < INT_MIN)
-        return wf_err_set_str(wf_exc_OverflowError, x > 0 ? "signed integer is greater than maximum"
-                                                           : "signed integer is less than minimum"), -1;
     *out = (pid_t)x;
     return 0;
 }

@@ -64,27 +64,6 @@ static bool tm_is_main(void) { return pthread_equal(pthread_self(), tm_main_thre
 
 /* ---- argument conversions ---- */
 
-/* 'i' of PyArg_ParseTuple: an int (or __index__) that fits a C int. */
-static int tm_c_int(Value v, int *out)
-{
-    if (wf_is_float(v))
-        return wf_err_set_str(wf_exc_TypeError, "'float' object cannot be interpreted as an integer"), -1;
-    Value i = wf_index(v);
-    if (!i)
-        return -1;
-    int64_t x;
-    int rc = wf_int_as_i64(i, &x);
-    wf_decref(i);
-    if (rc < 0) {
-        wf_err_clear();
-        return wf_err_set_str(wf_exc_OverflowError, "Python int too large to convert to C long"), -1;
-    }
-    if (x > INT32_MAX || x < INT32_MIN)
-        return wf_err_set_str(wf_exc_OverflowError, x > 0 ? "signed integer is greater than maximum"
-                                                           : "signed integer is less than minimum"), -1;
-    *out = (int)x;
-    return 0;
-}
 
 /* CPython's _PyTime_FromSecondsObject(..., _PyTime_ROUND_TIMEOUT): seconds
  * (int or float) -> nanoseconds, rounded away from zero. */
@@ -126,7 +105,7 @@ static int tm_acquire_args(const char *fname, const Value *args, size_t nargs, V
         return -1;
     int blocking = 1;
     int64_t timeout = TM_UNSET_TIMEOUT;
-    if (blocking_v && tm_c_int(blocking_v, &blocking) < 0)
+    if (blocking_v && wf_arg_c_int(blocking_v, &blocking) < 0)
         return -1;
     if (timeout_v && tm_seconds_to_ns(timeout_v, &timeout) < 0)
         return -1;
@@ -1062,7 +1041,7 @@ static Value tm_interrupt_main(Value self, const Value *args, size_t nargs, Valu
     if (nargs > 1)  /* CPython 3.11's own (Argument Clinic) wording */
         return wf_err_format(wf_exc_TypeError, "signum() takes at most 1 argument (%zu given)", nargs);
     int signum = SIGINT;
-    if (nargs && tm_c_int(args[0], &signum) < 0)
+    if (nargs && wf_arg_c_int(args[0], &signum) < 0)
         return 0;
     if (signum < 1 || signum >= NSIG)
         return wf_err_set_str(wf_exc_ValueError, "signal number out of range");
