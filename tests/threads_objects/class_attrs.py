@@ -32,7 +32,10 @@ def writer():
         C.__len__ = len2 if k % 3 else len1
         if k % 50 == 0:
             C.extra = k
-            del C.extra
+            try:
+                del C.extra
+            except AttributeError:
+                pass   # the other writer's del got there first: a legal interleaving
     C.m = m1
     C.__len__ = len1
     C.x = ROUNDS - 1
