@@ -96,9 +96,13 @@ static void blocking_call(PyThread *t, int us)
 static void *py_thread(void *arg)
 {
     PyThread *t = arg;
-    wf_rcu_register_thread();
+    /* Attach first (registry rule 7): a thread born during a stop waits in
+     * attach for the restart, and must not be RCU-online meanwhile, or a
+     * stopper waiting for a grace period would wait for it forever (seen
+     * once under ASan in CI). Registration leaves it online afterwards. */
     wf_registry_add(&reg, &t->entry, t);
     wf_registry_attach(&reg, &t->entry);
+    wf_rcu_register_thread();
     while (!wf_atomic_load_relaxed_int(&stop)) {
         check_config();
         t->progress++;
