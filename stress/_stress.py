@@ -116,6 +116,38 @@ class Scenario:
         threads = [self.start(job[0], *job[1:]) for job in jobs]
         self.join_all(threads)
 
+    def race(self, callers, write, read, final_check, cleanup=None):
+        """`callers` threads loop on read(c) while write() runs in this thread;
+        when it is done (then cleanup(), if given, even if write raised) they
+        meet at a barrier and each returns final_check(): the list of those
+        results (the writer's last state must be visible to every caller)."""
+        stop = threading.Event()
+        after = threading.Barrier(callers + 1)
+        finals = [None] * callers
+
+        def caller(c):
+            try:
+                while not stop.is_set():
+                    read(c)
+            except BaseException:
+                after.abort()              # do not keep the others waiting
+                raise
+            after.wait(60)
+            finals[c] = final_check()
+        threads = [self.start(caller, c) for c in range(callers)]
+        try:
+            write()
+        finally:
+            if cleanup:
+                cleanup()
+            stop.set()
+        try:
+            after.wait(60)
+        except threading.BrokenBarrierError:
+            pass                           # a caller failed: join_all reports why
+        self.join_all(threads)
+        return finals
+
 
 def short_repr(x):
     r = repr(x)

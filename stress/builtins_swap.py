@@ -21,33 +21,13 @@ def fake_len(x):
     return -1
 
 
-def race(write, read, final_check):
-    stop = threading.Event()
-    after = threading.Barrier(CALLERS + 1)
-    finals = [None] * CALLERS
+def restore_len():
+    builtins.len = real_len        # never leave the process with a fake
+    globals().pop('len', None)
 
-    def caller(c):
-        try:
-            while not stop.is_set():
-                read(c)
-        except BaseException:
-            after.abort()              # do not keep the others waiting
-            raise
-        after.wait(60)
-        finals[c] = final_check()
-    threads = [sc.start(caller, c) for c in range(CALLERS)]
-    try:
-        write()
-    finally:
-        builtins.len = real_len        # never leave the process with a fake
-        globals().pop('len', None)
-        stop.set()
-    try:
-        after.wait(60)
-    except threading.BrokenBarrierError:
-        pass                           # a caller failed: join_all reports why
-    sc.join_all(threads)
-    return finals
+
+def race(write, read, final_check):
+    return sc.race(CALLERS, write, read, final_check, cleanup=restore_len)
 
 
 def swap_len():

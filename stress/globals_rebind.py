@@ -33,30 +33,8 @@ this = sys.modules[__name__]
 
 
 def race(write, read, final_check):
-    """Callers loop on read() until the writer is done, then meet at a barrier
-    and run final_check() (the writers' last binding must be visible)."""
-    stop = threading.Event()
-    after = threading.Barrier(CALLERS + 1)
-    finals = [None] * CALLERS
-
-    def caller(c):
-        try:
-            while not stop.is_set():
-                read(c)
-        except BaseException:
-            after.abort()              # do not keep the others waiting
-            raise
-        after.wait(60)
-        finals[c] = final_check()
-    threads = [sc.start(caller, c) for c in range(CALLERS)]
-    write()
-    stop.set()
-    try:
-        after.wait(60)
-    except threading.BrokenBarrierError:
-        pass                           # a caller failed: join_all reports why
-    sc.join_all(threads)
-    return finals
+    """Callers loop on read() until the writer is done (see Scenario.race)."""
+    return sc.race(CALLERS, write, read, final_check)
 
 
 def function_swap():
