@@ -13,6 +13,7 @@
 #include "opcodes.h"
 #include "dict.h"
 #include "seq.h"
+#include "specialize.h"
 #include "sync/eval_breaker.h"
 
 /* The eval loop's reference counting, forced inline: GCC otherwise outlines
@@ -1432,6 +1433,14 @@ static Value ceval_build_class_func;
         goto start_frame;              \
     } while (0)
 
+/* The base of the bytecode copy a frame runs (offsets and jump targets are
+ * relative to it). */
+#define FRAME_BYTECODE(f) ((f)->code->code)
+
+/* A family head's entry for its specialized forms' DEOPT_IF (same oparg,
+ * same stack, next_instr just past the opcode unit). */
+#define PREDICTED(op) PREDICTED_##op: ;
+
 #ifdef WF_COMPUTED_GOTO
 #define TARGET(op) TARGET_##op:
 #define DISPATCH()                                  \
@@ -1505,7 +1514,17 @@ static bool ceval_c_stack_overflow(void)
 Value wf_eval_frame(ThreadState *ts, Frame *frame, int throwflag)
 {
 #ifdef WF_COMPUTED_GOTO
-    static void *const opcode_targets[256] = WF_OPCODE_TARGETS;
+    /* Writable only for the statistics: with PYTHON_SPECIALIZATION_STATS
+     * the first call (on the main thread, before any other thread exists)
+     * points every entry at count_exec, which counts and jumps to the real
+     * target. Without statistics the table never changes: no cost. */
+    static void *opcode_targets[256] = WF_OPCODE_TARGETS;
+    static void *real_targets[256];
+    if (WF_UNLIKELY(wf_spec_stats_enabled) && !real_targets[0]) {
+        memcpy(real_targets, opcode_targets, sizeof real_targets);
+        for (int i = 0; i < 256; i++)
+            opcode_targets[i] = &&count_exec;
+    }
 #endif
     CodeUnit *next_instr;
     Value *stack_pointer;
@@ -1532,6 +1551,9 @@ start_frame:
     (void)ceval_eval_breaker(ts, false);
 #ifdef WF_COMPUTED_GOTO
     DISPATCH();
+count_exec:
+    wf_spec_stats_mine()->exec[opcode]++;
+    goto *real_targets[opcode];
 #include "cases.h"
 #else
 dispatch:
@@ -1541,6 +1563,8 @@ dispatch:
         oparg = WF_ARG(w);
     }
 dispatch_opcode:
+    if (WF_UNLIKELY(wf_spec_stats_enabled))
+        wf_spec_stats_mine()->exec[opcode]++;
     switch (opcode) {
 #include "cases.h"
     default:
@@ -1617,6 +1641,49 @@ exception_unwind:
         stack_pointer = frame->stack_top;
         goto error;
     }
+}
+
+/* ---- the tier-2 uop interpreter ----
+ * The debug backend of tier 2 (the JIT is the other): runs a trace of uops
+ * whose cases are generated from the same definitions as the tier-1 cases
+ * (uop_cases.h). Tests feed it hand-built traces (_weft.uop_run); the trace
+ * recorder will feed it real ones. */
+
+/* The code unit of the tier-1 instruction a uop came from. */
+#define UOP_INSTR_PTR(u) (FRAME_BYTECODE(frame) + (u)->target)
+/* _EXIT_TRACE: continue in tier 1 at the uop's target. */
+#define EXIT_TRACE() goto uop_exit
+/* _JUMP_TO_TOP: run the trace again from its first uop. */
+#define JUMP_TO_TOP() (pc = (size_t)-1)
+
+int wf_uop_run(ThreadState *ts, Frame *frame, const WfUopInst *trace)
+{
+    Value *stack_pointer = frame->stack_top;
+    const WfUopInst *uop;
+    for (size_t pc = 0;; pc++) {
+        uop = &trace[pc];
+        int oparg = uop->oparg;
+        (void)oparg;
+        switch (uop->opcode) {
+#include "uop_cases.h"
+        default:
+            wf_err_format(wf_exc_SystemError, "unknown uop %d", (int)uop->opcode);
+            goto uop_error;
+        }
+    }
+uop_exit:
+uop_deopt:
+    frame->instr = UOP_INSTR_PTR(uop);
+    frame->stack_top = stack_pointer;
+    return 0;
+uop_error:
+    frame->instr = UOP_INSTR_PTR(uop) + 1;
+    frame->stack_top = stack_pointer;
+    return -1;
+uop_exception_unwind:
+    frame->instr = UOP_INSTR_PTR(uop) + 1;
+    frame->stack_top = stack_pointer;
+    return -2;
 }
 
 #undef CEVAL_TID

@@ -433,6 +433,42 @@ int wf_dict_insert(DictObject *d, Value key, Hash hash, Value value)
     return rc;
 }
 
+intptr_t wf_dict_hint_of(Value dv, Value key)
+{
+    DictObject *d = wf_as_dict(dv);
+    Hash hash = wf_dict_str_hash(key);
+    if (hash == -1)
+        return -1;
+    /* acquire: pairs with the release store of a new table. */
+    const DictTable *t = (const DictTable *)wf_atomic_load_acquire_ptr(&d->table);
+    size_t n = wf_atomic_load_acquire_usize(&t->nentries);
+    for (size_t i = 0; i < n; i++)
+        if (wf_atomic_load_acquire_usize(&t->entries[i].key) == key)
+            return (intptr_t)i;
+    return -1;
+}
+
+int wf_dict_set_at_hint(Value dv, size_t ix, Value key, Value value)
+{
+    DictObject *d = wf_as_dict(dv);
+    Value old = 0;
+    int done = 0;
+    DICT_BEGIN_NOCODE(d);
+    DictTable *t = d->table;
+    if (ix < t->nentries && t->entries[ix].key == key) {
+        dict_insert_at(d, (intptr_t)ix, wf_incref(key), t->entries[ix].hash, value, &old);
+        done = 1;
+    }
+    DICT_END();
+    if (old) {
+        if (wf_runtime_multithreaded())
+            dict_drop(old);
+        else
+            wf_decref(old);
+    }
+    return done;
+}
+
 /* Delete entry ix under the section; its key and value go to *k and *v for
  * the caller to drop after the section. */
 static void dict_del_at(DictObject *d, intptr_t ix, Value *k, Value *v)

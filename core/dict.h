@@ -302,6 +302,36 @@ void wf_dictview_init(void);
  * the wf_dict_get fallback. The interpreter's LOAD_GLOBAL and LOAD_NAME paths
  * use it; lock-free (rule 2), and the borrowed value must be increfed at
  * once (it is kept alive only until this thread's next quiescent state). */
+/* ---- index hints for the specializing interpreter (docs/specialization.md) ---- */
+
+/* The value of entry position ix if that entry's key is `key` (identity),
+ * else 0: a cached position checked on the dict itself, so a stale hint
+ * (the dict resized, the key deleted, another dict) only misses. Lock-free
+ * (rules 2-5); borrowed, incref it before the next periodic check. */
+static inline Value wf_dict_value_at_hint(const DictObject *d, size_t ix, Value key)
+{
+    /* acquire: pairs with the release store of a new table in dict.c. */
+    const DictTable *t = (const DictTable *)wf_atomic_load_acquire_ptr(&d->table);
+    /* acquire: pairs with the release store of nentries (the entry is filled). */
+    if (WF_UNLIKELY(ix >= wf_atomic_load_acquire_usize(&t->nentries)))
+        return 0;
+    const DictEntry *ep = &t->entries[ix];
+    /* acquire: pairs with the release stores of the key and the value. */
+    if (WF_UNLIKELY(wf_atomic_load_acquire_usize(&ep->key) != key))
+        return 0;
+    Value v = wf_atomic_load_acquire_usize(&ep->value);
+    if (WF_UNLIKELY(!v || wf_atomic_load_acquire_usize(&ep->key) != key))
+        return 0;   /* deleted or reused under us (rule 5) */
+    return v;
+}
+/* The position of key (an interned str) in d's entries, or -1: a hint for
+ * wf_dict_value_at_hint / wf_dict_set_at_hint, which re-check it. */
+intptr_t wf_dict_hint_of(Value d, Value key);
+/* d[key] = value when entry ix holds key (identity): 1 (value stolen), or
+ * 0 when the hint is stale (nothing stolen; use the generic path). Takes
+ * the section like any write; the old value is dropped after a grace period. */
+int wf_dict_set_at_hint(Value d, size_t ix, Value key, Value value);
+
 static inline Value wf_dict_get_name(Value dv, Value key)
 {
     Hash hash = wf_dict_str_hash(key);

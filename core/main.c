@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 #include "runtime.h"
+#include "specialize.h"
 #include "parse.h"
 
 typedef struct MainOptions {
@@ -376,6 +377,7 @@ int main(int argc, char **argv)
 
     wf_sys_ignore_environment = o.ignore_env;
     wf_runtime_gil_option = main_xoption(&o, "gil");
+    wf_specialize_configure(main_xoption(&o, "specialization_stats"), o.ignore_env);
     if (wf_runtime_init(nsys, sysargv) < 0) {
         int st = wf_runtime_exit_status();
         wf_runtime_fini();
@@ -415,6 +417,7 @@ int main(int argc, char **argv)
     if (wf_runtime_was_multithreaded())
         wf_tstate_flush(wf_tstate());
     wf_atexit_run();
+    wf_spec_stats_print();
     if (wf_runtime_fini() < 0 && status == 0)
         status = 120;
     free(sysargv);

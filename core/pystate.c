@@ -10,6 +10,7 @@
 #include "weft.h"
 #include "critsec.h"
 #include "runtime.h"
+#include "specialize.h"
 #include "sync/eval_breaker.h"
 #include "sync/gil.h"
 #include "sync/rcu.h"
@@ -428,6 +429,8 @@ void wf_tstate_unbind_and_free(ThreadState *ts)
     if (ts->datastack_base)
         munmap(ts->datastack_base, (size_t)(ts->datastack_limit - ts->datastack_base));
     wf_object_thread_fini();
+    wf_spec_stats_merge(ts->spec_stats);
+    free(ts->spec_stats);
     pthread_mutex_destroy(&ts->defer_mutex);
     wf_tstate_current = NULL;
     wf_tid_current = 0;

@@ -42,6 +42,9 @@ typedef struct ThreadState {
     struct WfDeferBatch *defer_ready;   /* grace period over: run them (under defer_mutex) */
     pthread_mutex_t defer_mutex;
     size_t defer_inflight;              /* batches waiting for a grace period (atomics) */
+
+    /* ---- the specializing interpreter (core/specialize.c) ---- */
+    struct WfSpecStats *spec_stats;     /* PYTHON_SPECIALIZATION_STATS counters, or NULL */
 } ThreadState;
 
 extern _Thread_local ThreadState *wf_tstate_current;
