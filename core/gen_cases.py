@@ -470,9 +470,11 @@ def main():
         if cache_of(mname) != uops[head].cache:
             raise SystemExit('gen_cases: %s has %d cache units, its head %s has %d'
                              % (mname, cache_of(mname), head, uops[head].cache))
-    for name in macros:
+    for name, mac in macros.items():
         if name not in head_of:
             raise SystemExit('gen_cases: macro %s belongs to no family' % name)
+        if uops[head_of[name]].cache and not (isinstance(mac.parts[0], int) and mac.parts[0] >= 1):
+            raise SystemExit('gen_cases: macro %s must start with unused/1 (the adaptive counter)' % name)
     tier2 = [u for u in uops.values() if u.tier2()]
     op_flags = sorted({fl for n in order for fl in (uops[n].flags if n in uops else [])})
     uop_flags = sorted({fl for u in tier2 for fl in u.uflags()} | {'deopt', 'error', 'escapes', 'pure'})

@@ -124,6 +124,7 @@ void wf_modules_init(void)
     wf_register_builtin_module("traceback", wf_traceback_module_create);
     wf_register_builtin_module("importlib", importlib_create);
     wf_register_builtin_module("_thread", wf_thread_module_create);
+    wf_register_builtin_module("_weft", wf_weft_module_create);
     wf_io_register();
     wf_warnings_register();
     wf_atexit_register_module();

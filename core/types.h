@@ -179,6 +179,7 @@ Value wf_import(Value name, Value globals, Value fromlist, int level);
 void wf_register_builtin_module(const char *name, Value (*create)(void));
 /* The _thread module (core/threadmodule.c). */
 Value wf_thread_module_create(void);
+Value wf_weft_module_create(void);      /* core/weftmodule.c: introspection for tests */
 Value wf_sys_get(const char *name);           /* borrowed sys.NAME, or 0 */
 /* Write a C string to sys.stdout / sys.stderr (through their write methods). */
 int wf_sys_write_stdout(const char *s);
