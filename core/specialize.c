@@ -90,8 +90,9 @@ void wf_spec_stats_print(void)
                 total += t->exec[op];
         if (!total && !t->event[head][WF_SPEC_STAT_FAILURE])
             continue;
-        fprintf(stderr, "%s: executed %llu, specialized %llu, failed %llu\n", wf_opcode_names[head],
-                (unsigned long long)total, (unsigned long long)t->event[head][WF_SPEC_STAT_SUCCESS],
+        fprintf(stderr, "%s: executed %llu\n", wf_opcode_names[head], (unsigned long long)total);
+        fprintf(stderr, "    specialized %llu, failed %llu\n",
+                (unsigned long long)t->event[head][WF_SPEC_STAT_SUCCESS],
                 (unsigned long long)t->event[head][WF_SPEC_STAT_FAILURE]);
         fprintf(stderr, "    %-32s executed %llu\n", "(generic)", (unsigned long long)t->exec[head]);
         for (int r = 0; r < 16; r++)
