@@ -1451,10 +1451,14 @@ static Value ceval_build_class_func;
         goto *opcode_targets[opcode];               \
     }
 #define DISPATCH_GOTO() goto *opcode_targets[opcode]
+/* Run the instruction at next_instr - 1 again, rewritten by the specializer
+ * (not counted twice in the statistics). */
+#define DISPATCH_SAME_OPARG() goto *(real_targets[0] ? real_targets : opcode_targets)[opcode]
 #else
 #define TARGET(op) case OP_##op:
 #define DISPATCH() goto dispatch
 #define DISPATCH_GOTO() goto dispatch_opcode
+#define DISPATCH_SAME_OPARG() goto dispatch_same_oparg
 #endif
 
 /* A new exception arrives at this frame: chain it and record the traceback entry. */
@@ -1565,6 +1569,7 @@ dispatch:
 dispatch_opcode:
     if (WF_UNLIKELY(wf_spec_stats_enabled))
         wf_spec_stats_mine()->exec[opcode]++;
+dispatch_same_oparg:
     switch (opcode) {
 #include "cases.h"
     default:

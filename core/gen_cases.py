@@ -340,7 +340,7 @@ def gen_block(u, tier, indent, operand_at=None, deopt=None, opname=None):
             raise SystemExit('gen_cases: %s: SPECIALIZE is tier 1 only' % u.name)
         return ('if (wf_counter_triggers(this_instr[1])) { '
                 'if (wf_specialization_enabled) { next_instr = this_instr + 1; %s; '
-                'opcode = WF_OP(*this_instr); DISPATCH_GOTO(); } '
+                'opcode = WF_OP(*this_instr); DISPATCH_SAME_OPARG(); } '
                 'this_instr[1] = WF_COUNTER_NEVER; '
                 '} else { this_instr[1] = wf_counter_tick(this_instr[1]); }' % args[0])
 
