@@ -15,6 +15,7 @@
 #include "seq.h"
 #include "specialize.h"
 #include "sync/eval_breaker.h"
+#include "spec_call.h"
 
 /* The eval loop's reference counting, forced inline: GCC otherwise outlines
  * the immortal check and the decrement of object.h's versions into a call
@@ -384,6 +385,26 @@ static Frame *ceval_push_frame(ThreadState *ts, Value func, Value *args, size_t 
             return NULL;
         }
     }
+    if (co->ncells || co->nfree)
+        frame_init_cells(f, fn);
+    return f;
+}
+
+/* ceval_push_frame for the CALL_*_EXACT_ARGS forms, whose guards checked
+ * that the nargs arguments fill the parameters exactly: no binding. */
+static inline Frame *ceval_push_frame_exact(ThreadState *ts, Value func, Value *args, size_t nargs)
+{
+    FunctionObject *fn = wf_as_func(func);
+    CodeObject *co = wf_as_code(fn->code);
+    Frame *f = frame_alloc(ts, co);
+    if (WF_UNLIKELY(!f)) {
+        wf_decref(func);
+        for (size_t i = 0; i < nargs; i++)
+            wf_decref(args[i]);
+        return NULL;
+    }
+    frame_init(f, co, func, fn->globals, fn->builtins, WF_FRAME_OWNED_BY_THREAD);
+    memcpy(f->localsplus, args, sizeof(Value) * nargs);   /* moves the references */
     if (co->ncells || co->nfree)
         frame_init_cells(f, fn);
     return f;

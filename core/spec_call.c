@@ -1,11 +1,135 @@
 /* weft: the specializers of calls. */
 /* Observed operands -> specialized opcode + inline caches (docs/specialization.md). */
+#include <string.h>
 #include "specialize.h"
 #include "opcodes.h"
+#include "objimpl.h"
+#include "funcobject.h"
 
-void wf_specialize_call(Value callable, Value self_or_null, CodeUnit *instr, int nargs)
+/*
+ * CALL's forms and their caches (core/spec/call.def). The specializer sees
+ * the callable and self_or_null of the current execution and picks:
+ *
+ *  1. A Python function (or a bound method object of one): its code object
+ *     goes to units 1-4. Code objects are immortal and a function's code
+ *     never changes, so the guard "callable is a function running this
+ *     code" fixes the argument count, the flags and the frame size. The
+ *     _EXACT_ARGS forms need no binding: oparg (+ self) == argcount and no
+ *     *args / **kwargs / kw-only parameters; the _GENERAL forms bind as
+ *     usual. Generator functions stay generic (they build a generator).
+ *  2. A builtin function: len and isinstance (with the right argument
+ *     count) get their own forms, guarded on their MethodDef (static
+ *     storage: the pointer names the C function for good, whatever object
+ *     holds it); every other builtin function its C entry directly.
+ *  3. A method descriptor of a builtin type (list.append ...): list.append
+ *     on an exact list gets its own form (its MethodDef in units 1-4); the
+ *     others call the descriptor's C entry after its instance check.
+ *  4. type(x), str(x), tuple(x): the static type object in units 1-4.
+ *
+ * Nothing here runs Python code or leaves an error set: the lookups below
+ * read immutable fields of the callable (function code, method func/self,
+ * MethodDef) and the builtin module's identity.
+ */
+
+/* Why a CALL stayed generic (PYTHON_SPECIALIZATION_STATS's reasons). */
+enum {
+    SCALL_FAIL_OTHER,        /* a callable kind with no form */
+    SCALL_FAIL_GENERATOR,    /* a generator function: the generic path builds the generator */
+    SCALL_FAIL_DESCR_FLAGS,  /* a static/class method descriptor */
+    SCALL_FAIL_CLASS,        /* a class: no form (yet) for its instantiation */
+};
+
+/* The units of CALL's cache after the counter (core/spec/call.def). */
+#define SCALL_PTR 2   /* instr[2..5]: code / MethodDef / type pointer */
+
+static void scall_install(CodeUnit *instr, int op, const void *ptr)
 {
-    (void)callable, (void)self_or_null, (void)nargs;
-    wf_spec_fail(instr, OP_CALL, 0);
+    wf_cache_write_ptr(instr + SCALL_PTR, ptr);
+    wf_spec_success(instr, op);
+    WF_SPEC_STAT(OP_CALL, WF_SPEC_STAT_SUCCESS);
 }
 
+/* A call of code with n positional arguments binds without bind_args. */
+static bool scall_exact(CodeObject *co, int n)
+{
+    return co->argcount == n && co->kwonlyargcount == 0 &&
+           !(co->flags & (WF_CO_VARARGS | WF_CO_VARKEYWORDS));
+}
+
+static void scall_python(CodeUnit *instr, Value func, int n, int exact_op, int general_op)
+{
+    CodeObject *co = wf_as_code(wf_as_func(func)->code);
+    if (co->flags & WF_CO_GENERATOR) {
+        wf_spec_fail(instr, OP_CALL, SCALL_FAIL_GENERATOR);
+        return;
+    }
+    scall_install(instr, scall_exact(co, n) ? exact_op : general_op, co);
+}
+
+/* A module function of builtins named name (its MethodDef is then that
+ * function's, for the life of the process). */
+static bool scall_is_builtin(CFunctionObject *f, const char *name)
+{
+    return !f->self && f->module && wf_module_dict(f->module) == wf_builtins_dict &&
+           strcmp(f->def->name, name) == 0;
+}
+
+static void scall_builtin(CodeUnit *instr, Value callable, Value self_or_null, int oparg)
+{
+    CFunctionObject *f = (CFunctionObject *)wf_obj(callable);
+    if (!self_or_null && oparg == 1 && scall_is_builtin(f, "len"))
+        scall_install(instr, OP_CALL_LEN, f->def);
+    else if (!self_or_null && oparg == 2 && scall_is_builtin(f, "isinstance"))
+        scall_install(instr, OP_CALL_ISINSTANCE, f->def);
+    else
+        scall_install(instr, OP_CALL_BUILTIN_FAST, NULL);
+}
+
+static void scall_descr(CodeUnit *instr, Value callable, Value self_or_null, int oparg)
+{
+    MethodDescrObject *d = (MethodDescrObject *)wf_obj(callable);
+    if (d->def->flags & (WF_METH_STATIC | WF_METH_CLASS)) {
+        wf_spec_fail(instr, OP_CALL, SCALL_FAIL_DESCR_FLAGS);
+        return;
+    }
+    if (self_or_null && oparg == 1 && d->d.d_type == &wf_type_list && wf_is_list_exact(self_or_null) &&
+        strcmp(d->def->name, "append") == 0)
+        scall_install(instr, OP_CALL_LIST_APPEND, d->def);
+    else
+        scall_install(instr, OP_CALL_METHOD_DESCRIPTOR_FAST, NULL);
+}
+
+/* type(x), str(x), tuple(x); other classes stay generic. */
+static void scall_class(CodeUnit *instr, Value callable, Value self_or_null, int oparg)
+{
+    TypeObject *t = (TypeObject *)wf_obj(callable);
+    int op = -1;
+    if (!self_or_null && oparg == 1)
+        op = t == &wf_type_type ? OP_CALL_TYPE_1 : t == &wf_type_str ? OP_CALL_STR_1
+           : t == &wf_type_tuple ? OP_CALL_TUPLE_1 : -1;
+    if (op < 0) {
+        wf_spec_fail(instr, OP_CALL, SCALL_FAIL_CLASS);
+        return;
+    }
+    scall_install(instr, op, t);
+}
+
+void wf_specialize_call(Value callable, Value self_or_null, CodeUnit *instr, int oparg)
+{
+    int n = oparg + (self_or_null != 0);
+    if (wf_is_function(callable)) {
+        scall_python(instr, callable, n, OP_CALL_PY_EXACT_ARGS, OP_CALL_PY_GENERAL);
+    } else if (!self_or_null && wf_is_type_exact(callable, &wf_type_method) &&
+               wf_is_function(((MethodObject *)wf_obj(callable))->func)) {
+        scall_python(instr, ((MethodObject *)wf_obj(callable))->func, n + 1, OP_CALL_BOUND_METHOD_EXACT_ARGS,
+                     OP_CALL_BOUND_METHOD_GENERAL);
+    } else if (wf_is_type_exact(callable, &wf_type_builtin_function)) {
+        scall_builtin(instr, callable, self_or_null, oparg);
+    } else if (wf_is_type_exact(callable, &wf_type_method_descr) && n >= 1) {
+        scall_descr(instr, callable, self_or_null, oparg);
+    } else if (wf_is_obj(callable) && wf_is_type(callable)) {
+        scall_class(instr, callable, self_or_null, oparg);
+    } else {
+        wf_spec_fail(instr, OP_CALL, SCALL_FAIL_OTHER);
+    }
+}
