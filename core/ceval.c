@@ -14,6 +14,7 @@
 #include "dict.h"
 #include "seq.h"
 #include "specialize.h"
+#include "spec_ops.h"
 #include "sync/eval_breaker.h"
 #include "spec_call.h"
 
