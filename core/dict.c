@@ -5,6 +5,7 @@
 #include "seq.h"  /* the trashcan for deeply nested deallocation */
 
 #include "critsec.h"
+#include "watch.h"
 
 /*
  * Lookups probe the index table with CPython's recurrence
@@ -79,6 +80,16 @@ static inline void dict_bump_version(DictObject *d)
 {
     /* relaxed: the section orders writers; guards read it relaxed. */
     wf_atomic_store_relaxed_u64(&d->version, d->version + 1);
+}
+
+/* K2 of dict.h: d's key set changed, and the change is visible. release:
+ * pairs with the acquire load and CAS of wf_dict_keys_version and the
+ * acquire load of wf_dict_keys_version_now. Unconditional: skipping the
+ * store when it reads 0 would let a specializer assign a number between
+ * that read and the change and cache an answer the change made wrong. */
+static inline void dict_keys_changed(DictObject *d)
+{
+    wf_atomic_store_release_u32(&d->keys_version, 0);
 }
 
 static inline void dict_publish_table(DictObject *d, DictTable *t)
@@ -219,6 +230,7 @@ static DictTable *dict_resize(DictObject *d, uint8_t log2)
         dk_set_private(t, dk_find_empty(t, ents[j].hash), (intptr_t)j);
     dict_publish_table(d, t);
     dict_bump_version(d);  /* entry positions moved: guards on them must fail */
+    dict_keys_changed(d);
     table_retire(old);
     return t;
 }
@@ -244,6 +256,8 @@ static void dict_clear(DictObject *d)
     dict_publish_table(d, EMPTY_TABLE);
     dict_set_used(d, 0);
     dict_bump_version(d);
+    dict_keys_changed(d);
+    wf_watch_dict_notify(WF_DICT_EVENT_CLEARED, d, 0, 0);
     DICT_END();
     table_release(t);
 }
@@ -362,6 +376,7 @@ static void dict_insert_at(DictObject *d, intptr_t ix, Value key, Hash hash, Val
         *old = ep->value;
         entry_set_value(ep, value);
         wf_decref(key);
+        wf_watch_dict_notify(WF_DICT_EVENT_MODIFIED, d, ep->key, value);
         return;
     }
     *old = 0;
@@ -374,6 +389,8 @@ static void dict_insert_at(DictObject *d, intptr_t ix, Value key, Hash hash, Val
     t->usable--;
     dk_publish(t, slot, (intptr_t)n);
     dict_set_used(d, d->used + 1);
+    dict_keys_changed(d);
+    wf_watch_dict_notify(WF_DICT_EVENT_ADDED, d, key, value);
 }
 
 static int dict_insert_locked(DictObject *d, Value key, Hash hash, Value value, Value *old)
@@ -481,6 +498,8 @@ static void dict_del_at(DictObject *d, intptr_t ix, Value *k, Value *v)
     entry_clear(ep);
     dict_set_used(d, d->used - 1);
     dict_bump_version(d);
+    dict_keys_changed(d);
+    wf_watch_dict_notify(WF_DICT_EVENT_DELETED, d, *k, 0);
 }
 
 /* ---- the public C API ---- */
@@ -635,6 +654,26 @@ int wf_dict_next_entry(Value d, size_t *pos, Value *key, Value *value, Hash *has
 int wf_dict_next(Value d, size_t *pos, Value *key, Value *value)
 {
     return wf_dict_next_entry(d, pos, key, value, NULL);
+}
+
+uint32_t wf_dict_keys_version(Value dv)
+{
+    DictObject *d = wf_as_dict(dv);
+    /* acquire: pairs with the release reset (K2) or the CAS of whoever
+     * assigned the number: the key changes before it are visible to the
+     * probe the caller makes next. */
+    uint32_t v = wf_atomic_load_acquire_u32(&d->keys_version);
+    if (v)
+        return v;
+    uint32_t fresh = wf_watch_next_keys_version();
+    if (!fresh)
+        return 0;  /* exhausted: nothing may be cached */
+    /* acq_rel: acquire pairs with the reset it replaces (as above); release
+     * pairs with the acquire of the next reader of the number. On failure
+     * (another thread assigned one first) v gets that number, acquire. */
+    if (wf_atomic_cas_acq_rel_u32(&d->keys_version, &v, fresh))
+        return fresh;
+    return v;
 }
 
 uint64_t wf_dict_version(Value d)
@@ -1068,6 +1107,7 @@ static void dict_dealloc(Object *o)
     DictObject *d = (DictObject *)o;
     if (!wf_seq_trash_begin(o, dict_dealloc))
         return;
+    wf_watch_dict_notify(WF_DICT_EVENT_DEALLOCATED, d, 0, 0);
     /* Rule 6: nobody else can read a dict without references. */
     DictTable *t = d->table;
     for (size_t i = 0; i < t->nentries; i++) {

@@ -75,7 +75,46 @@ typedef struct DictObject {
     size_t used;        /* live items: len(d) (relaxed atomic) */
     DictTable *table;   /* never NULL (release/acquire) */
     uint64_t version;   /* bumped under the section; relaxed atomic */
+    uint32_t keys_version;  /* names the current key set, 0 = none yet (below) */
+    uint8_t watched;    /* bitmask of dict watcher ids (core/watch.h; relaxed atomics) */
 } DictObject;
+
+/*
+ * Keys versions (CPython's dk_version), the guards of "key k is absent from
+ * d" and "d's keys are the ones I saw" (globals, builtins, class dicts):
+ *
+ *  K1. wf_dict_keys_version(d) returns d->keys_version, first assigning a
+ *      fresh nonzero number from a global 32-bit counter (core/watch.c) by a
+ *      CAS from 0 if there is none. A number is never handed out twice, to
+ *      this dict or another; 0 comes back only when the counter is exhausted,
+ *      and a specializer never caches 0.
+ *  K2. Every change of d's key set -- a new key inserted, a key deleted
+ *      (del, pop, popitem), clear, a resize that rebuilds the table, an update
+ *      that adds keys -- stores 0 into keys_version with release, AFTER the
+ *      change is visible to lock-free readers. Replacing the value of an
+ *      existing key does not touch it.
+ *  K3. A guard loads it with wf_dict_keys_version_now (acquire) and compares
+ *      it with its cached number; 0 never matches.
+ *
+ * Why a guard that matches means the specializer's probe still holds: the
+ * specializer reads (or assigns) the version BEFORE it probes the dict. If
+ * a key change C was not yet visible to that probe, C's reset comes after the
+ * version the specializer read in keys_version's modification order (had the
+ * reset come first, the specializer's acquire load or CAS would have read it
+ * or a later number assigned after it, and synchronized with it, so C would
+ * be visible to the probe). So once C's writer returns, the cached number is
+ * gone from keys_version for good (numbers are never reused), and the guard
+ * fails. Only a guard racing with C's writer can still pass, which answers
+ * as if it ran just before C: a result CPython could give too.
+ */
+/* d's keys version, assigned if it has none (K1); 0 only when exhausted. */
+uint32_t wf_dict_keys_version(Value d);
+/* The guard's load (K3). acquire: pairs with the release reset of K2 and
+ * the CAS of K1. */
+static inline uint32_t wf_dict_keys_version_now(const DictObject *d)
+{
+    return wf_atomic_load_acquire_u32(&d->keys_version);
+}
 
 #define DKIX_EMPTY (-1)
 #define DKIX_DUMMY (-2)
@@ -255,7 +294,9 @@ static inline int wf_dict_set_str(Value d, Value key, Value v)
     WF_ASSERT(wf_is_str_exact(key));
     DictObject *dp = wf_as_dict(d);
     Hash hash = wf_dict_str_hash(key);
-    if (WF_LIKELY(!wf_runtime_multithreaded()) && WF_LIKELY(hash != -1 && dp->table->log2width == 0)) {
+    /* relaxed: a watched dict takes wf_dict_set, which notifies (watch.h rule 2). */
+    if (WF_LIKELY(!wf_runtime_multithreaded()) && WF_LIKELY(hash != -1 && dp->table->log2width == 0) &&
+        WF_LIKELY(!wf_atomic_load_relaxed_u8(&dp->watched))) {
         /* Single-threaded: plain loads and stores (nobody else exists). */
         DictTable *t = dp->table;
         const int8_t *idx = (const int8_t *)(t + 1);

@@ -134,7 +134,11 @@ struct TypeObject {
     size_t tp_itemsize;         /* per item for variable-size instances */
     size_t tp_dictoffset;       /* offset of a `Value dict` field, 0 = none */
     uint32_t tp_flags;          /* WF_TPF_* */
-    _Atomic uint32_t tp_version; /* bumped on every change of the type or its MRO */
+    /* A number no other (type, state) pair ever had: every change of the
+     * type or its MRO stores a fresh one from a global counter (release),
+     * 0 = unversioned (counter exhausted, or a class being built): never
+     * cache against it. Read with wf_type_version(). */
+    _Atomic uint32_t tp_version;
     TypeObject *tp_base;
     Value tp_bases;             /* tuple of types */
     Value tp_mro;               /* tuple of types, self first */
@@ -178,8 +182,17 @@ struct TypeObject {
     const MethodDef *tp_methods;  /* NULL-terminated, installed by wf_type_ready */
     const GetSetDef *tp_getset;   /* NULL-terminated */
     Value tp_slotnames;           /* tuple of __slots__ names, or 0 */
-    void *tp_watchers;            /* tier-2 invalidation hooks (later issues) */
+    uint8_t tp_watched;           /* bitmask of type watcher ids (core/watch.h; relaxed atomics) */
 };
+
+/* t's version for a guard or a cache: acquire, pairs with the release store
+ * of a bump in typeobject.c, so whoever reads the new number also sees the
+ * dict entry written before it. Read it BEFORE looking anything up along
+ * t's MRO, and cache nothing when it is 0 (core/specialize.h rule 5). */
+static inline uint32_t wf_type_version(TypeObject *t)
+{
+    return atomic_load_explicit(&t->tp_version, memory_order_acquire);
+}
 
 /* Common object layouts. Owners named; everyone may read the fields. */
 typedef struct TupleObject {   /* core/tuple.c */

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include "objimpl.h"
 #include "attrslot.h"
+#include "watch.h"
 #include "sync/mutex.h"
 
 /*
@@ -59,11 +60,17 @@
  *     run Python code that changes a type again (a dict write dropping the
  *     last reference to an object with __del__ is avoided, see rule 3, but
  *     readying a type or creating a subclass may nest).
- *  2. The order inside is: write the type dict, then bump tp_version of the
- *     type and every subclass (release), then re-derive the slots; all before
- *     the mutating call returns. A reader that saw the new version therefore
- *     sees the new dict entry, and a per-thread method cache entry filled
- *     from the old dict carries the old version, so it is never used again.
+ *  2. The order inside is: write the type dict, then give the type and every
+ *     subclass a fresh version (release), then re-derive the slots, then call
+ *     the watchers of every type whose version changed (core/watch.h); all
+ *     before the mutating call returns. A reader that saw the new version
+ *     therefore sees the new dict entry, and a per-thread method cache entry
+ *     filled from the old dict carries the old version, so it is never used
+ *     again. Versions come from one global counter (core/watch.c), so a
+ *     version alone names a (type, state) pair: a cache keyed by the version
+ *     cannot confuse two types, nor two states of one type. When the counter
+ *     is exhausted, bumped types get 0 ("unversioned") and keep it: nothing
+ *     caches against 0, the method cache included.
  *  3. The value a class attribute write replaces is kept alive by the writer
  *     and dropped with wf_defer_decref after the lock is released: a thread
  *     that got it as a borrowed result from its method cache or from the
@@ -153,13 +160,15 @@ Value wf_type_lookup(TypeObject *type, Value name)
     }
     if (!(wf_obj(name)->ob_flags & WF_OBF_INTERNED))
         return lookup_mro(type, name);
-    uint32_t version = atomic_load_explicit(&type->tp_version, memory_order_acquire);  /* acquire: pairs with the release in wf_type_modified */
+    uint32_t version = wf_type_version(type);  /* before the walk: rule 2 */
     OmMCacheEntry *e = om_mcache_entry(type, name);
     if (e->type == type && e->name == name && e->version == version)
         return e->value;
     Value v = lookup_mro(type, name);
     if (!v && wf_err_occurred())
         return 0;
+    if (WF_UNLIKELY(version == 0))
+        return v;  /* unversioned: an entry could never be invalidated */
     e->type = type;
     e->name = name;
     e->version = version;
@@ -192,16 +201,72 @@ static Value lookup_mro(TypeObject *type, Value name)
     return 0;
 }
 
+/* Give t a fresh version (rule 2). release: pairs with the acquire in
+ * wf_type_version() (the method cache, guards): a reader that sees the new
+ * number sees the dict write made before. A type that is already
+ * unversioned stays so once the counter is exhausted: the fresh number is 0. */
+static void type_version_assign(TypeObject *t)
+{
+    atomic_store_explicit(&t->tp_version, wf_watch_next_type_version(), memory_order_release);
+}
+
+/* The types one change affects: each once, though a class that derives from
+ * two classes of the changed type's subtree is reached twice. Under
+ * type_lock. */
+typedef struct TypeSet {
+    TypeObject **items;
+    size_t len, cap;
+} TypeSet;
+
+static void typeset_add(TypeSet *s, TypeObject *t)
+{
+    for (size_t i = 0; i < s->len; i++)
+        if (s->items[i] == t)
+            return;
+    if (s->len == s->cap) {
+        s->cap = s->cap ? s->cap * 2 : 8;
+        s->items = wf_mem_realloc(s->items, s->cap * sizeof *s->items);
+    }
+    s->items[s->len++] = t;
+}
+
+/* t and every subclass, transitively. */
+static void typeset_add_tree(TypeSet *s, TypeObject *t)
+{
+    size_t before = s->len;
+    typeset_add(s, t);
+    if (s->len == before)
+        return;  /* reached already, with its subtree */
+    Value subs = t->tp_subclasses;
+    for (size_t i = 0; subs && i < wf_list_size(subs); i++)
+        typeset_add_tree(s, wf_as_type(wf_list_get(subs, i)));
+}
+
+static void typeset_bump(TypeSet *s)
+{
+    for (size_t i = 0; i < s->len; i++)
+        type_version_assign(s->items[i]);
+}
+
+/* Rule 2's last step: the watchers of every type in s, after everything
+ * else is published. */
+static void typeset_notify_and_free(TypeSet *s)
+{
+    for (size_t i = 0; i < s->len; i++)
+        /* relaxed: watch.h rule 2. */
+        if (WF_UNLIKELY(wf_atomic_load_relaxed_u8(&s->items[i]->tp_watched)))
+            wf_watch_type_notify(s->items[i]);
+    wf_mem_free(s->items);
+}
+
+/* Rule 2 for a change of type's dict or MRO: fresh versions for type and its
+ * subclasses, then the watchers. Under type_lock. */
 static void type_modified_locked(TypeObject *type)
 {
-    /* release: pairs with the acquire of tp_version in om_type_lookup() and
-     * by guard checks (tier 2); the dict write before it is then visible. */
-    atomic_fetch_add_explicit(&type->tp_version, 1, memory_order_release);
-    Value subs = type->tp_subclasses;
-    if (!subs)
-        return;
-    for (size_t i = 0; i < wf_list_size(subs); i++)
-        type_modified_locked(wf_as_type(wf_list_get(subs, i)));
+    TypeSet s = {0};
+    typeset_add_tree(&s, type);
+    typeset_bump(&s);
+    typeset_notify_and_free(&s);
 }
 
 /* Rule 2: called after the change is written, before the mutator returns. */
@@ -470,10 +535,20 @@ static int object_set_class(Value self, Value v)
                              new->tp_name, old->tp_name), -1;
     /* ob_type is read without atomics everywhere: store it with the world
      * stopped (as CPython's free-threaded build does). */
+    type_lock_acquire();
     bool stopped = wf_stop_the_world();
     wf_obj(self)->ob_type = new;
     if (stopped)
         wf_start_the_world();
+    /* Both classes get fresh versions and their watchers hear of it (rule
+     * 2): tier 2 may have assumed the object's class from either version.
+     * Their subclasses are not affected. */
+    TypeSet s = {0};
+    typeset_add(&s, old);
+    typeset_add(&s, new);
+    typeset_bump(&s);
+    typeset_notify_and_free(&s);
+    type_lock_release();
     return 0;
 }
 
@@ -805,12 +880,9 @@ static int type_set_annotations(Value tv, Value v)
     TypeObject *t = as_type(tv);
     if (!(t->tp_flags & WF_TPF_HEAPTYPE))
         return wf_err_format(wf_exc_TypeError, "cannot set '__annotations__' attribute of immutable type '%s'", t->tp_name), -1;
-    wf_type_modified(t);
-    if (v)
-        return wf_dict_set(t->tp_dict, WF_ID(__annotations__), v);
-    if (!wf_dict_get(t->tp_dict, WF_ID(__annotations__)))
+    if (!v && !wf_dict_get(t->tp_dict, WF_ID(__annotations__)))
         return wf_err_set_str(wf_exc_AttributeError, "__annotations__"), -1;
-    return wf_dict_del(t->tp_dict, WF_ID(__annotations__));
+    return type_dict_store(t, WF_ID(__annotations__), v);  /* rule 2: write, then bump */
 }
 
 static const GetSetDef type_getset[] = {
@@ -1031,9 +1103,12 @@ static int type_dict_store(TypeObject *t, Value name, Value v)
         r = wf_dict_del(t->tp_dict, name);
     }
     if (r == 0) {
-        type_modified_locked(t);  /* first: the slot update below looks names up */
+        TypeSet s = {0};
+        typeset_add_tree(&s, t);
+        typeset_bump(&s);  /* first: the slot update below looks names up */
         if (wf_is_str(name) && is_dunder(name))
             update_slots_for_name(t, name);
+        typeset_notify_and_free(&s);
     }
     type_lock_release();
     if (old)
@@ -1359,7 +1434,7 @@ static int ready_dict(TypeObject *t)
     /* release: pairs with the acquire in wf_type_lookup() (rule 6). */
     wf_atomic_or_release_u32(&t->tp_flags, WF_TPF_READY);
     if (!atomic_load_explicit(&t->tp_version, memory_order_relaxed))
-        atomic_store_explicit(&t->tp_version, 1, memory_order_release);  /* release: pairs with guard loads (tier 2) */
+        type_version_assign(t);
     return 0;
 }
 
@@ -2610,7 +2685,7 @@ static Value class_finish(TypeObject *t, const Value *kwvals, Value kwnames)
     fixup_all_slots(t);
     if (t->tp_dictoffset)
         t->tp_flags |= WF_TPF_HAVE_DICT;
-    atomic_store_explicit(&t->tp_version, 1, memory_order_release);  /* release: pairs with guard loads (tier 2) */
+    type_version_assign(t);
     for (size_t i = 0; i < wf_tuple_size(t->tp_bases); i++)
         add_to_subclasses(wf_as_type(wf_tuple_get(t->tp_bases, i)), t);
     if (call_set_names(t) < 0 || call_init_subclass(t, kwvals, kwnames) < 0)
