@@ -25,6 +25,10 @@
  *     on an exact list gets its own form (its MethodDef in units 1-4); the
  *     others call the descriptor's C entry after its instance check.
  *  4. type(x), str(x), tuple(x): the static type object in units 1-4.
+ *  5. A class whose metaclass is type, with object.__new__ and a Python
+ *     __init__: its version in units 1-2, the __init__ (borrowed) in units
+ *     3-6. The version is read before anything else, so a class changed
+ *     while this runs has moved past it and the guard fails.
  *
  * Nothing here runs Python code or leaves an error set: the lookups below
  * read immutable fields of the callable (function code, method func/self,
@@ -36,7 +40,8 @@ enum {
     SCALL_FAIL_OTHER,        /* a callable kind with no form */
     SCALL_FAIL_GENERATOR,    /* a generator function: the generic path builds the generator */
     SCALL_FAIL_DESCR_FLAGS,  /* a static/class method descriptor */
-    SCALL_FAIL_CLASS,        /* a class: no form (yet) for its instantiation */
+    SCALL_FAIL_CLASS,        /* a class with a metaclass, __new__, or a C __init__ */
+    SCALL_FAIL_VERSION,      /* a class without a version (the counter ran out) */
 };
 
 /* The units of CALL's cache after the counter (core/spec/call.def). */
@@ -99,7 +104,33 @@ static void scall_descr(CodeUnit *instr, Value callable, Value self_or_null, int
         scall_install(instr, OP_CALL_METHOD_DESCRIPTOR_FAST, NULL);
 }
 
-/* type(x), str(x), tuple(x); other classes stay generic. */
+/* cls(args) with object.__new__ and a Python __init__ (what the generic
+ * CALL runs inline, ceval_class_init). */
+static void scall_alloc_init(CodeUnit *instr, TypeObject *t)
+{
+    /* first: a change after this read gives t another version */
+    uint32_t version = wf_type_version(t);
+    if (!version) {
+        wf_spec_fail(instr, OP_CALL, SCALL_FAIL_VERSION);
+        return;
+    }
+    Value init = 0;
+    if (t->tp_new == wf_type_object.tp_new && (t->tp_flags & WF_TPF_HEAPTYPE)) {
+        init = wf_type_lookup(t, WF_ID(__init__));
+        if (!init)
+            wf_err_clear();
+    }
+    if (!init || !wf_is_function(init) || (wf_as_code(wf_as_func(init)->code)->flags & WF_CO_GENERATOR)) {
+        wf_spec_fail(instr, OP_CALL, SCALL_FAIL_CLASS);
+        return;
+    }
+    wf_cache_write32(instr + 2, version);
+    wf_cache_write_ptr(instr + 4, (const void *)init);
+    wf_spec_success(instr, OP_CALL_ALLOC_AND_ENTER_INIT);
+    WF_SPEC_STAT(OP_CALL, WF_SPEC_STAT_SUCCESS);
+}
+
+/* type(x), str(x), tuple(x), and classes with a Python __init__. */
 static void scall_class(CodeUnit *instr, Value callable, Value self_or_null, int oparg)
 {
     TypeObject *t = (TypeObject *)wf_obj(callable);
@@ -107,11 +138,12 @@ static void scall_class(CodeUnit *instr, Value callable, Value self_or_null, int
     if (!self_or_null && oparg == 1)
         op = t == &wf_type_type ? OP_CALL_TYPE_1 : t == &wf_type_str ? OP_CALL_STR_1
            : t == &wf_type_tuple ? OP_CALL_TUPLE_1 : -1;
-    if (op < 0) {
+    if (op >= 0)
+        scall_install(instr, op, t);
+    else if (!self_or_null && wf_obj(callable)->ob_type == &wf_type_type)
+        scall_alloc_init(instr, t);
+    else
         wf_spec_fail(instr, OP_CALL, SCALL_FAIL_CLASS);
-        return;
-    }
-    scall_install(instr, op, t);
 }
 
 void wf_specialize_call(Value callable, Value self_or_null, CodeUnit *instr, int oparg)

@@ -118,6 +118,22 @@ class X(metaclass=Meta):
 print(make(X, 2))
 # expect: ['meta', 'meta']
 
+# __init__ replaced by a callable object that is not a function
+class Q2:
+    def __init__(self, a, b):
+        self.a = a
+make(Q2, 200)
+class Caller:
+    def __call__(self, *args):
+        print("called with", len(args))
+Q2.__init__ = Caller()
+print(type(make(Q2, 1)[0]).__name__)
+# expect: called with 2
+# expect: Q2
+Q2.__init__ = lambda self, a, b: setattr(self, "a", b)
+print(make(Q2, 200)[-1].a)
+# expect: 200
+
 # recursion through __init__ still raises RecursionError
 class Deep:
     def __init__(self, n):
