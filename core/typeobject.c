@@ -535,14 +535,16 @@ static int object_set_class(Value self, Value v)
                              new->tp_name, old->tp_name), -1;
     /* ob_type is read without atomics everywhere: store it with the world
      * stopped (as CPython's free-threaded build does). */
-    type_lock_acquire();
     bool stopped = wf_stop_the_world();
     wf_obj(self)->ob_type = new;
     if (stopped)
         wf_start_the_world();
     /* Both classes get fresh versions and their watchers hear of it (rule
      * 2): tier 2 may have assumed the object's class from either version.
-     * Their subclasses are not affected. */
+     * Their subclasses are not affected. The lock is taken only now: a
+     * thread parked on type_lock does not count as stopped, so stopping
+     * the world while holding it would wait for that thread forever. */
+    type_lock_acquire();
     TypeSet s = {0};
     typeset_add(&s, old);
     typeset_add(&s, new);
