@@ -15,6 +15,7 @@
 #include "seq.h"
 #include "specialize.h"
 #include "spec_ops.h"
+#include "attrslot.h"
 #include "sync/eval_breaker.h"
 #include "spec_call.h"
 
@@ -220,7 +221,8 @@ static int bind_missing(FunctionObject *fn, Value *locals, int start, int end, c
 static int bind_too_many(FunctionObject *fn, Value *locals, size_t given)
 {
     CodeObject *co = wf_as_code(fn->code);
-    size_t ndef = fn->defaults ? wf_tuple_size(fn->defaults) : 0;
+    Value defs = wf_attrslot_load(&fn->defaults);   /* __defaults__ may be replaced meanwhile */
+    size_t ndef = defs ? wf_tuple_size(defs) : 0;
     size_t kwonly_given = 0;
     for (int i = co->argcount; i < co->argcount + co->kwonlyargcount; i++)
         if (locals[i])
@@ -280,18 +282,22 @@ static int bind_keyword(FunctionObject *fn, Value *locals, Value kwdict, Value n
 static int bind_defaults(FunctionObject *fn, Value *locals, size_t nargs)
 {
     CodeObject *co = wf_as_code(fn->code);
-    size_t ndef = fn->defaults ? wf_tuple_size(fn->defaults) : 0;
+    /* One load of each: another thread may replace __defaults__ or
+     * __kwdefaults__ during the call (the old one is freed deferred). */
+    Value defs = wf_attrslot_load(&fn->defaults);
+    Value kwdefs = wf_attrslot_load(&fn->kwdefaults);
+    size_t ndef = defs ? wf_tuple_size(defs) : 0;
     int first_def = co->argcount - (int)ndef;
     for (int i = (int)nargs; i < co->argcount; i++)
         if (!locals[i] && i >= first_def)
-            locals[i] = wf_incref(wf_tuple_get(fn->defaults, i - first_def));
+            locals[i] = wf_incref(wf_tuple_get(defs, i - first_def));
     if (bind_missing(fn, locals, (int)nargs < co->argcount ? (int)nargs : co->argcount, co->argcount,
                      "positional", 1) < 0)
         return -1;
     for (int i = co->argcount; i < co->argcount + co->kwonlyargcount; i++) {
-        if (locals[i] || !fn->kwdefaults)
+        if (locals[i] || !kwdefs)
             continue;
-        Value d = wf_dict_get(fn->kwdefaults, wf_tuple_get(co->varnames, i));
+        Value d = wf_dict_get(kwdefs, wf_tuple_get(co->varnames, i));
         if (d)
             locals[i] = wf_incref(d);
     }

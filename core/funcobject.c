@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include "weft.h"
 #include "funcobject.h"
+#include "attrslot.h"
 
 /* ---- functions ---- */
 
@@ -88,22 +89,24 @@ FUNC_ANY_FIELD(doc)
 FUNC_ANY_FIELD(module)
 
 /* __defaults__ (tuple) and __kwdefaults__ (dict): None or deleting clears. */
+/* Calls in other threads read these without a lock: stores publish the new
+ * value and drop the old one deferred (attrslot.h), loads are acquire. */
 static int func_set_typed(Value *slot, Value x, bool ok, const char *what, const char *type)
 {
     if (x == 0 || x == wf_None) {
-        wf_setref(slot, 0);
+        wf_attrslot_store(slot, 0);
         return 0;
     }
     if (!ok) {
         wf_err_format(wf_exc_TypeError, "__%s__ must be set to a %s object", what, type);
         return -1;
     }
-    wf_setref(slot, wf_incref(x));
+    wf_attrslot_store(slot, wf_incref(x));
     return 0;
 }
 static Value func_get_defaults(Value v)
 {
-    Value x = wf_as_func(v)->defaults;
+    Value x = wf_attrslot_load(&wf_as_func(v)->defaults);
     return wf_incref(x ? x : wf_None);
 }
 static int func_set_defaults(Value v, Value x)
@@ -112,7 +115,7 @@ static int func_set_defaults(Value v, Value x)
 }
 static Value func_get_kwdefaults(Value v)
 {
-    Value x = wf_as_func(v)->kwdefaults;
+    Value x = wf_attrslot_load(&wf_as_func(v)->kwdefaults);
     return wf_incref(x ? x : wf_None);
 }
 static int func_set_kwdefaults(Value v, Value x)
