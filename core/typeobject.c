@@ -93,7 +93,19 @@
  */
 static WfRMutex type_lock = WF_RMUTEX_INIT;
 
-static void type_lock_acquire(void) { wf_rmutex_lock(&type_lock); }
+/* A thread that finds type_lock busy waits detached (wf_blocking_begin):
+ * holders stop the world (rule 5), and a thread parked while attached would
+ * never reach the safe point the stopper waits for (core/thread.h,
+ * wf_stop_the_world: "never while holding a lock that an attached thread
+ * may wait for without detaching"). */
+static void type_lock_acquire(void)
+{
+    if (wf_rmutex_lock_timed(&type_lock, 0, 0) == WF_LOCK_ACQUIRED)
+        return;
+    wf_blocking_begin();
+    wf_rmutex_lock(&type_lock);
+    wf_blocking_end();
+}
 static void type_lock_release(void) { (void)wf_rmutex_unlock(&type_lock); }
 
 static bool late_done;                 /* start-up only (rule 6) */
