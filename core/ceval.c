@@ -16,6 +16,7 @@
 #include "specialize.h"
 #include "spec_ops.h"
 #include "attrslot.h"
+#include "spec_iter.h"
 #include "sync/eval_breaker.h"
 #include "spec_call.h"
 

@@ -1246,6 +1246,16 @@ static bool c_has_starred(ExprSeq *seq)
     return false;
 }
 
+/* Before a conditional jump on e's value: TO_BOOL, whose specialized forms
+ * test the common types inline and take the jump (docs/specialization.md,
+ * "Truth"). A comparison leaves a bool and takes the jump itself; a
+ * constant is rare enough for the jump's own test. */
+static void c_to_bool(Compiler *c, Expr *e)
+{
+    if (e->kind != WF_EXPR_Compare && e->kind != WF_EXPR_Constant)
+        c_emit0(c, OP_TO_BOOL);
+}
+
 /* Jump to label if bool(e) == cond; fall through otherwise. */
 static void c_jump_if(Compiler *c, Expr *e, int label, int cond)
 {
@@ -1270,6 +1280,7 @@ static void c_jump_if(Compiler *c, Expr *e, int label, int cond)
         return;
     }
     c_expr(c, e);
+    c_to_bool(c, e);
     c_jump(c, cond ? OP_POP_JUMP_IF_TRUE : OP_POP_JUMP_IF_FALSE, label);
 }
 
@@ -2103,6 +2114,7 @@ static void c_expr_inner(Compiler *c, Expr *e)
         for (size_t i = 0; i + 1 < vals->count; i++) {
             c_expr(c, vals->items[i]);
             c_emit(c, OP_COPY, 1);
+            c_to_bool(c, vals->items[i]);
             c_jump(c, e->v.BoolOp.op == WF_BOOLOP_Or ? OP_POP_JUMP_IF_TRUE : OP_POP_JUMP_IF_FALSE, end);
             c_emit0(c, OP_POP_TOP);
         }
