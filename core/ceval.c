@@ -93,7 +93,8 @@ static Value ceval_recursion_error(void)
     return wf_err_set_str(wf_exc_RecursionError, "maximum recursion depth exceeded");
 }
 
-static void frame_init(Frame *f, CodeObject *co, Value func, Value globals, Value builtins, int owner)
+static void frame_init(ThreadState *ts, Frame *f, CodeObject *co, Value func, Value globals,
+                       Value builtins, int owner)
 {
     f->code = co;
     f->func = func;
@@ -101,7 +102,7 @@ static void frame_init(Frame *f, CodeObject *co, Value func, Value globals, Valu
     f->builtins = builtins;
     f->locals = 0;
     f->previous = NULL;
-    f->instr = co->code;
+    f->bytecode = f->instr = wf_code_bytecode(co, ts);
     f->owner = (uint8_t)owner;
     f->state = WF_FRAME_CREATED;
     f->is_entry = 0;
@@ -156,9 +157,7 @@ static inline __attribute__((always_inline)) void frame_pop(ThreadState *ts, Fra
 
 int wf_frame_lineno(Frame *f)
 {
-    CodeObject *co = f->code;
-    uint32_t off = f->instr > co->code ? (uint32_t)(f->instr - co->code - 1) : 0;
-    return wf_code_line(co, off);
+    return wf_code_line(f->code, wf_frame_offset_before(f, f->instr));
 }
 
 /* ---- argument binding ---- */
@@ -374,7 +373,7 @@ static Frame *ceval_push_frame(ThreadState *ts, Value func, Value *args, size_t 
         f->builtins = fn->builtins;
         f->locals = 0;
         f->previous = NULL;
-        f->instr = co->code;
+        f->bytecode = f->instr = wf_code_bytecode(co, ts);
         f->owner = WF_FRAME_OWNED_BY_THREAD;
         f->state = WF_FRAME_CREATED;
         f->is_entry = 0;
@@ -384,7 +383,7 @@ static Frame *ceval_push_frame(ThreadState *ts, Value func, Value *args, size_t 
             memset(f->localsplus + nargs, 0, sizeof(Value) * ((size_t)co->nlocalsplus - nargs));
         f->stack_top = f->localsplus + co->nlocalsplus;
     } else {
-        frame_init(f, co, func, fn->globals, fn->builtins, WF_FRAME_OWNED_BY_THREAD);
+        frame_init(ts, f, co, func, fn->globals, fn->builtins, WF_FRAME_OWNED_BY_THREAD);
         int err = bind_args(f, fn, args, nargs, kwnames);
         for (size_t i = 0; i < total; i++)
             wf_decref(args[i]);
@@ -411,7 +410,7 @@ static inline Frame *ceval_push_frame_exact(ThreadState *ts, Value func, Value *
             wf_decref(args[i]);
         return NULL;
     }
-    frame_init(f, co, func, fn->globals, fn->builtins, WF_FRAME_OWNED_BY_THREAD);
+    frame_init(ts, f, co, func, fn->globals, fn->builtins, WF_FRAME_OWNED_BY_THREAD);
     memcpy(f->localsplus, args, sizeof(Value) * nargs);   /* moves the references */
     if (co->ncells || co->nfree)
         frame_init_cells(f, fn);
@@ -423,7 +422,7 @@ Frame *wf_frame_new_heap(Value func, const Value *args, size_t nargs, Value kwna
     FunctionObject *fn = wf_as_func(func);
     CodeObject *co = wf_as_code(fn->code);
     Frame *f = wf_mem_alloc(co->framesize);
-    frame_init(f, co, wf_incref(func), fn->globals, fn->builtins, WF_FRAME_OWNED_BY_GENERATOR);
+    frame_init(wf_tstate(), f, co, wf_incref(func), fn->globals, fn->builtins, WF_FRAME_OWNED_BY_GENERATOR);
     if (bind_args(f, fn, args, nargs, kwnames) < 0) {
         wf_frame_clear(f);
         wf_decref(f->func);
@@ -1464,7 +1463,7 @@ static Value ceval_build_class_func;
 
 /* The base of the bytecode copy a frame runs (offsets and jump targets are
  * relative to it). */
-#define FRAME_BYTECODE(f) ((f)->code->code)
+#define FRAME_BYTECODE(f) ((f)->bytecode)
 
 /* A family head's entry for its specialized forms' DEOPT_IF (same oparg,
  * same stack, next_instr just past the opcode unit). */
@@ -1497,8 +1496,19 @@ static void ceval_on_error(ThreadState *ts, Frame *frame, CodeUnit *next_instr)
         wf_err_set_str(wf_exc_SystemError, "error return without exception set");
     ceval_chain_context(ts, ts->exc, 0);
     CodeObject *co = frame->code;
-    uint32_t off = next_instr > co->code ? (uint32_t)(next_instr - co->code - 1) : 0;
-    wf_exc_add_traceback(ts->exc, wf_val(co), wf_code_line(co, off));
+    wf_exc_add_traceback(ts->exc, wf_val(co), wf_code_line(co, wf_frame_offset_before(frame, next_instr)));
+}
+
+/* A generator's frame may have run last in another thread: move it to this
+ * thread's copy of its bytecode, at the same offset, so that this thread
+ * never runs (and specializes) a copy that another thread writes. */
+static void ceval_frame_rebase(ThreadState *ts, Frame *f)
+{
+    CodeUnit *mine = wf_code_bytecode(f->code, ts);
+    if (f->bytecode == mine)
+        return;
+    f->instr = mine + (f->instr - f->bytecode);
+    f->bytecode = mine;
 }
 
 /* The frame is done (returned or raised): release it. */
@@ -1572,6 +1582,8 @@ Value wf_eval_frame(ThreadState *ts, Frame *frame, int throwflag)
         throwflag = 1;
     }
 start_frame:
+    if (WF_UNLIKELY(frame->owner == WF_FRAME_OWNED_BY_GENERATOR))
+        ceval_frame_rebase(ts, frame);
     frame->state = WF_FRAME_EXECUTING;
     next_instr = frame->instr;
     stack_pointer = frame->stack_top;
@@ -1649,15 +1661,13 @@ error:
     ceval_on_error(ts, frame, next_instr);
 exception_unwind:
     {
-        CodeObject *co = frame->code;
-        uint32_t off = next_instr > co->code ? (uint32_t)(next_instr - co->code - 1) : 0;
-        const ExcEntry *h = wf_code_handler(co, off);
+        const ExcEntry *h = wf_code_handler(frame->code, wf_frame_offset_before(frame, next_instr));
         Value *base = wf_frame_stack_base(frame);
         if (h) {
             while (stack_pointer > base + h->depth)
                 wf_decref(*--stack_pointer);
             *stack_pointer++ = wf_err_fetch();
-            next_instr = co->code + h->target;
+            next_instr = frame->bytecode + h->target;
             DISPATCH();
         }
         while (stack_pointer > base)
@@ -1786,7 +1796,7 @@ Value wf_eval_code(Value code, Value globals, Value locals)
     Frame *f = frame_alloc(ts, co);
     if (!f)
         return 0;
-    frame_init(f, co, 0, globals, ceval_builtins_of(globals), WF_FRAME_OWNED_BY_THREAD);
+    frame_init(ts, f, co, 0, globals, ceval_builtins_of(globals), WF_FRAME_OWNED_BY_THREAD);
     f->locals = wf_incref(locals ? locals : globals);
     for (int i = 0; i < co->ncells; i++)
         f->localsplus[co->nlocals + i] = wf_cell_new(0);
@@ -1803,7 +1813,7 @@ static Value ceval_run_class_body(Value func, Value ns)
     Frame *f = frame_alloc(ts, co);
     if (!f)
         return 0;
-    frame_init(f, co, wf_incref(func), fn->globals, fn->builtins, WF_FRAME_OWNED_BY_THREAD);
+    frame_init(ts, f, co, wf_incref(func), fn->globals, fn->builtins, WF_FRAME_OWNED_BY_THREAD);
     f->locals = wf_incref(ns);
     frame_init_cells(f, fn);
     return wf_eval_frame(ts, f, 0);

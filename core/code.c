@@ -1,10 +1,13 @@
 /* weft: code objects. */
 /* Compiler output -> immortal CodeObject (bytecode, tables, introspection). */
+#include <pthread.h>
 #include <stdio.h>
+#include <string.h>
 #include "weft.h"
 #include "code.h"
 #include "frame.h"
 #include "opcodes.h"
+#include "specialize.h"
 
 Value wf_code_new(const CodeSpec *s)
 {
@@ -54,6 +57,53 @@ Value wf_code_new(const CodeSpec *s)
     }
     wf_make_immortal(wf_val(co));
     return wf_val(co);
+}
+
+/* ---- per-thread bytecode (code.h) ---- */
+
+/* Serializes the writers of every code object's copies array: a thread
+ * filling its slot and a thread growing the array (copying the slots into a
+ * new one) must not interleave. Taken once per code object per thread. */
+static pthread_mutex_t code_copies_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* Put `copy` in slot i of co's array, growing it if needed (under the lock).
+ * Returns the array that was replaced, to free after a grace period. */
+static WfCodeCopies *code_copies_install(CodeObject *co, uint32_t i, CodeUnit *copy)
+{
+    WfCodeCopies *old = wf_atomic_load_relaxed_ptr(&co->copies);   /* writers hold the lock */
+    if (old && i < old->n) {
+        WF_ASSERT(old->copy[i] == NULL);   /* only index i's owner fills slot i */
+        old->copy[i] = copy;
+        return NULL;
+    }
+    uint32_t n = old ? old->n * 2 : 4;
+    while (n <= i)
+        n *= 2;
+    WfCodeCopies *c = wf_mem_alloc(sizeof(WfCodeCopies) + sizeof(CodeUnit *) * n);
+    c->n = n;
+    memset(c->copy, 0, sizeof(CodeUnit *) * n);
+    if (old)
+        memcpy(c->copy, old->copy, sizeof(CodeUnit *) * old->n);
+    c->copy[i] = copy;
+    /* release: pairs with the acquire in wf_code_bytecode(); the slots and
+     * the copies they point to are complete before a reader sees c */
+    wf_atomic_store_release_ptr(&co->copies, c);
+    return old;
+}
+
+CodeUnit *wf_code_bytecode_slow(CodeObject *co, ThreadState *ts)
+{
+    size_t bytes = sizeof(CodeUnit) * (co->ncode ? co->ncode : 1);
+    CodeUnit *copy = wf_mem_alloc(bytes);
+    memcpy(copy, co->code, sizeof(CodeUnit) * co->ncode);
+    wf_specialize_init_copy(co, copy);
+    pthread_mutex_lock(&code_copies_lock);
+    WfCodeCopies *old = code_copies_install(co, ts->tlbc_index, copy);
+    pthread_mutex_unlock(&code_copies_lock);
+    /* Another thread may still be reading the old array (it loaded it just
+     * before the store above): free it after a grace period. */
+    wf_defer_free(old);
+    return copy;
 }
 
 int wf_code_line(CodeObject *co, uint32_t offset)

@@ -4,12 +4,20 @@
 #define WF_CODE_H
 
 #include "object.h"
+#include "thread.h"
+#include "sync/atomic.h"
 
 /*
  * Bytecode is an array of 16-bit code units: low byte opcode, high byte
  * oparg (CPython 3.11's _Py_CODEUNIT). Opargs past 255 use EXTENDED_ARG
- * prefixes. An instruction is followed by wf_op_cache[op] inline cache units
- * (zero now; the specializing interpreter fills them). See docs/interpreter.md.
+ * prefixes. An instruction is followed by wf_op_cache[op] inline cache units,
+ * which the specializing interpreter fills. See docs/interpreter.md.
+ *
+ * co->code is the compiler's output and never changes: dis, the line and
+ * exception tables and the generators' decoding read it. Frames run a
+ * per-thread copy of it (wf_code_bytecode below), which only its thread
+ * rewrites (core/specialize.h rule 1). An offset into one copy is the same
+ * instruction in co->code and in every other copy.
  */
 typedef uint16_t CodeUnit;
 #define WF_OP(u) ((u) & 0xff)
@@ -64,6 +72,7 @@ typedef struct CodeObject {
     ExcEntry *exctable;
     uint32_t nexc;
     size_t framesize;         /* bytes of a Frame running this code */
+    struct WfCodeCopies *copies;  /* per-thread bytecode (atomic pointer, see below) */
 } CodeObject;
 
 static inline CodeObject *wf_as_code(Value v) { return (CodeObject *)wf_obj(v); }
@@ -83,6 +92,35 @@ Value wf_code_new(const CodeSpec *spec);
 int wf_code_line(CodeObject *co, uint32_t offset);
 /* The handler of code unit `offset`, or NULL. */
 const ExcEntry *wf_code_handler(CodeObject *co, uint32_t offset);
+
+/* ---- per-thread bytecode (docs/specialization.md, "Why per-thread bytecode") ----
+ * Each thread state has a small index (ts->tlbc_index, core/pystate.c:
+ * lowest free one, reused when a thread ends; the main thread's is 0).
+ * co->copies points to an array of copies by index, published with one
+ * release store when it grows (the old array goes through wf_defer_free, so
+ * a reader that loaded it may finish with it). Slot i is written only by the
+ * thread that owns index i, under code.c's lock; the next owner of i takes
+ * over the warmed-up copy (the index lock orders the two). Copies live as
+ * long as the code object, which is immortal. */
+typedef struct WfCodeCopies {
+    uint32_t n;                   /* slots */
+    CodeUnit *copy[];             /* by tlbc_index; NULL: not made yet */
+} WfCodeCopies;
+
+CodeUnit *wf_code_bytecode_slow(CodeObject *co, ThreadState *ts);
+
+/* This thread's copy of co's bytecode, made on first use (a copy of
+ * co->code with the adaptive counters set by wf_specialize_init_copy). Only
+ * ts's thread may write it. */
+static inline CodeUnit *wf_code_bytecode(CodeObject *co, ThreadState *ts)
+{
+    /* acquire: pairs with the release in code_copies_install() */
+    WfCodeCopies *c = wf_atomic_load_acquire_ptr(&co->copies);
+    uint32_t i = ts->tlbc_index;
+    if (WF_LIKELY(c != NULL && i < c->n && c->copy[i] != NULL))
+        return c->copy[i];
+    return wf_code_bytecode_slow(co, ts);
+}
 
 /* Print a disassembly to stderr (debugging: WEFT_DIS=1). */
 void wf_code_dis(Value code);

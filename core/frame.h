@@ -18,6 +18,13 @@
  * A frame that is not running has `instr` pointing at the next instruction to
  * execute and `stack_top` one past its top stack value, so tier 2 (or a
  * deoptimizing trace) only has to set those two to resume it in tier 1.
+ *
+ * `bytecode` is the per-thread copy of the code the frame runs (code.h), and
+ * `instr` points into it: code offsets are `instr - bytecode`, valid in
+ * co->code and in every copy. A frame starts on its thread's copy; a
+ * generator's frame resumed by another thread moves to that thread's copy
+ * (same offset) before it runs, so a thread only ever runs, and rewrites,
+ * its own copy.
  */
 enum FrameOwner {
     WF_FRAME_OWNED_BY_THREAD = 0,     /* on the data stack */
@@ -39,6 +46,7 @@ typedef struct Frame {
     Value locals;             /* strong: dict for module/class bodies, else 0 */
     struct Frame *previous;   /* the caller, while this frame runs */
     CodeUnit *instr;          /* next instruction to execute (when not running) */
+    CodeUnit *bytecode;       /* the copy of code->code it runs (wf_code_bytecode) */
     Value *stack_top;         /* saved stack pointer (when not running) */
     uint8_t owner;            /* enum FrameOwner */
     uint8_t state;            /* enum FrameState */
@@ -51,6 +59,13 @@ typedef struct Frame {
 } Frame;
 
 static inline Value *wf_frame_stack_base(Frame *f) { return f->localsplus + f->code->nlocalsplus; }
+
+/* The code offset of the instruction before `instr` (the one executing, or
+ * the last one executed), 0 before the first. */
+static inline uint32_t wf_frame_offset_before(const Frame *f, const CodeUnit *instr)
+{
+    return instr > f->bytecode ? (uint32_t)(instr - f->bytecode - 1) : 0;
+}
 
 /* The C cell object. */
 typedef struct CellObject {

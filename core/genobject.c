@@ -20,6 +20,11 @@
  * the frame's memory from one resuming thread to the next. Getters that look
  * into the frame (gi_suspended, gi_yieldfrom) take the claim too, and report
  * "running" without looking when they cannot.
+ *
+ * The frame's bytecode is the copy of the thread that ran it last, which that
+ * thread may be rewriting now (specializing other frames of the same code):
+ * instructions are decoded from the code object's template, co->code, at the
+ * frame's offset, never from the frame's copy (core/code.h).
  */
 #include "sync/atomic.h"
 
@@ -174,15 +179,15 @@ static Value gen_yf(GenObject *g)
     Frame *f = g->frame;
     if (f->state != WF_FRAME_SUSPENDED)
         return 0;
-    CodeUnit prev = f->instr[-1];
+    CodeUnit prev = f->code->code[f->instr - f->bytecode - 1];
     if (WF_OP(prev) != OP_YIELD_VALUE || WF_ARG(prev) != 1)
         return 0;
     return f->stack_top[-1];
 }
 
-/* Decode the instruction at p (with EXTENDED_ARG prefixes); returns the
- * address after it and its caches. */
-static CodeUnit *gen_decode(CodeUnit *p, int *op, int *arg)
+/* Decode the instruction at p in co->code (with EXTENDED_ARG prefixes);
+ * returns the address after it and its caches. */
+static const CodeUnit *gen_decode(const CodeUnit *p, int *op, int *arg)
 {
     int a = 0;
     while (WF_OP(*p) == OP_EXTENDED_ARG) {
@@ -199,11 +204,12 @@ static CodeUnit *gen_decode(CodeUnit *p, int *op, int *arg)
 static Value gen_finish_yield_from(GenObject *g, Value value, int *done)
 {
     Frame *f = g->frame;
+    const CodeUnit *code = f->code->code;
     int op, arg;
-    CodeUnit *after = gen_decode(f->instr, &op, &arg);   /* JUMP_BACKWARD_NO_INTERRUPT */
-    CodeUnit *send = after - arg;
+    const CodeUnit *after = gen_decode(code + (f->instr - f->bytecode), &op, &arg);   /* JUMP_BACKWARD_NO_INTERRUPT */
+    const CodeUnit *send = after - arg;
     after = gen_decode(send, &op, &arg);                 /* SEND */
-    f->instr = after + arg;                              /* END_SEND */
+    f->instr = f->bytecode + (after + arg - code);       /* END_SEND */
     return gen_resume(g, value, done);
 }
 

@@ -364,6 +364,43 @@ int wf_eval_breaker_slow(ThreadState *ts, bool may_raise)
     return 0;
 }
 
+/* ---- per-thread bytecode indices (core/code.h) ----
+ * A bound thread state owns one small index, the lowest free one, and gives
+ * it back when it ends: a new thread takes over the bytecode copies (warmed
+ * up, still correct: every specialization is guarded) of a thread that
+ * ended, and churning threads do not grow the copies arrays. The lock orders
+ * the old owner's last writes to its copies before the new owner's first. */
+static pthread_mutex_t rt_tlbc_lock = PTHREAD_MUTEX_INITIALIZER;
+static uint8_t *rt_tlbc_used;        /* per index: owned by a live thread */
+static uint32_t rt_tlbc_cap;
+
+static uint32_t rt_tlbc_take(void)
+{
+    pthread_mutex_lock(&rt_tlbc_lock);
+    uint32_t i = 0;
+    while (i < rt_tlbc_cap && rt_tlbc_used[i])
+        i++;
+    if (i == rt_tlbc_cap) {
+        uint32_t cap = rt_tlbc_cap ? rt_tlbc_cap * 2 : 16;
+        uint8_t *used = realloc(rt_tlbc_used, cap);
+        if (!used)
+            WF_DIE("cannot allocate the bytecode index table", ENOMEM);
+        memset(used + rt_tlbc_cap, 0, cap - rt_tlbc_cap);
+        rt_tlbc_used = used;
+        rt_tlbc_cap = cap;
+    }
+    rt_tlbc_used[i] = 1;
+    pthread_mutex_unlock(&rt_tlbc_lock);
+    return i;
+}
+
+static void rt_tlbc_give(uint32_t i)
+{
+    pthread_mutex_lock(&rt_tlbc_lock);
+    rt_tlbc_used[i] = 0;
+    pthread_mutex_unlock(&rt_tlbc_lock);
+}
+
 /* ---- the thread lifecycle ---- */
 
 ThreadState *wf_tstate_new(void)
@@ -390,6 +427,7 @@ void wf_tstate_bind(ThreadState *ts)
     ts->tid = (uintptr_t)ts;
     wf_tid_current = ts->tid;
     wf_tstate_current = ts;
+    ts->tlbc_index = rt_tlbc_take();
     /* The registry initializes the eval-breaker word; only then may other
      * threads find this state through the BRC table and set bits in it
      * (a reused address is the tid of a dead thread whose objects live on). */
@@ -431,6 +469,7 @@ void wf_tstate_unbind_and_free(ThreadState *ts)
     wf_object_thread_fini();
     wf_spec_stats_merge(ts->spec_stats);
     free(ts->spec_stats);
+    rt_tlbc_give(ts->tlbc_index);   /* no Python code runs in this thread any more */
     pthread_mutex_destroy(&ts->defer_mutex);
     wf_tstate_current = NULL;
     wf_tid_current = 0;

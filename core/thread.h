@@ -45,6 +45,8 @@ typedef struct ThreadState {
 
     /* ---- the specializing interpreter (core/specialize.c) ---- */
     struct WfSpecStats *spec_stats;     /* PYTHON_SPECIALIZATION_STATS counters, or NULL */
+    uint32_t tlbc_index;                /* whose per-thread bytecode copies are ours
+                                           (core/code.h; allocated in core/pystate.c) */
 } ThreadState;
 
 extern _Thread_local ThreadState *wf_tstate_current;
