@@ -23,8 +23,8 @@
  *   _weft.uop_names()      every uop name, in uop number order
  */
 
-/* This thread's copy of co's bytecode (co->code until per-thread copies exist). */
-#define wm_thread_bytecode(co) ((co)->code)
+/* This thread's copy of co's bytecode (core/code.h). */
+#define wm_thread_bytecode(co) wf_code_bytecode((co), wf_tstate())
 
 static CodeObject *wm_code_of(const char *fname, Value f)
 {
