@@ -17,7 +17,7 @@
     X(NOT_EXACT_DICT)   /* globals or builtins is a dict subclass */              \
     X(NAME_NOT_STR)     /* a global's name that is not an exact str */           \
     X(FAR_ENTRY)        /* the entry's position does not fit 16 bits */           \
-    X(NOT_IN_GLOBALS)   /* absent from globals (builtins need a keys version) */  \
+    X(NOT_IN_GLOBALS)   /* in globals under an equal key that is another object */ \
     X(NOT_FOUND)        /* absent from globals and builtins: NameError */         \
     X(NO_VERSION)       /* keys versions exhausted */
 enum {
@@ -39,6 +39,40 @@ static void spec_finish(CodeUnit *instr, int head, int form, int why)
  * Cache units (after the counter): LOAD_GLOBAL_MODULE: index, 2 unused;
  * LOAD_GLOBAL_BUILTIN: globals keys version (2), index. */
 
+/* An entry position as a 16-bit cache unit, or -1. */
+static intptr_t spec_entry(intptr_t ix, int *why)
+{
+    if (ix > UINT16_MAX) {
+        *why = SPEC_FAIL_FAR_ENTRY;
+        return -1;
+    }
+    return ix;
+}
+
+/* name absent from globals: LOAD_GLOBAL_BUILTIN, guarded by globals' keys
+ * version. The version is read BEFORE the probe that finds the name absent
+ * (dict.h K1-K3): a key inserted since makes the guard fail. */
+static int spec_load_builtin_form(Value globals, Value builtins, CodeUnit *instr, Value name, int *why)
+{
+    uint32_t version = wf_dict_keys_version(globals);
+    *why = SPEC_FAIL_NO_VERSION;
+    if (!version)
+        return -1;
+    /* an identity probe (no __eq__ runs): 0 only when surely absent */
+    Hash hash = wf_dict_str_hash(name);
+    Value v;
+    *why = SPEC_FAIL_NOT_IN_GLOBALS;
+    if (hash == -1 || wf_dict_probe_ident(wf_as_dict(globals), name, hash, &v) != 0)
+        return -1;
+    *why = SPEC_FAIL_NOT_FOUND;
+    intptr_t ix = wf_dict_hint_of(builtins, name);
+    if (ix < 0 || (ix = spec_entry(ix, why)) < 0)
+        return -1;
+    wf_cache_write32(instr + 2, version);
+    wf_cache_write16(instr + 4, (uint16_t)ix);
+    return OP_LOAD_GLOBAL_BUILTIN;
+}
+
 static int spec_load_global_form(Frame *frame, CodeUnit *instr, Value name, int *why)
 {
     Value globals = frame->globals, builtins = frame->builtins;
@@ -49,11 +83,9 @@ static int spec_load_global_form(Frame *frame, CodeUnit *instr, Value name, int 
     if (!wf_is_dict_exact(globals) || !wf_is_dict_exact(builtins))
         return -1;
     intptr_t ix = wf_dict_hint_of(globals, name);
-    *why = SPEC_FAIL_NOT_IN_GLOBALS;
     if (ix < 0)
-        return -1;
-    *why = SPEC_FAIL_FAR_ENTRY;
-    if (ix > UINT16_MAX)
+        return spec_load_builtin_form(globals, builtins, instr, name, why);
+    if ((ix = spec_entry(ix, why)) < 0)
         return -1;
     wf_cache_write16(instr + 2, (uint16_t)ix);
     return OP_LOAD_GLOBAL_MODULE;
