@@ -1,4 +1,5 @@
 # weft-only: which specialized forms this thread's bytecode holds after warm-up, and after the operands change
+# env: PYTHON_SPECIALIZE=1
 # Each function warms up on one type (the form appears), then runs with
 # another type at least 52 times (the misses re-specialize it).
 import _weft
