@@ -13,6 +13,7 @@
 #include "opcodes.h"
 #include "dict.h"
 #include "seq.h"
+#include "spec_attr.h"
 #include "specialize.h"
 #include "spec_ops.h"
 #include "attrslot.h"
