@@ -59,7 +59,6 @@ enum {
     FAIL_MODULE,         /* not in the module's dict (__getattr__ fallback) */
     FAIL_PROPERTY,       /* a property whose getter is not a plain Python function */
     FAIL_NOT_METHOD,     /* LOAD_METHOD of a plain attribute */
-    FAIL_CLASS_OWNER,    /* LOAD_METHOD on a class */
 };
 
 #define DONE (-1)   /* specialized: caches written, opcode installed */
@@ -167,8 +166,10 @@ static int spec_module(Value owner, CodeUnit *instr, Value name, int op)
 /* Cls.name for a class whose metaclass is `type`: the value found along
  * its MRO, cached, unless `type` has a data descriptor of that name
  * (__name__, __doc__: static, rule 2) or the value binds (only functions,
- * which return themselves for a class, are allowed). */
-static int spec_class_load(Value owner, CodeUnit *instr, Value name)
+ * which return themselves for a class, are allowed). LOAD_ATTR_CLASS, and
+ * LOAD_METHOD_CLASS for Cls.name(...), which wf_get_method answers with
+ * (value, NULL). */
+static int spec_class_load(Value owner, CodeUnit *instr, Value name, int op)
 {
     if (!wf_is_type_exact(owner, &wf_type_type))
         return FAIL_METACLASS;
@@ -185,7 +186,7 @@ static int spec_class_load(Value owner, CodeUnit *instr, Value name)
         return fail_of(k);
     put_version(instr, version);
     put_object(instr, v);
-    wf_spec_success(instr, OP_LOAD_ATTR_CLASS);
+    wf_spec_success(instr, op);
     return DONE;
 }
 
@@ -274,7 +275,7 @@ void wf_specialize_load_attr(Value owner, CodeUnit *instr, Value name)
     else if (wf_is_type_exact(owner, &wf_type_module))
         r = spec_module(owner, instr, name, OP_LOAD_ATTR_MODULE);
     else if (wf_is_type(owner))
-        r = spec_class_load(owner, instr, name);
+        r = spec_class_load(owner, instr, name, OP_LOAD_ATTR_CLASS);
     else
         r = spec_instance_load(owner, instr, name);
     if (r != DONE)
@@ -291,7 +292,7 @@ static int spec_method(Value owner, CodeUnit *instr, Value name)
     if (!version)
         return FAIL_NO_VERSION;
     if (!getattr_is_generic(t))
-        return wf_is_type(owner) ? FAIL_CLASS_OWNER : FAIL_OVERRIDDEN;
+        return FAIL_OVERRIDDEN;
     Value descr = lookup(t, name);
     DescrKind k = descr_kind(descr);
     if (k != D_METHOD)
@@ -315,6 +316,8 @@ void wf_specialize_load_method(Value owner, CodeUnit *instr, Value name)
         r = FAIL_OTHER;
     else if (wf_is_type_exact(owner, &wf_type_module))
         r = spec_module(owner, instr, name, OP_LOAD_METHOD_MODULE);
+    else if (wf_is_type(owner))
+        r = spec_class_load(owner, instr, name, OP_LOAD_METHOD_CLASS);
     else
         r = spec_method(owner, instr, name);
     if (r != DONE)

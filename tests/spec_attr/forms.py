@@ -83,3 +83,11 @@ for i in range(50):
     get_z(G())
 print(forms(get_z))
 # expect: ['LOAD_ATTR']
+
+# Cls.method(obj): the class's function pushed with NULL
+def via_class(o):
+    return P.m(o)
+for i in range(50):
+    via_class(o)
+print(forms(via_class))
+# expect: ['LOAD_METHOD_CLASS']
