@@ -5,6 +5,7 @@
 #include "opcodes.h"
 #include "objimpl.h"
 #include "funcobject.h"
+#include "spec_call.h"
 
 /*
  * CALL's forms and their caches (core/spec/call.def). The specializer sees
@@ -17,6 +18,9 @@
  *     _EXACT_ARGS forms need no binding: oparg (+ self) == argcount and no
  *     *args / **kwargs / kw-only parameters; the _GENERAL forms bind as
  *     usual. Generator functions stay generic (they build a generator).
+ *     A site that misses with another exact-args function (one method
+ *     overridden in subclasses) gets CALL_PY_EXACT_ARGS_POLY, which checks
+ *     the code's shape instead of its identity.
  *  2. A builtin function: len and isinstance (with the right argument
  *     count) get their own forms, guarded on their MethodDef (static
  *     storage: the pointer names the C function for good, whatever object
@@ -54,21 +58,21 @@ static void scall_install(CodeUnit *instr, int op, const void *ptr)
     WF_SPEC_STAT(OP_CALL, WF_SPEC_STAT_SUCCESS);
 }
 
-/* A call of code with n positional arguments binds without bind_args. */
-static bool scall_exact(CodeObject *co, int n)
-{
-    return co->argcount == n && co->kwonlyargcount == 0 &&
-           !(co->flags & (WF_CO_VARARGS | WF_CO_VARKEYWORDS));
-}
-
-static void scall_python(CodeUnit *instr, Value func, int n, int exact_op, int general_op)
+/* poly_op (or -1): the form for a site that saw another code before. The
+ * cache still holds the code of the form that missed (or another form's
+ * pointer, or 0 on the first attempt). */
+static void scall_python(CodeUnit *instr, Value func, int n, int exact_op, int poly_op, int general_op)
 {
     CodeObject *co = wf_as_code(wf_as_func(func)->code);
     if (co->flags & WF_CO_GENERATOR) {
         wf_spec_fail(instr, OP_CALL, SCALL_FAIL_GENERATOR);
         return;
     }
-    scall_install(instr, scall_exact(co, n) ? exact_op : general_op, co);
+    const void *prev = wf_cache_read_ptr(instr + SCALL_PTR);
+    int op = general_op;
+    if (scall_code_exact(co, n))
+        op = poly_op >= 0 && prev && prev != co ? poly_op : exact_op;
+    scall_install(instr, op, co);
 }
 
 /* A module function of builtins named name (its MethodDef is then that
@@ -150,10 +154,10 @@ void wf_specialize_call(Value callable, Value self_or_null, CodeUnit *instr, int
 {
     int n = oparg + (self_or_null != 0);
     if (wf_is_function(callable)) {
-        scall_python(instr, callable, n, OP_CALL_PY_EXACT_ARGS, OP_CALL_PY_GENERAL);
+        scall_python(instr, callable, n, OP_CALL_PY_EXACT_ARGS, OP_CALL_PY_EXACT_ARGS_POLY, OP_CALL_PY_GENERAL);
     } else if (!self_or_null && wf_is_type_exact(callable, &wf_type_method) &&
                wf_is_function(((MethodObject *)wf_obj(callable))->func)) {
-        scall_python(instr, ((MethodObject *)wf_obj(callable))->func, n + 1, OP_CALL_BOUND_METHOD_EXACT_ARGS,
+        scall_python(instr, ((MethodObject *)wf_obj(callable))->func, n + 1, OP_CALL_BOUND_METHOD_EXACT_ARGS, -1,
                      OP_CALL_BOUND_METHOD_GENERAL);
     } else if (wf_is_type_exact(callable, &wf_type_builtin_function)) {
         scall_builtin(instr, callable, self_or_null, oparg);

@@ -4,6 +4,16 @@
 #define WF_SPEC_CALL_H
 
 #include "objimpl.h"
+#include "code.h"
+
+/* A call of code with n positional arguments needs no binding: they fill
+ * the parameters exactly (no defaults used, no *args, **kwargs or kw-only
+ * parameters), and it is not a generator function. */
+static inline bool scall_code_exact(const CodeObject *co, int n)
+{
+    return co->argcount == n && co->kwonlyargcount == 0 &&
+           !(co->flags & (WF_CO_VARARGS | WF_CO_VARKEYWORDS | WF_CO_GENERATOR));
+}
 
 /* A builtin function's MethodDef (immutable after creation). */
 static inline const MethodDef *scall_cfunc_def(Value callable)
