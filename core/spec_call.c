@@ -28,7 +28,8 @@
  *  3. A method descriptor of a builtin type (list.append ...): list.append
  *     on an exact list gets its own form (its MethodDef in units 1-4); the
  *     others call the descriptor's C entry after its instance check.
- *  4. type(x), str(x), tuple(x): the static type object in units 1-4.
+ *  4. type(x), str(x), tuple(x), and any other builtin class (a static
+ *     type: immortal, immutable): the type object in units 1-4.
  *  5. A class whose metaclass is type, with object.__new__ and a Python
  *     __init__: its version in units 1-2, the __init__ (borrowed) in units
  *     3-6. The version is read before anything else, so a class changed
@@ -134,7 +135,8 @@ static void scall_alloc_init(CodeUnit *instr, TypeObject *t)
     WF_SPEC_STAT(OP_CALL, WF_SPEC_STAT_SUCCESS);
 }
 
-/* type(x), str(x), tuple(x), and classes with a Python __init__. */
+/* type(x), str(x), tuple(x), other builtin classes, and classes with a
+ * Python __init__. */
 static void scall_class(CodeUnit *instr, Value callable, Value self_or_null, int oparg)
 {
     TypeObject *t = (TypeObject *)wf_obj(callable);
@@ -144,10 +146,12 @@ static void scall_class(CodeUnit *instr, Value callable, Value self_or_null, int
            : t == &wf_type_tuple ? OP_CALL_TUPLE_1 : -1;
     if (op >= 0)
         scall_install(instr, op, t);
-    else if (!self_or_null && wf_obj(callable)->ob_type == &wf_type_type)
-        scall_alloc_init(instr, t);
-    else
+    else if (self_or_null || wf_obj(callable)->ob_type != &wf_type_type)
         wf_spec_fail(instr, OP_CALL, SCALL_FAIL_CLASS);
+    else if (!(t->tp_flags & WF_TPF_HEAPTYPE))
+        scall_install(instr, OP_CALL_BUILTIN_CLASS, t);
+    else
+        scall_alloc_init(instr, t);
 }
 
 void wf_specialize_call(Value callable, Value self_or_null, CodeUnit *instr, int oparg)

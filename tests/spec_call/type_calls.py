@@ -57,3 +57,39 @@ try:
 except ZeroDivisionError as e:
     print(e)
 # expect: integer division or modulo by zero
+
+# CALL_BUILTIN_CLASS: other builtin classes at warmed sites
+def conv(xs):
+    return [int(x) + float(x) for x in xs]
+print(sum(conv(["1", "2", 3.5] * 100)))
+# expect: 1250.0
+try:
+    conv(["x"])
+except ValueError as e:
+    print(e)
+# expect: invalid literal for int() with base 10: 'x'
+def mk(n):
+    return [range(i) for i in range(n)] + [object() is not None, ValueError("v").args]
+print(mk(200)[-3:])
+# expect: [range(0, 199), True, ('v',)]
+
+# zero-argument super() through a warmed site
+class Base:
+    def get(self):
+        return 1
+class Derived(Base):
+    def get(self):
+        return super().get() + 1
+d = Derived()
+print(sum(d.get() for i in range(200)))
+# expect: 400
+
+# a class at the site that is not builtin, then a builtin again
+def make1(cls, x):
+    return cls(x)
+for i in range(200):
+    make1(int, i)
+class MyInt(int):
+    pass
+print(type(make1(MyInt, 3)).__name__, make1(int, "7"), make1(list, "ab"))
+# expect: MyInt 7 ['a', 'b']
