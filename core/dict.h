@@ -372,6 +372,26 @@ intptr_t wf_dict_hint_of(Value d, Value key);
  * 0 when the hint is stale (nothing stolen; use the generic path). Takes
  * the section like any write; the old value is dropped after a grace period. */
 int wf_dict_set_at_hint(Value d, size_t ix, Value key, Value value);
+/* wf_dict_set_at_hint with wf_dict_set_str's inline path: while the runtime
+ * is single-threaded and d is not watched, the value is replaced in place
+ * (rule 1; a value replacement leaves the keys version alone). */
+static inline int wf_dict_replace_at_hint(Value d, size_t ix, Value key, Value value)
+{
+    DictObject *dp = wf_as_dict(d);
+    /* relaxed: a watched dict takes wf_dict_set_at_hint, which notifies (watch.h rule 2). */
+    if (WF_LIKELY(!wf_runtime_multithreaded()) && WF_LIKELY(!wf_atomic_load_relaxed_u8(&dp->watched))) {
+        /* Single-threaded: plain loads and stores (nobody else exists). */
+        DictTable *t = dp->table;
+        if (WF_UNLIKELY(ix >= t->nentries || t->entries[ix].key != key))
+            return 0;
+        Value old = t->entries[ix].value;
+        t->entries[ix].value = value;
+        dp->version++;
+        wf_decref(old);
+        return 1;
+    }
+    return wf_dict_set_at_hint(d, ix, key, value);
+}
 
 static inline Value wf_dict_get_name(Value dv, Value key)
 {
