@@ -187,6 +187,8 @@ static int spec_compare_form(Value lhs, Value rhs, int oparg, int *why)
         return OP_COMPARE_OP_INT;
     if (wf_is_float_exact(lhs) && wf_is_float_exact(rhs))
         return OP_COMPARE_OP_FLOAT;
+    if (wf_is_float_exact(lhs) && wf_is_small(rhs))
+        return OP_COMPARE_OP_FLOAT_INT;
     if (!wf_is_str_exact(lhs) || !wf_is_str_exact(rhs))
         return -1;
     *why = SPEC_FAIL_OTHER_OPERATOR;

@@ -118,6 +118,8 @@ static inline bool wf_spec_cmp_small(Value a, Value b, int op)
     unsigned outcome = 1u << ((x > y) - (x < y) + 1);
     return (wf_spec_cmp_mask[op] & outcome) != 0;
 }
+/* The ints that convert to a double exactly: |i| <= 2**53. */
+#define WF_SPEC_EXACT_DOUBLE ((intptr_t)1 << 53)
 static inline bool wf_spec_cmp_double(double x, double y, int op)
 {
     unsigned outcome = (unsigned)(x < y) | (unsigned)(x == y) << 1 | (unsigned)(x > y) << 2;

@@ -82,3 +82,24 @@ class MyStr(str):
     __hash__ = str.__hash__
 print(eq(MyStr("a"), "b"), eq("b", MyStr("a")), ne("b", MyStr("a")))
 # expect: True True True
+
+# float OP int (COMPARE_OP_FLOAT_INT): warm, then nan, -0.0, ints past 2**53
+# (exact comparison), a float on the right, a heap int.
+def sign(x):
+    if x < 0:
+        return -1
+    if x > 0:
+        return 1
+    return 0
+print(sum(sign(i * 0.5 - 50.0) for i in range(200)), sign(-0.0), sign(nan))
+# expect: -1 0 0
+def near(x, k):
+    return [x < k, x <= k, x == k, x != k, x > k, x >= k]
+for _ in range(100):
+    near(1.5, 2)
+print(near(float(2 ** 53), 2 ** 53 + 1), near(float(2 ** 60), 2 ** 60 + 1))
+# expect: [True, True, False, True, False, False] [True, True, False, True, False, False]
+print(near(nan, 0), near(2.0, 2), near(-0.0, 0))
+# expect: [False, False, False, True, False, False] [False, True, True, False, False, True] [False, True, True, False, False, True]
+print(near(3, 2.5), near(1e300, 10 ** 30), near(float("inf"), 2 ** 62 - 1))
+# expect: [False, False, False, True, True, True] [False, False, False, True, True, True] [False, False, False, True, True, True]
