@@ -226,9 +226,11 @@ static void type_version_assign(TypeObject *t)
  * two classes of the changed type's subtree is reached twice. Under
  * type_lock. */
 typedef struct TypeSet {
-    TypeObject **items;
+    TypeObject **items;    /* `few` until it outgrows it, then the heap */
     size_t len, cap;
+    TypeObject *few[8];    /* a class without many subclasses: no allocation */
 } TypeSet;
+#define TYPESET_INIT(s) { (s).few, 0, 8, { 0 } }
 
 static void typeset_add(TypeSet *s, TypeObject *t)
 {
@@ -236,8 +238,12 @@ static void typeset_add(TypeSet *s, TypeObject *t)
         if (s->items[i] == t)
             return;
     if (s->len == s->cap) {
-        s->cap = s->cap ? s->cap * 2 : 8;
-        s->items = wf_mem_realloc(s->items, s->cap * sizeof *s->items);
+        TypeObject **grown = wf_mem_alloc(s->cap * 2 * sizeof *grown);
+        memcpy(grown, s->items, s->len * sizeof *grown);
+        if (s->items != s->few)
+            wf_mem_free(s->items);
+        s->items = grown;
+        s->cap *= 2;
     }
     s->items[s->len++] = t;
 }
@@ -268,14 +274,15 @@ static void typeset_notify_and_free(TypeSet *s)
         /* relaxed: watch.h rule 2. */
         if (WF_UNLIKELY(wf_atomic_load_relaxed_u8(&s->items[i]->tp_watched)))
             wf_watch_type_notify(s->items[i]);
-    wf_mem_free(s->items);
+    if (s->items != s->few)
+        wf_mem_free(s->items);
 }
 
 /* Rule 2 for a change of type's dict or MRO: fresh versions for type and its
  * subclasses, then the watchers. Under type_lock. */
 static void type_modified_locked(TypeObject *type)
 {
-    TypeSet s = {0};
+    TypeSet s = TYPESET_INIT(s);
     typeset_add_tree(&s, type);
     typeset_bump(&s);
     typeset_notify_and_free(&s);
@@ -557,7 +564,7 @@ static int object_set_class(Value self, Value v)
      * thread parked on type_lock does not count as stopped, so stopping
      * the world while holding it would wait for that thread forever. */
     type_lock_acquire();
-    TypeSet s = {0};
+    TypeSet s = TYPESET_INIT(s);
     typeset_add(&s, old);
     typeset_add(&s, new);
     typeset_bump(&s);
@@ -1117,7 +1124,7 @@ static int type_dict_store(TypeObject *t, Value name, Value v)
         r = wf_dict_del(t->tp_dict, name);
     }
     if (r == 0) {
-        TypeSet s = {0};
+        TypeSet s = TYPESET_INIT(s);
         typeset_add_tree(&s, t);
         typeset_bump(&s);  /* first: the slot update below looks names up */
         if (wf_is_str(name) && is_dunder(name))

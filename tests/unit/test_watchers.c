@@ -24,6 +24,9 @@ static const char classes_src[] =
     "    pass\n"
     "class Twin:\n"
     "    pass\n"
+    "class Many:\n"
+    "    pass\n"
+    "subs = [type('S%d' % i, (Many,), {}) for i in range(12)]\n"
     "def get_x(o):\n"
     "    return o.x\n"
     "def set_class(o, c):\n"
@@ -118,6 +121,23 @@ static void test_base_bump_bumps_subclasses(void)
     ASSERT(wf_setattr(wf_val(cls("C")), wf_str_intern_c("x"), 0) == 0);
     ASSERT(wf_type_lookup(cls("C"), wf_str_intern_c("x")) == wf_small(7));
     set_attr(cls("A"), "x", wf_small(1));
+}
+
+/* More subclasses than the change's small inline set holds. */
+static void test_many_subclasses(void)
+{
+    Value subs = wf_dict_get_c(globals, "subs");
+    ASSERT(subs && wf_list_size(subs) == 12);
+    uint32_t before[12];
+    for (int i = 0; i < 12; i++)
+        before[i] = wf_type_version(wf_as_type(wf_list_get(subs, i)));
+    set_attr(cls("Many"), "m", wf_small(1));
+    for (int i = 0; i < 12; i++) {
+        TypeObject *t = wf_as_type(wf_list_get(subs, i));
+        ASSERT(wf_type_version(t) != before[i]);
+        see_new(wf_type_version(t));
+        ASSERT(wf_type_lookup(t, wf_str_intern_c("m")) == wf_small(1));
+    }
 }
 
 static void test_class_assignment_bumps(void)
@@ -645,6 +665,7 @@ int main(int argc, char **argv)
     globals = om_exec(classes_src);
     OM_RUN(test_type_versions_unique);
     OM_RUN(test_base_bump_bumps_subclasses);
+    OM_RUN(test_many_subclasses);
     OM_RUN(test_class_assignment_bumps);
     OM_RUN(test_keys_version_assign);
     OM_RUN(test_keys_version_changes);
