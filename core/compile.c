@@ -9,6 +9,7 @@
 #include "compile.h"
 #include "ceval.h"
 #include "opcodes.h"
+#include "specialize.h"
 
 /*
  * Three passes, CPython's:
@@ -1249,10 +1250,12 @@ static bool c_has_starred(ExprSeq *seq)
 /* Before a conditional jump on e's value: TO_BOOL, whose specialized forms
  * test the common types inline and take the jump (docs/specialization.md,
  * "Truth"). A comparison leaves a bool and takes the jump itself; a
- * constant is rare enough for the jump's own test. */
+ * constant is rare enough for the jump's own test. With specialization off
+ * (PYTHON_SPECIALIZE=0) the jump tests the value itself, as before TO_BOOL
+ * existed: the generic TO_BOOL would only add its counter's upkeep. */
 static void c_to_bool(Compiler *c, Expr *e)
 {
-    if (e->kind != WF_EXPR_Compare && e->kind != WF_EXPR_Constant)
+    if (wf_specialization_enabled && e->kind != WF_EXPR_Compare && e->kind != WF_EXPR_Constant)
         c_emit0(c, OP_TO_BOOL);
 }
 

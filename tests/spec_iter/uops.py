@@ -1,4 +1,5 @@
 # weft-only: the tier-2 uops of the unpacking, containment and truth forms in a hand-built trace
+# env: PYTHON_SPECIALIZE=1
 # The trace is `a, b = t; return a in d` as tier 2 would run it after
 # UNPACK_SEQUENCE_TWO_TUPLE and CONTAINS_OP_DICT; when a guard fails, tier 1
 # resumes at the instruction with the stack the guard left intact.
