@@ -21,6 +21,7 @@
  *                          (uop name, oparg, target offset, operand); when
  *                          the trace exits, tier 1 continues at its target
  *   _weft.uop_names()      every uop name, in uop number order
+ *   _weft.type_version(t)  t's current version (the operand of type guards)
  */
 
 /* This thread's copy of co's bytecode (core/code.h). */
@@ -181,11 +182,23 @@ static Value wm_uop_run(Value self, const Value *args, size_t nargs, Value kwnam
     return res;
 }
 
+static Value wm_type_version(Value self, const Value *args, size_t nargs, Value kwnames)
+{
+    (void)self;
+    if (wf_check_nargs("_weft.type_version", nargs, 1, 1) < 0 || wf_no_kwargs("_weft.type_version", kwnames) < 0)
+        return 0;
+    if (!wf_is_type(args[0]))
+        return wf_err_format(wf_exc_TypeError, "_weft.type_version() argument must be a type, not %s",
+                             wf_type_name(args[0]));
+    return wf_int_from_i64(wf_type_version(wf_as_type(args[0])));
+}
+
 static const MethodDef weft_functions[] = {
     {"instructions", wm_instructions, 0, "The instructions of a function's code as compiled: [(offset, name, oparg)]."},
     {"specialized", wm_specialized, 0, "The instructions of this thread's copy of a function's code: [(offset, name, oparg)]."},
     {"uop_names", wm_uop_names, 0, "The names of the tier-2 uops, in number order."},
     {"uop_run", wm_uop_run, 0, "uop_run(f, args, trace): call f(*args) starting with a hand-built uop trace."},
+    {"type_version", wm_type_version, 0, "type_version(t): the version a type guard compares (0: unversioned)."},
     {NULL, NULL, 0, NULL},
 };
 
