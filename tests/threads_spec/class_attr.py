@@ -125,11 +125,48 @@ def property_swap():
     print('property swapped in: ok')
 
 
+def shadow_under_resize():
+    # One load site sees an instance without x (the class value) and one
+    # that always has it, whose dict the writer keeps resizing: a probe of
+    # that dict must never miss x (it would give the class value).
+    class C:
+        x = 7
+
+        def f(self):
+            return 'method'
+    bare, o = C(), C()
+    bare.pad = 0
+    o.x = -2
+    o.f = lambda: 'instance'
+    names = ['a%d' % i for i in range(48)]
+
+    def write(k):
+        i = k % 96
+        if i < 48:
+            setattr(o, names[i], i)
+        else:
+            delattr(o, names[i - 48])
+
+    def read(c):
+        for ob in (bare, o, bare, o):
+            v = ob.x
+            r = ob.f()
+            if ob is o and (v != -2 or r != 'instance') or ob is bare and (v != 7 or r != 'method'):
+                raise Bad('%s: x = %r, f() = %r' % ('o' if ob is o else 'bare', v, r))
+
+    finals = race(R, K, write, read, lambda c: (bare.x, o.x, bare.f(), o.f()))
+    if finals != [(7, -2, 'method', 'instance')] * (R + 1):
+        raise Bad('finals %r' % (finals,))
+    print('instance value kept while its dict resizes: ok')
+
+
 rebound()
 deleted()
 shadowed()
 property_swap()
+shadow_under_resize()
 # expect: C.x rebound: ok
 # expect: C.x deleted and restored: ok
 # expect: instance shadows class attribute: ok
 # expect: property swapped in: ok
+# expect: instance value kept while its dict resizes: ok
