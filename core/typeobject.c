@@ -1696,7 +1696,11 @@ static Value slot_tp_iternext(Value self)
 static Value slot_tp_descr_get(Value self, Value obj, Value type)
 {
     Value args[2] = { obj ? obj : wf_None, type ? type : wf_None };
-    return call_dunder(self, WF_ID(__get__), args, 2);
+    /* __get__ deleted since this slot was read (another thread): the object
+     * is no descriptor any more, it is its own value (CPython does the same) */
+    bool missing = false;
+    Value r = call_dunder_kw(self, WF_ID(__get__), args, 2, 0, &missing);
+    return missing ? wf_incref(self) : r;
 }
 
 static int slot_tp_descr_set(Value self, Value obj, Value v)
