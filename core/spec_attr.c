@@ -190,6 +190,20 @@ static int spec_class_load(Value owner, CodeUnit *instr, Value name, int op)
     return DONE;
 }
 
+/* A __slots__ member (LOAD_ATTR_SLOT, STORE_ATTR_SLOT: op) of type t. */
+static int spec_slot(CodeUnit *instr, TypeObject *t, Value descr, uint32_t version, int op)
+{
+    MemberDescrObject *m = (MemberDescrObject *)wf_obj(descr);
+    if (!wf_type_is_subtype(t, m->d.d_type))
+        return FAIL_DESCR;   /* another class's member: the generic TypeError */
+    if (m->offset > UINT16_MAX)
+        return FAIL_RANGE;
+    put_version(instr, version);
+    put_u16(instr, m->offset);
+    wf_spec_success(instr, op);
+    return DONE;
+}
+
 /* Whether to cache index ix (< 0: none) of the name in the instance dict,
  * or to look it up by name (name_op). A site re-specialized from the index
  * or by-name form for the same type version has instances that disagree on
@@ -213,17 +227,8 @@ static int spec_instance_load(Value owner, CodeUnit *instr, Value name)
         return FAIL_OVERRIDDEN;
     Value descr = lookup(t, name);
     DescrKind k = descr_kind(descr);
-    if (k == D_MEMBER) {
-        MemberDescrObject *m = (MemberDescrObject *)wf_obj(descr);
-        if (!wf_type_is_subtype(t, m->d.d_type))
-            return FAIL_DESCR;   /* another class's member: the generic TypeError */
-        if (m->offset > UINT16_MAX)
-            return FAIL_RANGE;
-        put_version(instr, version);
-        put_u16(instr, m->offset);
-        wf_spec_success(instr, OP_LOAD_ATTR_SLOT);
-        return DONE;
-    }
+    if (k == D_MEMBER)
+        return spec_slot(instr, t, descr, version, OP_LOAD_ATTR_SLOT);
     if (k == D_PROPERTY) {
         if (!wf_spec_property_fget(descr))
             return FAIL_PROPERTY;
@@ -267,19 +272,27 @@ static bool name_ok(Value name)
     return wf_is_str_exact(name) && (wf_obj(name)->ob_flags & WF_OBF_INTERNED);
 }
 
-void wf_specialize_load_attr(Value owner, CodeUnit *instr, Value name)
+/* The loads' common dispatch: a module, a class, or an instance
+ * (instance_spec); the head is left generic when that fails. */
+static void spec_load(Value owner, CodeUnit *instr, Value name, int head, int module_op, int class_op,
+                      int (*instance_spec)(Value, CodeUnit *, Value))
 {
     int r;
     if (!name_ok(name))
         r = FAIL_OTHER;
     else if (wf_is_type_exact(owner, &wf_type_module))
-        r = spec_module(owner, instr, name, OP_LOAD_ATTR_MODULE);
+        r = spec_module(owner, instr, name, module_op);
     else if (wf_is_type(owner))
-        r = spec_class_load(owner, instr, name, OP_LOAD_ATTR_CLASS);
+        r = spec_class_load(owner, instr, name, class_op);
     else
-        r = spec_instance_load(owner, instr, name);
+        r = instance_spec(owner, instr, name);
     if (r != DONE)
-        wf_spec_fail(instr, OP_LOAD_ATTR, r);
+        wf_spec_fail(instr, head, r);
+}
+
+void wf_specialize_load_attr(Value owner, CodeUnit *instr, Value name)
+{
+    spec_load(owner, instr, name, OP_LOAD_ATTR, OP_LOAD_ATTR_MODULE, OP_LOAD_ATTR_CLASS, spec_instance_load);
 }
 
 /* obj.name(...) where the class has a method under name (what
@@ -311,17 +324,7 @@ static int spec_method(Value owner, CodeUnit *instr, Value name)
 
 void wf_specialize_load_method(Value owner, CodeUnit *instr, Value name)
 {
-    int r;
-    if (!name_ok(name))
-        r = FAIL_OTHER;
-    else if (wf_is_type_exact(owner, &wf_type_module))
-        r = spec_module(owner, instr, name, OP_LOAD_METHOD_MODULE);
-    else if (wf_is_type(owner))
-        r = spec_class_load(owner, instr, name, OP_LOAD_METHOD_CLASS);
-    else
-        r = spec_method(owner, instr, name);
-    if (r != DONE)
-        wf_spec_fail(instr, OP_LOAD_METHOD, r);
+    spec_load(owner, instr, name, OP_LOAD_METHOD, OP_LOAD_METHOD_MODULE, OP_LOAD_METHOD_CLASS, spec_method);
 }
 
 static int spec_store(Value owner, CodeUnit *instr, Value name)
@@ -334,17 +337,8 @@ static int spec_store(Value owner, CodeUnit *instr, Value name)
         return FAIL_OVERRIDDEN;
     Value descr = lookup(t, name);
     DescrKind k = descr_kind(descr);
-    if (k == D_MEMBER) {
-        MemberDescrObject *m = (MemberDescrObject *)wf_obj(descr);
-        if (!wf_type_is_subtype(t, m->d.d_type))
-            return FAIL_DESCR;
-        if (m->offset > UINT16_MAX)
-            return FAIL_RANGE;
-        put_version(instr, version);
-        put_u16(instr, m->offset);
-        wf_spec_success(instr, OP_STORE_ATTR_SLOT);
-        return DONE;
-    }
+    if (k == D_MEMBER)
+        return spec_slot(instr, t, descr, version, OP_STORE_ATTR_SLOT);
     if (k == D_PROPERTY || k == D_DATA || k == D_HEAP)
         return fail_of(k);
     /* no data descriptor: the value goes to the instance dict */
