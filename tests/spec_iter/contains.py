@@ -14,6 +14,10 @@ for i in range(200):
     lacks(i, d)
 print(has("a", d), has(2, d), has((1, 2), d), has(3.5, d), has("z", d), has(2.0, d), has(True, {1: 0}))
 # expect: True True True True False True True
+# a small int or a str probed inline against equal keys of other types
+print(has(1, {1.0: 0}), has(0, {False: 0}), has(2 ** 59, {float(2 ** 59): 0}), has(-1, {-1.0: 0}),
+      has("é", {"é": 1}), has("x" * 3, {"xxx": 1}), has(7, {7 + 2 ** 64 - 2 ** 64: 0}))
+# expect: True True True True True True True
 print(has("a", s), has(2, s), has(3, s), has(frozenset({1}), s), has({1}, s), lacks({1}, s))
 # expect: True True False True True False
 print(lacks("a", d), lacks("q", d), lacks(2, s), lacks(99, s))
