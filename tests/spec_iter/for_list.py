@@ -82,3 +82,23 @@ for i in range(100):
     pairs([1, 2, 3])
 print(pairs(list(range(10))))
 # expect: 45
+
+# after warm-up on lists, a dict and a set mutated in the loop (the miss path)
+def add_while_iterating(c, add):
+    for x in c:
+        add(x)
+
+for i in range(150):
+    add_while_iterating([1, 2], lambda x: None)
+d = {1: 1}
+try:
+    add_while_iterating(d, lambda x: d.__setitem__(x + 1, 0))
+except RuntimeError as e:
+    print(e)
+# expect: dictionary changed size during iteration
+s = {1}
+try:
+    add_while_iterating(s, lambda x: s.add(x + 1))
+except RuntimeError as e:
+    print(e)
+# expect: Set changed size during iteration
