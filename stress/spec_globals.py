@@ -15,7 +15,7 @@ from _stress import Scenario, size
 from _spechot import hot_race, Mono, LATE
 
 sc = Scenario('spec_globals')
-K = size(4000, 300000)
+K = size(2000, 300000)
 CALLERS = 3
 ALL = CALLERS + LATE
 this = sys.modules[__name__]

@@ -10,7 +10,7 @@ the type change invalidates before it writes (CPython: version 0 first)."""
 from _spec import race, Bad
 
 R = 3
-K = 10000
+K = 4000
 
 
 def tagged(k):
