@@ -60,8 +60,9 @@
  *     run Python code that changes a type again (a dict write dropping the
  *     last reference to an object with __del__ is avoided, see rule 3, but
  *     readying a type or creating a subclass may nest).
- *  2. The order inside is: write the type dict, then give the type and every
- *     subclass a fresh version (release), then re-derive the slots, then call
+ *  2. The order inside is: set the versions of the type and every subclass
+ *     to 0 (no guard or cache matches 0), write the type dict, then give
+ *     them fresh versions (release), then re-derive the slots, then call
  *     the watchers of every type whose version changed (core/watch.h); all
  *     before the mutating call returns. A reader that saw the new version
  *     therefore sees the new dict entry, and a per-thread method cache entry
@@ -258,6 +259,15 @@ static void typeset_add_tree(TypeSet *s, TypeObject *t)
     Value subs = t->tp_subclasses;
     for (size_t i = 0; subs && i < wf_list_size(subs); i++)
         typeset_add_tree(s, wf_as_type(wf_list_get(subs, i)));
+}
+
+/* Versions to 0 before a change is written (rule 2): guards and the method
+ * cache never match 0. relaxed: the release of the dict write that follows
+ * orders it first. */
+static void typeset_invalidate(TypeSet *s)
+{
+    for (size_t i = 0; i < s->len; i++)
+        atomic_store_explicit(&s->items[i]->tp_version, 0, memory_order_relaxed);
 }
 
 static void typeset_bump(TypeSet *s)
@@ -1110,6 +1120,13 @@ static void update_slots_for_name(TypeObject *t, Value name)
 static int type_dict_store(TypeObject *t, Value name, Value v)
 {
     type_lock_acquire();
+    /* Invalidate before the write: a thread that sees the new value through
+     * t's dict (acquire) then finds every subclass's version at 0 or newer,
+     * so no cache guarded by an old version of a subclass can serve the old
+     * value after the new one was seen (tests/threads_spec/coherence.py). */
+    TypeSet s = TYPESET_INIT(s);
+    typeset_add_tree(&s, t);
+    typeset_invalidate(&s);
     Value old = wf_dict_get(t->tp_dict, name);
     int r;
     if (v) {
@@ -1123,14 +1140,10 @@ static int type_dict_store(TypeObject *t, Value name, Value v)
         wf_incref(old);
         r = wf_dict_del(t->tp_dict, name);
     }
-    if (r == 0) {
-        TypeSet s = TYPESET_INIT(s);
-        typeset_add_tree(&s, t);
-        typeset_bump(&s);  /* first: the slot update below looks names up */
-        if (wf_is_str(name) && is_dunder(name))
-            update_slots_for_name(t, name);
-        typeset_notify_and_free(&s);
-    }
+    typeset_bump(&s);  /* first: the slot update below looks names up */
+    if (r == 0 && wf_is_str(name) && is_dunder(name))
+        update_slots_for_name(t, name);
+    typeset_notify_and_free(&s);
     type_lock_release();
     if (old)
         wf_defer_decref(old);
