@@ -121,8 +121,8 @@ def lasts(n):
 def monotonic(last, c, v, what):
     """Reads at one place (`what`) of one location by one thread never go back
     in time: writers store increasing values. last = lasts(threads).
-    (Reads of one location at different places of a thread's code should not
-    either, but weft's type changes allow it: see coherence.py.)"""
+    (Reads of one location at different places of a thread's code must not
+    either: coherence.py checks that for class attributes.)"""
     prev = last[c].get(what)
     if prev is not None and v < prev:
         raise Bad('%s went back from %r to %r' % (what, prev, v))

@@ -1,12 +1,11 @@
-# Reads of one class attribute through the class and through a subclass never go back in time (known to fail: see below).
-# C.f replaced with increasing tags; a thread that saw tag k through C must not see an older one through D afterwards.
-"""weft bumps tp_version after the type dict write, the type's own version
-first and then each subclass's (typeobject.c rule 2). Between the two bumps a
-reader finds the new value through C (C's version changed: cache miss) and
-then the old one through its cache entry for D (D's version not bumped yet).
-CPython under its GIL makes the write and the invalidation one step, so this
-order of reads cannot happen there. Listed in tests/known_failures.txt until
-the type change invalidates before it writes (CPython: version 0 first)."""
+# Reads of one class attribute through the class and then through a subclass never go back in time.
+# C.f and C.x replaced with increasing tags; a thread that saw tag k through C must not see an older one through D afterwards.
+"""Before b71a5e0 weft wrote the type dict first and bumped the versions of
+the type and its subclasses after it: between the two, a reader found the
+new value through C and then the old one through its cache for D (D's
+version still matched). Now a class attribute write sets the versions of
+the type and its subclasses to 0 (matching no cache) before the dict write.
+Under CPython's GIL the write and the invalidation are one step."""
 from _spec import race, Bad
 
 R = 3
