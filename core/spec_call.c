@@ -17,7 +17,8 @@
  *     code" fixes the argument count, the flags and the frame size. The
  *     _EXACT_ARGS forms need no binding: oparg (+ self) == argcount and no
  *     *args / **kwargs / kw-only parameters; the _GENERAL forms bind as
- *     usual. Generator functions stay generic (they build a generator).
+ *     usual; CALL_PY_GENERATOR builds a generator function's generator
+ *     (bound methods of generator functions stay generic).
  *     A site that misses with another exact-args function (one method
  *     overridden in subclasses) gets CALL_PY_EXACT_ARGS_POLY, which checks
  *     the code's shape instead of its identity.
@@ -43,7 +44,7 @@
 /* Why a CALL stayed generic (PYTHON_SPECIALIZATION_STATS's reasons). */
 enum {
     SCALL_FAIL_OTHER,        /* a callable kind with no form */
-    SCALL_FAIL_GENERATOR,    /* a generator function: the generic path builds the generator */
+    SCALL_FAIL_GENERATOR,    /* a bound method of a generator function */
     SCALL_FAIL_DESCR_FLAGS,  /* a static/class method descriptor */
     SCALL_FAIL_CLASS,        /* a class with a metaclass, __new__, or a C __init__ */
     SCALL_FAIL_VERSION,      /* a class without a version (the counter ran out) */
@@ -59,21 +60,26 @@ static void scall_install(CodeUnit *instr, int op, const void *ptr)
     WF_SPEC_STAT(OP_CALL, WF_SPEC_STAT_SUCCESS);
 }
 
-/* poly_op (or -1): the form for a site that saw another code before. The
+/* The forms for a Python function (or a bound method's function) called
+ * with n arguments; poly and gen are -1 where there is no such form. The
  * cache still holds the code of the form that missed (or another form's
- * pointer, or 0 on the first attempt). */
-static void scall_python(CodeUnit *instr, Value func, int n, int exact_op, int poly_op, int general_op)
+ * pointer, or 0 on the first attempt): another exact-args code there means
+ * a polymorphic site. */
+typedef struct ScallPyForms { int exact, poly, general, gen; } ScallPyForms;
+
+static void scall_python(CodeUnit *instr, Value func, int n, ScallPyForms forms)
 {
     CodeObject *co = wf_as_code(wf_as_func(func)->code);
-    if (co->flags & WF_CO_GENERATOR) {
-        wf_spec_fail(instr, OP_CALL, SCALL_FAIL_GENERATOR);
-        return;
-    }
     const void *prev = wf_cache_read_ptr(instr + SCALL_PTR);
-    int op = general_op;
-    if (scall_code_exact(co, n))
-        op = poly_op >= 0 && prev && prev != co ? poly_op : exact_op;
-    scall_install(instr, op, co);
+    int op = forms.general;
+    if (co->flags & WF_CO_GENERATOR)
+        op = forms.gen;
+    else if (scall_code_exact(co, n))
+        op = forms.poly >= 0 && prev && prev != co ? forms.poly : forms.exact;
+    if (op < 0)
+        wf_spec_fail(instr, OP_CALL, SCALL_FAIL_GENERATOR);
+    else
+        scall_install(instr, op, co);
 }
 
 /* A module function of builtins named name (its MethodDef is then that
@@ -158,11 +164,12 @@ void wf_specialize_call(Value callable, Value self_or_null, CodeUnit *instr, int
 {
     int n = oparg + (self_or_null != 0);
     if (wf_is_function(callable)) {
-        scall_python(instr, callable, n, OP_CALL_PY_EXACT_ARGS, OP_CALL_PY_EXACT_ARGS_POLY, OP_CALL_PY_GENERAL);
+        scall_python(instr, callable, n, (ScallPyForms){ OP_CALL_PY_EXACT_ARGS, OP_CALL_PY_EXACT_ARGS_POLY,
+                                                         OP_CALL_PY_GENERAL, OP_CALL_PY_GENERATOR });
     } else if (!self_or_null && wf_is_type_exact(callable, &wf_type_method) &&
                wf_is_function(((MethodObject *)wf_obj(callable))->func)) {
-        scall_python(instr, ((MethodObject *)wf_obj(callable))->func, n + 1, OP_CALL_BOUND_METHOD_EXACT_ARGS, -1,
-                     OP_CALL_BOUND_METHOD_GENERAL);
+        scall_python(instr, ((MethodObject *)wf_obj(callable))->func, n + 1,
+                     (ScallPyForms){ OP_CALL_BOUND_METHOD_EXACT_ARGS, -1, OP_CALL_BOUND_METHOD_GENERAL, -1 });
     } else if (wf_is_type_exact(callable, &wf_type_builtin_function)) {
         scall_builtin(instr, callable, self_or_null, oparg);
     } else if (wf_is_type_exact(callable, &wf_type_method_descr) && n >= 1) {

@@ -5,6 +5,7 @@
 
 #include "objimpl.h"
 #include "code.h"
+#include "funcobject.h"
 
 /* A call of code with n positional arguments needs no binding: they fill
  * the parameters exactly (no defaults used, no *args, **kwargs or kw-only
@@ -13,6 +14,13 @@ static inline bool scall_code_exact(const CodeObject *co, int n)
 {
     return co->argcount == n && co->kwonlyargcount == 0 &&
            !(co->flags & (WF_CO_VARARGS | WF_CO_VARKEYWORDS | WF_CO_GENERATOR));
+}
+
+/* f(*args) for a generator function f: the generator (args borrowed). */
+static inline Value scall_make_generator(Value func, const Value *args, size_t nargs)
+{
+    Frame *f = wf_frame_new_heap(func, args, nargs, 0);
+    return f ? wf_gen_new(f, func) : 0;
 }
 
 /* A builtin function's MethodDef (immutable after creation). */

@@ -61,11 +61,14 @@ print(warm(poly, [one, other] * 30))
 print(warm(call1, C().m, 1), warm(call1, type("E", (), {"m": lambda self, x, y=2: x})().m, 1))
 # expect: ['CALL_BOUND_METHOD_EXACT_ARGS'] ['CALL_BOUND_METHOD_GENERAL']
 
-# generators and keyword calls stay generic
+# generator functions get theirs; generator methods and keyword calls stay generic
 def fresh1(g, x):
     return g(x)
-print(warm(fresh1, gen, 1))
-# expect: ['CALL']
+class G:
+    def gen(self, a):
+        yield a
+print(warm(fresh1, gen, 1), warm(call1, G().gen, 1), warm(meth1, [], 1))
+# expect: ['CALL_PY_GENERATOR'] ['CALL'] ['CALL_LIST_APPEND']
 def kw(g):
     return g(a=1)
 print([n for _, n, _ in _weft.specialized(kw) if n.startswith("CALL")])
