@@ -62,6 +62,9 @@ NON_ESCAPING = {
     'switch', 'return', 'WF_LIKELY', 'WF_UNLIKELY', 'WF_ASSERT', 'ceval_unbound_local',
     'wf_err_set_str', 'wf_err_format', 'wf_float_new', 'ceval_float_unique', 'ceval_unbound_deref',
     'EXIT_TRACE', 'JUMP_TO_TOP',
+    # core/spec_attr.h: lock-free reads of instance and module dicts
+    'wf_spec_instance_dict', 'wf_spec_instance_dict_ptr', 'wf_spec_dict_get', 'wf_spec_dict_lacks',
+    'wf_spec_module_dict', 'wf_spec_property_fget',
 }
 
 
