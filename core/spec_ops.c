@@ -39,14 +39,13 @@ static void spec_finish(CodeUnit *instr, int head, int form, int why)
  * Cache units (after the counter): LOAD_GLOBAL_MODULE: index, 2 unused;
  * LOAD_GLOBAL_BUILTIN: globals keys version (2), index. */
 
-/* An entry position as a 16-bit cache unit, or -1. */
-static intptr_t spec_entry(intptr_t ix, int *why)
+/* Entry positions are cached in one 16-bit unit. */
+static bool spec_entry_fits(intptr_t ix, int *why)
 {
-    if (ix > UINT16_MAX) {
-        *why = SPEC_FAIL_FAR_ENTRY;
-        return -1;
-    }
-    return ix;
+    if (ix <= UINT16_MAX)
+        return true;
+    *why = SPEC_FAIL_FAR_ENTRY;
+    return false;
 }
 
 /* name absent from globals: LOAD_GLOBAL_BUILTIN, guarded by globals' keys
@@ -66,7 +65,7 @@ static int spec_load_builtin_form(Value globals, Value builtins, CodeUnit *instr
         return -1;
     *why = SPEC_FAIL_NOT_FOUND;
     intptr_t ix = wf_dict_hint_of(builtins, name);
-    if (ix < 0 || (ix = spec_entry(ix, why)) < 0)
+    if (ix < 0 || !spec_entry_fits(ix, why))
         return -1;
     wf_cache_write32(instr + 2, version);
     wf_cache_write16(instr + 4, (uint16_t)ix);
@@ -85,7 +84,7 @@ static int spec_load_global_form(Frame *frame, CodeUnit *instr, Value name, int 
     intptr_t ix = wf_dict_hint_of(globals, name);
     if (ix < 0)
         return spec_load_builtin_form(globals, builtins, instr, name, why);
-    if ((ix = spec_entry(ix, why)) < 0)
+    if (!spec_entry_fits(ix, why))
         return -1;
     wf_cache_write16(instr + 2, (uint16_t)ix);
     return OP_LOAD_GLOBAL_MODULE;
