@@ -5,6 +5,7 @@
 
 #include <string.h>
 #include "code.h"
+#include "opcodes.h"
 #include "thread.h"
 
 /*
@@ -103,7 +104,7 @@ static inline void wf_spec_set_opcode(CodeUnit *instr, int op)
     } while (0)
 static inline void wf_spec_success(CodeUnit *instr, int op)
 {
-    WF_SPEC_STAT(WF_OP(*instr), WF_SPEC_STAT_SUCCESS);
+    WF_SPEC_STAT(wf_op_family[WF_OP(*instr)], WF_SPEC_STAT_SUCCESS);  /* counted for the head */
     wf_spec_set_opcode(instr, op);
     instr[1] = WF_COUNTER_COOLDOWN;
 }
