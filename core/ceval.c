@@ -349,6 +349,30 @@ static void frame_init_cells(Frame *f, FunctionObject *fn)
         f->localsplus[co->nlocals + co->ncells + i] = wf_incref(wf_tuple_get(fn->closure, i));
 }
 
+/* frame_init for nargs arguments that fill the parameters exactly (moved
+ * into the frame, references and all): only the slots after them are
+ * cleared. */
+static inline __attribute__((always_inline)) void frame_init_exact(ThreadState *ts, Frame *f, CodeObject *co,
+                                                                   Value func, Value *args, size_t nargs)
+{
+    FunctionObject *fn = wf_as_func(func);
+    f->code = co;
+    f->func = func;
+    f->globals = fn->globals;
+    f->builtins = fn->builtins;
+    f->locals = 0;
+    f->previous = NULL;
+    f->bytecode = f->instr = wf_code_bytecode(co, ts);
+    f->owner = WF_FRAME_OWNED_BY_THREAD;
+    f->state = WF_FRAME_CREATED;
+    f->is_entry = 0;
+    f->is_init = 0;
+    memcpy(f->localsplus, args, sizeof(Value) * nargs);
+    if ((size_t)co->nlocalsplus > nargs)
+        memset(f->localsplus + nargs, 0, sizeof(Value) * ((size_t)co->nlocalsplus - nargs));
+    f->stack_top = f->localsplus + co->nlocalsplus;
+}
+
 /* Push and bind a frame for a Python function. Steals func and the nargs +
  * len(kwnames) argument values (also on failure). */
 static Frame *ceval_push_frame(ThreadState *ts, Value func, Value *args, size_t nargs, Value kwnames)
@@ -366,23 +390,7 @@ static Frame *ceval_push_frame(ThreadState *ts, Value func, Value *args, size_t 
     int simple = !kwnames && nargs == (size_t)co->argcount &&
                  !(co->flags & (WF_CO_VARARGS | WF_CO_VARKEYWORDS)) && co->kwonlyargcount == 0;
     if (simple) {
-        /* frame_init without clearing the parameter slots, which the
-         * arguments fill */
-        f->code = co;
-        f->func = func;
-        f->globals = fn->globals;
-        f->builtins = fn->builtins;
-        f->locals = 0;
-        f->previous = NULL;
-        f->bytecode = f->instr = wf_code_bytecode(co, ts);
-        f->owner = WF_FRAME_OWNED_BY_THREAD;
-        f->state = WF_FRAME_CREATED;
-        f->is_entry = 0;
-        f->is_init = 0;
-        memcpy(f->localsplus, args, sizeof(Value) * nargs);   /* moves the references */
-        if ((size_t)co->nlocalsplus > nargs)
-            memset(f->localsplus + nargs, 0, sizeof(Value) * ((size_t)co->nlocalsplus - nargs));
-        f->stack_top = f->localsplus + co->nlocalsplus;
+        frame_init_exact(ts, f, co, func, args, nargs);
     } else {
         frame_init(ts, f, co, func, fn->globals, fn->builtins, WF_FRAME_OWNED_BY_THREAD);
         int err = bind_args(f, fn, args, nargs, kwnames);
@@ -411,8 +419,7 @@ static inline Frame *ceval_push_frame_exact(ThreadState *ts, Value func, Value *
             wf_decref(args[i]);
         return NULL;
     }
-    frame_init(ts, f, co, func, fn->globals, fn->builtins, WF_FRAME_OWNED_BY_THREAD);
-    memcpy(f->localsplus, args, sizeof(Value) * nargs);   /* moves the references */
+    frame_init_exact(ts, f, co, func, args, nargs);
     if (co->ncells || co->nfree)
         frame_init_cells(f, fn);
     return f;
