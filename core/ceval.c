@@ -1469,10 +1469,6 @@ static Value ceval_build_class_func;
         goto start_frame;              \
     } while (0)
 
-/* The base of the bytecode copy a frame runs (offsets and jump targets are
- * relative to it). */
-#define FRAME_BYTECODE(f) ((f)->bytecode)
-
 /* A family head's entry for its specialized forms' DEOPT_IF (same oparg,
  * same stack, next_instr just past the opcode unit). */
 #define PREDICTED(op) PREDICTED_##op: ;
@@ -1702,7 +1698,7 @@ exception_unwind:
  * recorder will feed it real ones. */
 
 /* The code unit of the tier-1 instruction a uop came from. */
-#define UOP_INSTR_PTR(u) (FRAME_BYTECODE(frame) + (u)->target)
+#define UOP_INSTR_PTR(u) (frame->bytecode + (u)->target)
 /* _EXIT_TRACE: continue in tier 1 at the uop's target. */
 #define EXIT_TRACE() goto uop_exit
 /* _JUMP_TO_TOP: run the trace again from its first uop. */

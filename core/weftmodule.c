@@ -24,8 +24,6 @@
  *   _weft.type_version(t)  t's current version (the operand of type guards)
  */
 
-/* This thread's copy of co's bytecode (core/code.h). */
-#define wm_thread_bytecode(co) wf_code_bytecode((co), wf_tstate())
 
 static CodeObject *wm_code_of(const char *fname, Value f)
 {
@@ -74,7 +72,7 @@ static Value wm_specialized(Value self, const Value *args, size_t nargs, Value k
     if (wf_check_nargs("_weft.specialized", nargs, 1, 1) < 0 || wf_no_kwargs("_weft.specialized", kwnames) < 0)
         return 0;
     CodeObject *co = wm_code_of("specialized", args[0]);
-    return co ? wm_listing(co, wm_thread_bytecode(co)) : 0;
+    return co ? wm_listing(co, wf_code_bytecode(co, wf_tstate())) : 0;
 }
 
 static Value wm_uop_names(Value self, const Value *args, size_t nargs, Value kwnames)
