@@ -521,12 +521,10 @@ static Value lst_inplace(Value a, Value b, int op)
 
 /* ---- indexing and slicing ---- */
 
-static Value lst_slice(Value self, Value slice)
+Value wf_list_slice(Value self, intptr_t start, intptr_t stop, intptr_t step)
 {
     ListObject *l = lst(self);
-    intptr_t start, stop, step, n;
-    if (wf_slice_indices(slice, (intptr_t)wf_list_load_size(l), &start, &stop, &step, &n) < 0)
-        return 0;
+    intptr_t n = wf_slice_adjust((intptr_t)wf_list_load_size(l), &start, &stop, step);
     Value r = lst_new_items(n > 0 ? (size_t)n : 0, false);
     if (!r)
         return 0;
@@ -534,12 +532,21 @@ static Value lst_slice(Value self, Value slice)
     size_t k = 0;
     WfCritSec cs;
     bool shared = lst_begin(&cs, l);
-    /* wf_slice_indices may have run __index__ code: clamp to the size now. */
+    /* The size was read without the lock (and unpacking a slice may have run
+     * __index__ code): clamp to the size now. */
     for (intptr_t j = start; k < (size_t)n && j >= 0 && (size_t)j < l->size; k++, j += step)
         rl->items[k] = wf_incref(l->items[j]);
     lst_end(&cs, shared);
     rl->size = k;
     return r;
+}
+
+static Value lst_slice(Value self, Value slice)
+{
+    intptr_t start, stop, step;
+    if (wf_slice_unpack(slice, &start, &stop, &step) < 0)
+        return 0;
+    return wf_list_slice(self, start, stop, step);
 }
 
 static Value lst_getitem(Value self, Value key)
@@ -717,11 +724,9 @@ static int lst_ass_extended(Value self, intptr_t start, intptr_t step, intptr_t 
     return r;
 }
 
-static int lst_ass_subscript_slice(Value self, Value slice, Value v)
+int wf_list_store_slice(Value self, intptr_t start, intptr_t stop, intptr_t step, Value v)
 {
-    intptr_t start, stop, step, n;
-    if (wf_slice_indices(slice, (intptr_t)wf_list_load_size(lst(self)), &start, &stop, &step, &n) < 0)
-        return -1;
+    intptr_t n = wf_slice_adjust((intptr_t)wf_list_load_size(lst(self)), &start, &stop, step);
     if (step == 1)
         return lst_ass_slice(self, start, stop, v);
     if (!v) {
@@ -734,6 +739,14 @@ static int lst_ass_subscript_slice(Value self, Value slice, Value v)
         return 0;
     }
     return lst_ass_extended(self, start, step, n, v);
+}
+
+static int lst_ass_subscript_slice(Value self, Value slice, Value v)
+{
+    intptr_t start, stop, step;
+    if (wf_slice_unpack(slice, &start, &stop, &step) < 0)
+        return -1;
+    return wf_list_store_slice(self, start, stop, step, v);
 }
 
 /* l[i] = v (v == 0: del l[i]), i a C index: 1 done, 0 out of range. Locked. */

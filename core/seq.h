@@ -250,6 +250,38 @@ static inline bool wf_list_fast_set(Value list, intptr_t i, Value v)
     return false;
 }
 
+/* Slices with their bounds unpacked (slice.c: wf_slice_unpack resolves
+ * None; wf_slice_adjust clamps to a length and counts the items, as
+ * CPython's PySlice_Unpack and PySlice_AdjustIndices). The list functions
+ * take unpacked bounds, so the BUILD_SLICE forms (core/spec/ops.def) slice
+ * an exact list without a slice object: list[start:stop:step] as a new
+ * list, and list[start:stop:step] = v (v borrowed; 0 or -1). */
+int wf_slice_unpack(Value slice, intptr_t *start, intptr_t *stop, intptr_t *step);
+/* PySlice_AdjustIndices: clamp to [0, length] and count the items. */
+static inline intptr_t wf_slice_adjust(intptr_t length, intptr_t *start, intptr_t *stop, intptr_t step)
+{
+    if (*start < 0) {
+        *start += length;
+        if (*start < 0)
+            *start = step < 0 ? -1 : 0;
+    } else if (*start >= length) {
+        *start = step < 0 ? length - 1 : length;
+    }
+    if (*stop < 0) {
+        *stop += length;
+        if (*stop < 0)
+            *stop = step < 0 ? -1 : 0;
+    } else if (*stop >= length) {
+        *stop = step < 0 ? length - 1 : length;
+    }
+    if (step < 0)
+        return *stop < *start ? (*start - *stop - 1) / (-step) + 1 : 0;
+    return *start < *stop ? (*stop - *start - 1) / step + 1 : 0;
+}
+
+Value wf_list_slice(Value list, intptr_t start, intptr_t stop, intptr_t step);
+int wf_list_store_slice(Value list, intptr_t start, intptr_t stop, intptr_t step, Value v);
+
 /* next(it) for a list_iterator: a new reference, or 0 WITHOUT an exception
  * when exhausted (the caller then takes tp_iternext's path). A shared
  * iterator may yield an item twice or skip one, never a freed one: index is

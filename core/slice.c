@@ -36,7 +36,7 @@ static int slc_bound(Value v, intptr_t *out)
 }
 
 /* PySlice_Unpack: the raw bounds with None resolved. */
-static int slc_unpack(Value slice, intptr_t *start, intptr_t *stop, intptr_t *step)
+int wf_slice_unpack(Value slice, intptr_t *start, intptr_t *stop, intptr_t *step)
 {
     SliceObject *s = slc(slice);
     *step = 1;
@@ -59,34 +59,12 @@ static int slc_unpack(Value slice, intptr_t *start, intptr_t *stop, intptr_t *st
     return 0;
 }
 
-/* PySlice_AdjustIndices: clamp to [0, length] and count the items. */
-static intptr_t slc_adjust(intptr_t length, intptr_t *start, intptr_t *stop, intptr_t step)
-{
-    if (*start < 0) {
-        *start += length;
-        if (*start < 0)
-            *start = step < 0 ? -1 : 0;
-    } else if (*start >= length) {
-        *start = step < 0 ? length - 1 : length;
-    }
-    if (*stop < 0) {
-        *stop += length;
-        if (*stop < 0)
-            *stop = step < 0 ? -1 : 0;
-    } else if (*stop >= length) {
-        *stop = step < 0 ? length - 1 : length;
-    }
-    if (step < 0)
-        return *stop < *start ? (*start - *stop - 1) / (-step) + 1 : 0;
-    return *start < *stop ? (*stop - *start - 1) / step + 1 : 0;
-}
-
 int wf_slice_indices(Value slice, intptr_t length, intptr_t *start, intptr_t *stop,
                      intptr_t *step, intptr_t *slicelength)
 {
-    if (slc_unpack(slice, start, stop, step) < 0)
+    if (wf_slice_unpack(slice, start, stop, step) < 0)
         return -1;
-    *slicelength = slc_adjust(length, start, stop, *step);
+    *slicelength = wf_slice_adjust(length, start, stop, *step);
     return 0;
 }
 

@@ -19,7 +19,8 @@
     X(FAR_ENTRY)        /* the entry's position does not fit 16 bits */           \
     X(NOT_IN_GLOBALS)   /* in globals under an equal key that is another object */ \
     X(NOT_FOUND)        /* absent from globals and builtins: NameError */         \
-    X(NO_VERSION)       /* keys versions exhausted */
+    X(NO_VERSION)       /* keys versions exhausted */                             \
+    X(NO_SUBSCR_NEXT)   /* a slice not loaded or stored next (del, a[i:j] += x) */
 enum {
 #define X(n) SPEC_FAIL_##n,
     SPEC_OPS_FAILS(X)
@@ -223,6 +224,23 @@ void wf_specialize_store_subscr(Value container, Value sub, CodeUnit *instr)
     else if (wf_is_dict_exact(container))
         form = OP_STORE_SUBSCR_DICT;
     spec_finish(instr, OP_STORE_SUBSCR, form, SPEC_FAIL_OTHER_TYPES);
+}
+
+/* ---- BUILD_SLICE: fused with the subscript that follows ---- */
+
+void wf_specialize_build_slice(Value container, Value start, Value stop, Value step, CodeUnit *instr)
+{
+    int next = wf_op_family[WF_OP(instr[1 + wf_op_cache[OP_BUILD_SLICE]])];
+    int form = -1, why = SPEC_FAIL_OTHER_TYPES;
+    if (wf_is_list_exact(container) && wf_spec_slice_small(start, stop, step)) {
+        if (next == OP_BINARY_SUBSCR)
+            form = OP_BUILD_SLICE_SUBSCR_LIST;
+        else if (next == OP_STORE_SUBSCR)
+            form = OP_BUILD_SLICE_STORE_LIST;
+        else
+            why = SPEC_FAIL_NO_SUBSCR_NEXT;
+    }
+    spec_finish(instr, OP_BUILD_SLICE, form, why);
 }
 
 Value wf_spec_dict_subscr(Value dict, Value key)

@@ -129,6 +129,21 @@ static inline bool wf_spec_cmp_double(double x, double y, int op)
 
 /* ---- subscripts ---- */
 
+/* Slice bounds that need no __index__ call: small ints or None, and a step
+ * that is not 0 (the generic path raises that ValueError). */
+static inline bool wf_spec_slice_small(Value start, Value stop, Value step)
+{
+    return (wf_is_small(start) || start == wf_None) && (wf_is_small(stop) || stop == wf_None) &&
+           (wf_is_small(step) || step == wf_None) && step != wf_small(0);
+}
+/* What wf_slice_unpack (slice.c) makes of such bounds: b = start, stop, step. */
+static inline void wf_spec_slice_unpack(Value start, Value stop, Value step, intptr_t b[3])
+{
+    b[2] = step == wf_None ? 1 : wf_small_val(step);
+    b[0] = start != wf_None ? wf_small_val(start) : b[2] < 0 ? INTPTR_MAX : 0;
+    b[1] = stop != wf_None ? wf_small_val(stop) : b[2] < 0 ? INTPTR_MIN : INTPTR_MAX;
+}
+
 /* dict[key] for an exact dict: a new reference, or 0 with KeyError (no
  * __missing__ on an exact dict) or the error of the key's __hash__/__eq__. */
 Value wf_spec_dict_subscr(Value dict, Value key);
