@@ -18,7 +18,8 @@
 # as an input of a bottom-up common prefix is "preserved": it is not consumed.
 # An op's first input may be a cache operand `name/K` (K code units: 1, 2 or
 # 4); in tier 1 it is read from the inline cache, in tier 2 it is the uop's
-# operand.
+# operand. An operand of more than 4 units (a table: several type versions)
+# is a `const CodeUnit *` to its first unit, and the uop is tier-1 only.
 #
 # A generated block (an inst's case, or one uop of a macro) declares every
 # input as a local read from the stack, declares the outputs, runs the body,
@@ -64,7 +65,7 @@ NON_ESCAPING = {
     'EXIT_TRACE', 'JUMP_TO_TOP',
     # core/spec_attr.h: lock-free reads of instance and module dicts
     'wf_spec_instance_dict', 'wf_spec_instance_dict_ptr', 'wf_spec_dict_get', 'wf_spec_dict_lacks',
-    'wf_spec_module_dict', 'wf_spec_property_fget',
+    'wf_spec_module_dict', 'wf_spec_property_fget', 'wf_spec_version_in', 'wf_spec_method_in',
 }
 
 
@@ -96,8 +97,8 @@ class Uop:
             self.operand = inputs.pop(0)
         if any(i.cache for i in inputs + outputs):
             raise SystemExit('gen_cases: %s: a cache operand must be the first input' % name)
-        if self.operand and self.operand.cache not in (1, 2, 4):
-            raise SystemExit('gen_cases: %s: cache operands are 1, 2 or 4 units' % name)
+        if self.operand and self.operand.cache == 3:
+            raise SystemExit('gen_cases: %s: cache operands are 1, 2, 4 or more than 4 units' % name)
 
     def tier2(self):
         if 'tier2' in self.flags:
@@ -106,6 +107,8 @@ class Uop:
             return False
         if self.kind == 'inst' and (self.cache or {'jump', 'jump_back'} & set(self.flags)):
             return False
+        if self.operand and self.operand.cache > 4:
+            return False   # a table in the inline cache: tier 2 has one operand word
         return not TIER1_ONLY.search(self.body)
 
     def uflags(self):
@@ -294,7 +297,10 @@ def gen_block(u, tier, indent, operand_at=None, deopt=None, opname=None):
             else:
                 lines.append('Value %s = stack_pointer[-(%s)];' % (item.name, off))
         above.append(item)
-    if u.operand:
+    if u.operand and u.operand.cache > 4:
+        lines.append('const CodeUnit *%s = this_instr + 1 + %d;' % (u.operand.name, operand_at))
+        lines.append('(void)%s;' % u.operand.name)
+    elif u.operand:
         ct = CTYPES[u.operand.cache]
         if tier == 1:
             rd = {1: 'wf_cache_read16', 2: 'wf_cache_read32', 4: 'wf_cache_read64'}[u.operand.cache]

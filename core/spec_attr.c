@@ -37,10 +37,25 @@
  *  6. Modules need no version: the owner is checked to be an exact module
  *     (a static type, so no data descriptor can appear for the name) and its
  *     dict is read at the cached index, the key re-checked there.
+ *  7. A site that sees several classes (subclasses of one base that set
+ *     their attributes in the same order, or inherit the method) misses
+ *     its monomorphic form on every other owner. When the specializer, run
+ *     again after those misses, would install the same form with the same
+ *     operand (dict index, method) for another type, it installs the _POLY
+ *     form instead: a table of up to four type versions sharing that
+ *     operand. Each version entered the table the way rule 1 says, with the
+ *     operand the lookups found for it then; the table only ever holds
+ *     versions whose lookups gave this operand, so any match proves what
+ *     the monomorphic guard would. A fifth type evicts the oldest entry.
+ *     A method site whose classes override the method (different methods
+ *     for different versions) gets LOAD_METHOD_WITH_VALUES_PAIRS: up to four
+ *     (version, method) pairs, each entered as rule 1 says.
  *
  * Cache layout after the counter (unit 0): the type version in units 1-2,
  * then the operand: an index or byte offset (unit 3) or a borrowed object
- * (units 3-6). Module forms keep their index in unit 1.
+ * (units 3-6). Module forms keep their index in unit 1. _POLY forms: the
+ * table of versions in units 1-8, the operand in unit 9 (units 9-12).
+ * LOAD_METHOD_WITH_VALUES_PAIRS: (version, method) pairs in units 1-24.
  */
 
 /* Why a site stays generic (PYTHON_SPECIALIZATION_STATS, at most 16). */
@@ -67,6 +82,95 @@ enum {
 static void put_version(CodeUnit *instr, uint32_t v) { wf_cache_write32(instr + 2, v); }
 static void put_u16(CodeUnit *instr, size_t x) { wf_cache_write16(instr + 4, (uint16_t)x); }
 static void put_object(CodeUnit *instr, Value v) { wf_cache_write_ptr(instr + 4, (const void *)v); }
+
+/* Rule 7: when the site now runs mono_op (or poly_op) with the same
+ * operand (units at the form's operand offset) for other type versions,
+ * install poly_op with version added to the table and return true. The
+ * operand is `units` code units long (1: an index, 4: an object). */
+#define POLY_WAYS 4
+static bool spec_poly(CodeUnit *instr, int mono_op, int poly_op, uint32_t version, uint64_t operand, int units)
+{
+    uint32_t table[POLY_WAYS + 1];
+    int n = 0;
+    int prev = WF_OP(*instr);
+    const CodeUnit *old_operand;
+    if (prev == mono_op) {
+        table[n++] = wf_cache_read32(instr + 2);
+        old_operand = instr + 4;
+    } else if (prev == poly_op) {
+        for (int i = 0; i < POLY_WAYS; i++) {
+            uint32_t v = wf_cache_read32(instr + 2 + 2 * i);
+            if (v)
+                table[n++] = v;
+        }
+        old_operand = instr + 2 + 2 * POLY_WAYS;
+    } else {
+        return false;
+    }
+    uint64_t old = units == 1 ? wf_cache_read16(old_operand) : wf_cache_read64(old_operand);
+    if (old != operand)
+        return false;
+    for (int i = 0; i < n; i++)
+        if (table[i] == version)
+            return false;   /* this type missed for another reason: start over */
+    table[n++] = version;
+    int first = n > POLY_WAYS ? n - POLY_WAYS : 0;   /* evict the oldest */
+    for (int i = 0; i < POLY_WAYS; i++)
+        wf_cache_write32(instr + 2 + 2 * i, first + i < n ? table[first + i] : 0);
+    CodeUnit *at = instr + 2 + 2 * POLY_WAYS;
+    if (units == 1)
+        wf_cache_write16(at, (uint16_t)operand);
+    else
+        wf_cache_write64(at, operand);
+    wf_spec_success(instr, poly_op);
+    return true;
+}
+
+/* Rule 7 for methods that differ by class: the site's current
+ * LOAD_METHOD_WITH_VALUES, _POLY or _PAIRS entries and (version, method)
+ * become a _PAIRS table (the oldest evicted past four). */
+static bool spec_method_pairs(CodeUnit *instr, uint32_t version, Value method)
+{
+    uint32_t vs[POLY_WAYS + 1];
+    uint64_t ms[POLY_WAYS + 1];
+    int n = 0;
+    int prev = WF_OP(*instr);
+    if (prev == OP_LOAD_METHOD_WITH_VALUES) {
+        vs[n] = wf_cache_read32(instr + 2);
+        ms[n++] = wf_cache_read64(instr + 4);
+    } else if (prev == OP_LOAD_METHOD_WITH_VALUES_POLY) {
+        for (int i = 0; i < POLY_WAYS; i++) {
+            uint32_t v = wf_cache_read32(instr + 2 + 2 * i);
+            if (v) {
+                vs[n] = v;
+                ms[n++] = wf_cache_read64(instr + 2 + 2 * POLY_WAYS);
+            }
+        }
+    } else if (prev == OP_LOAD_METHOD_WITH_VALUES_PAIRS) {
+        for (int i = 0; i < POLY_WAYS; i++) {
+            uint32_t v = wf_cache_read32(instr + 2 + 6 * i);
+            if (v) {
+                vs[n] = v;
+                ms[n++] = wf_cache_read64(instr + 4 + 6 * i);
+            }
+        }
+    } else {
+        return false;
+    }
+    for (int i = 0; i < n; i++)
+        if (vs[i] == version)
+            return false;   /* this type missed for another reason: start over */
+    vs[n] = version;
+    ms[n++] = (uint64_t)method;
+    int first = n > POLY_WAYS ? n - POLY_WAYS : 0;
+    for (int i = 0; i < POLY_WAYS; i++) {
+        bool used = first + i < n;
+        wf_cache_write32(instr + 2 + 6 * i, used ? vs[first + i] : 0);
+        wf_cache_write64(instr + 4 + 6 * i, used ? ms[first + i] : 0);
+    }
+    wf_spec_success(instr, OP_LOAD_METHOD_WITH_VALUES_PAIRS);
+    return true;
+}
 
 /* A lookup along t's MRO (borrowed); the specializer leaves no error set. */
 static Value lookup(TypeObject *t, Value name)
@@ -247,6 +351,9 @@ static int spec_instance_load(Value owner, CodeUnit *instr, Value name)
     Value d = dp ? wf_attrslot_load(dp) : 0;
     if (d && !wf_spec_dict_lacks(d, name)) {
         intptr_t ix = wf_dict_hint_of(d, name);
+        if (ix >= 0 && ix <= UINT16_MAX &&
+            spec_poly(instr, OP_LOAD_ATTR_INSTANCE_VALUE, OP_LOAD_ATTR_INSTANCE_VALUE_POLY, version, (uint64_t)ix, 1))
+            return DONE;
         bool by_index = use_index(instr, ix, OP_LOAD_ATTR_INSTANCE_VALUE, OP_LOAD_ATTR_INSTANCE_DICT, version);
         put_version(instr, version);
         if (by_index) {
@@ -316,6 +423,10 @@ static int spec_method(Value owner, CodeUnit *instr, Value name)
         return FAIL_DICT_LAYOUT;
     if (dp && !wf_spec_dict_lacks(wf_attrslot_load(dp), name))
         return FAIL_SHADOWED;
+    if (dp ? spec_poly(instr, OP_LOAD_METHOD_WITH_VALUES, OP_LOAD_METHOD_WITH_VALUES_POLY, version, (uint64_t)descr, 4) ||
+                 spec_method_pairs(instr, version, descr)
+           : spec_poly(instr, OP_LOAD_METHOD_NO_DICT, OP_LOAD_METHOD_NO_DICT_POLY, version, (uint64_t)descr, 4))
+        return DONE;
     put_version(instr, version);
     put_object(instr, descr);
     wf_spec_success(instr, dp ? OP_LOAD_METHOD_WITH_VALUES : OP_LOAD_METHOD_NO_DICT);
@@ -348,6 +459,9 @@ static int spec_store(Value owner, CodeUnit *instr, Value name)
         return FAIL_DICT_LAYOUT;
     Value d = wf_attrslot_load(dp);
     intptr_t ix = d ? wf_dict_hint_of(d, name) : -1;
+    if (ix >= 0 && ix <= UINT16_MAX &&
+        spec_poly(instr, OP_STORE_ATTR_INSTANCE_VALUE, OP_STORE_ATTR_INSTANCE_VALUE_POLY, version, (uint64_t)ix, 1))
+        return DONE;
     bool by_index = use_index(instr, ix, OP_STORE_ATTR_INSTANCE_VALUE, OP_STORE_ATTR_INSTANCE_DICT, version);
     put_version(instr, version);
     if (by_index) {

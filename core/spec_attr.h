@@ -3,6 +3,8 @@
 #ifndef WF_SPEC_ATTR_H
 #define WF_SPEC_ATTR_H
 
+#include <string.h>
+#include "code.h"
 #include "objimpl.h"
 #include "attrslot.h"
 #include "funcobject.h"
@@ -50,6 +52,35 @@ static inline bool wf_spec_dict_lacks(Value d, Value name)
     Hash hash = wf_dict_str_hash(name);
     Value v;
     return WF_LIKELY(hash != -1) && wf_dict_probe_ident(wf_as_dict(d), name, hash, &v) == 0;
+}
+
+/* Whether version (of an owner's type) is in a _POLY form's table: four
+ * 32-bit versions from versions[0], unused ones 0. An unversioned type
+ * (0) never matches. */
+static inline bool wf_spec_version_in(const CodeUnit *versions, uint32_t version)
+{
+    uint32_t t[4];
+    memcpy(t, versions, sizeof t);
+    return WF_LIKELY(version != 0) && (version == t[0] || version == t[1] || version == t[2] || version == t[3]);
+}
+
+/* The method paired with version in LOAD_METHOD_WITH_VALUES_PAIRS's table
+ * (four pairs of a 32-bit version and a borrowed method, 6 units each;
+ * unused pairs have version 0), or 0. */
+static inline Value wf_spec_method_in(const CodeUnit *pairs, uint32_t version)
+{
+    if (WF_UNLIKELY(version == 0))
+        return 0;
+    for (int i = 0; i < 4; i++) {
+        uint32_t v;
+        memcpy(&v, pairs + 6 * i, 4);
+        if (v == version) {
+            Value m;
+            memcpy(&m, pairs + 6 * i + 2, 8);
+            return m;
+        }
+    }
+    return 0;
 }
 
 /* An exact module's namespace dict: set when the module is created and

@@ -14,7 +14,7 @@
  * Python cannot: which instruction a site became, and a uop trace run on
  * a real frame. None of it is a stable API.
  *
- *   _weft.instructions(f)  [(offset, name, oparg)] of f's code as compiled
+ *   _weft.instructions(f)  [(offset, name, oparg)] of f's code (or a code object) as compiled
  *   _weft.specialized(f)   the same for this thread's copy (specialized forms)
  *   _weft.uop_run(f, args, trace)
  *                          call f(*args), but run `trace` first: a list of
@@ -27,8 +27,10 @@
 
 static CodeObject *wm_code_of(const char *fname, Value f)
 {
+    if (wf_is_type_exact(f, &wf_type_code))
+        return wf_as_code(f);
     if (!wf_is_function(f)) {
-        wf_err_format(wf_exc_TypeError, "_weft.%s() argument must be a function, not %s", fname, wf_type_name(f));
+        wf_err_format(wf_exc_TypeError, "_weft.%s() argument must be a function or code, not %s", fname, wf_type_name(f));
         return NULL;
     }
     return wf_as_code(wf_as_func(f)->code);

@@ -91,3 +91,43 @@ for i in range(50):
     via_class(o)
 print(forms(via_class))
 # expect: ['LOAD_METHOD_CLASS']
+
+# sibling classes at one site: a table of their versions when they share
+# the index or the method, (version, method) pairs when they override it
+class T0:
+    def __init__(self):
+        self.v = 1
+    def m(self):
+        return 0
+    def same(self):
+        return 1
+class T1(T0):
+    def m(self):
+        return 1
+class T2(T0):
+    def m(self):
+        return 2
+def sibling_sites(o):
+    o.v = o.v + o.m() + o.same()
+ts = [T0(), T1(), T2()]
+for i in range(600):
+    sibling_sites(ts[i % 3])
+print(forms(sibling_sites))
+# expect: ['LOAD_ATTR_INSTANCE_VALUE_POLY', 'LOAD_METHOD_WITH_VALUES_PAIRS', 'LOAD_METHOD_WITH_VALUES_POLY', 'STORE_ATTR_INSTANCE_VALUE_POLY']
+print([t.v for t in ts])
+# expect: [201, 401, 601]
+
+# slotted siblings sharing a method
+class U0:
+    __slots__ = ("a",)
+    def get(self):
+        return 7
+class U1(U0):
+    __slots__ = ()
+def call_get(u):
+    return u.get()
+us = [U0(), U1()]
+for i in range(400):
+    call_get(us[i % 2])
+print(forms(call_get))
+# expect: ['LOAD_METHOD_NO_DICT_POLY']

@@ -113,6 +113,14 @@ def race(readers, steps, write, read, final=None, end=None, warm=WARM, late=True
     return finals
 
 
+def tagged(k):
+    """A fresh function (a method when stored on a class) returning k:
+    writers install increasing tags, monotonic() checks the readers."""
+    def f(self):
+        return k
+    return f
+
+
 def lasts(n):
     """The state of monotonic() for n threads."""
     return [{} for _ in range(n)]

@@ -6,16 +6,11 @@ new value through C and then the old one through its cache for D (D's
 version still matched). Now a class attribute write sets the versions of
 the type and its subclasses to 0 (matching no cache) before the dict write.
 Under CPython's GIL the write and the invalidation are one step."""
-from _spec import race, Bad
+from _spec import race, Bad, tagged
 
 R = 3
 K = 4000
 
-
-def tagged(k):
-    def f(self):
-        return k
-    return f
 
 
 class C:

@@ -1,7 +1,7 @@
 # A generator running specialized code is resumed by one thread after another while a writer changes what it reads.
 # each resume continues in the resuming thread's bytecode copy: items in order, tags never go back, tracebacks point at the right line.
 import threading
-from _spec import race, Bad
+from _spec import race, Bad, tagged
 
 R = 3
 K = 3000
@@ -13,11 +13,6 @@ class C:
     def f(self):
         return 0
 
-
-def tagged(k):
-    def f(self):
-        return k
-    return f
 
 
 o = C()
