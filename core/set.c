@@ -31,8 +31,8 @@
  *     it is written with relaxed atomic stores (set_store_used).
  */
 
-#define LINEAR_PROBES 9
-#define PERTURB_SHIFT 5
+#define LINEAR_PROBES WF_SET_LINEAR_PROBES
+#define PERTURB_SHIFT WF_SET_PERTURB_SHIFT
 
 Object wf_set_dummy_obj = WF_STATIC_HEAD(&wf_type_object);
 
@@ -459,6 +459,29 @@ Value wf_frozenset_new(Value iterable) { return make_new_set(&wf_type_frozenset,
 static Value set_copy_of(Value so)
 {
     return make_new_set_basetype(wf_type(so), so);
+}
+
+/* s | {key}, computed as BUILD_SET and set_or compute it: the same hash
+ * call first, then a copy of s and set_merge's steps for a one-element set
+ * (make room, then add), so the table and the iteration order are
+ * CPython's; only the temporary set is missing (core/spec/ops.def's
+ * BUILD_SET_UNION). */
+Value wf_set_union_key(Value s, Value key)
+{
+    Hash h = wf_dict_key_hash(key);
+    if (h == -1)
+        return 0;
+    Value r = set_copy_of(s);
+    if (!r)
+        return 0;
+    SetObject *so = wf_as_set(r);   /* ours alone: no section */
+    if ((so->fill + 1) * 5 >= so->mask * 3)
+        set_table_resize(so, (so->used + 1) * 2);
+    if (set_add_entry(so, key, h) < 0) {
+        wf_decref(r);
+        return 0;
+    }
+    return r;
 }
 
 /* ---- the public C API ---- */

@@ -7,6 +7,7 @@
 #include "specialize.h"
 #include "spec_ops.h"
 #include "opcodes.h"
+#include "set.h"
 
 /* Why a head stayed generic: the fail_reason index of the statistics
  * (PYTHON_SPECIALIZATION_STATS prints "failure reason N"). */
@@ -241,6 +242,23 @@ void wf_specialize_build_slice(Value container, Value start, Value stop, Value s
             why = SPEC_FAIL_NO_SUBSCR_NEXT;
     }
     spec_finish(instr, OP_BUILD_SLICE, form, why);
+}
+
+/* ---- BUILD_SET: `s | {x}` ---- */
+
+void wf_specialize_build_set(const Value *values, int n, CodeUnit *instr)
+{
+    CodeUnit next = instr[1 + wf_op_cache[OP_BUILD_SET]];
+    int form = -1, why = SPEC_FAIL_OTHER_OPERATOR;
+    if (n == 1 && wf_op_family[WF_OP(next)] == OP_BINARY_OP && WF_ARG(next) == WF_BINOP_OR) {
+        /* The BINARY_OP takes the new set as its right operand: its left
+         * one is the value below ours on the stack. */
+        Value left = values[-1];
+        why = SPEC_FAIL_OTHER_TYPES;
+        if (wf_is_type_exact(left, &wf_type_frozenset) || wf_is_type_exact(left, &wf_type_set))
+            form = OP_BUILD_SET_UNION;
+    }
+    spec_finish(instr, OP_BUILD_SET, form, why);
 }
 
 Value wf_spec_dict_subscr(Value dict, Value key)

@@ -137,6 +137,7 @@ void wf_specialize_binary_op(Value lhs, Value rhs, CodeUnit *instr, int oparg);
 void wf_specialize_compare_op(Value lhs, Value rhs, CodeUnit *instr, int oparg);
 void wf_specialize_binary_subscr(Value container, Value sub, CodeUnit *instr);
 void wf_specialize_store_subscr(Value container, Value sub, CodeUnit *instr);
+void wf_specialize_build_set(const Value *values, int n, CodeUnit *instr);
 void wf_specialize_build_slice(Value container, Value start, Value stop, Value step, CodeUnit *instr);
 /* core/spec_call.c */
 void wf_specialize_call(Value callable, Value self_or_null, CodeUnit *instr, int nargs);
