@@ -1474,13 +1474,20 @@ static Value ceval_build_class_func;
 #define PREDICTED(op) PREDICTED_##op: ;
 
 #ifdef WF_COMPUTED_GOTO
-#define TARGET(op) TARGET_##op:
+/* The empty asm makes oparg and stack_pointer opaque at each instruction's
+ * entry: GCC's GCSE would otherwise hoist expressions of them that many
+ * instructions compute (-oparg, ~oparg, stack_pointer - 1, the sign
+ * extension) into the shared dispatch sequence, where every instruction pays
+ * for them. */
+#define TARGET(op) TARGET_##op: __asm__("" : "+r"(oparg), "+r"(stack_pointer));
+/* `opcode` is not set: an instruction's opcode is WF_OP(next_instr[-1])
+ * until it dispatches (count_exec and unknown_opcode read it there); only
+ * EXTENDED_ARG and the specializer's retry set `opcode` for their own jump. */
 #define DISPATCH()                                  \
     {                                               \
-        CodeUnit w_d = *next_instr++;               \
-        opcode = WF_OP(w_d);                        \
+        uintptr_t w_d = *next_instr++;              \
         oparg = WF_ARG(w_d);                        \
-        goto *opcode_targets[opcode];               \
+        goto *opcode_targets[WF_OP(w_d)];           \
     }
 #define DISPATCH_GOTO() goto *opcode_targets[opcode]
 /* Run the instruction at next_instr - 1 again, rewritten by the specializer
@@ -1575,7 +1582,8 @@ Value wf_eval_frame(ThreadState *ts, Frame *frame, int throwflag)
 #endif
     CodeUnit *next_instr;
     Value *stack_pointer;
-    int opcode = 0, oparg = 0;
+    int opcode = 0;
+    intptr_t oparg = 0;   /* word-sized: indexes and jumps need no sign extension */
     Value frame_result;
 
     frame->is_entry = 1;
@@ -1601,6 +1609,7 @@ start_frame:
 #ifdef WF_COMPUTED_GOTO
     DISPATCH();
 count_exec:
+    opcode = WF_OP(next_instr[-1]);
     wf_spec_stats_mine()->exec[opcode]++;
     goto *real_targets[opcode];
 #include "cases.h"
@@ -1623,7 +1632,7 @@ dispatch_same_oparg:
 #endif
 
 unknown_opcode:
-    wf_err_format(wf_exc_SystemError, "unknown opcode %d", opcode);
+    wf_err_format(wf_exc_SystemError, "unknown opcode %d", WF_OP(next_instr[-1]));
     goto error;
 
 return_value:
