@@ -4,6 +4,7 @@
 #include "dict.h"
 #include "seq.h"  /* the trashcan for deeply nested deallocation */
 #include "critsec.h"
+#include "objimpl.h"  /* wf_mem_alloc_small: tables from the per-thread free lists */
 
 /*
  * The table algorithms are CPython 3.11's, line for line where the order of
@@ -40,8 +41,11 @@ enum { DISCARD_NOTFOUND = 0, DISCARD_FOUND = 1 };
 
 bool wf_is_anyset(Value v)
 {
-    return wf_is_obj(v) && (wf_isinstance_type(v, &wf_type_set) ||
-                            wf_isinstance_type(v, &wf_type_frozenset));
+    if (!wf_is_obj(v))
+        return false;
+    TypeObject *t = wf_obj(v)->ob_type;
+    return t == &wf_type_set || t == &wf_type_frozenset ||
+           wf_type_is_subtype(t, &wf_type_set) || wf_type_is_subtype(t, &wf_type_frozenset);
 }
 
 static bool set_is_frozen(Value v) { return wf_isinstance_type(v, &wf_type_frozenset); }
@@ -184,18 +188,19 @@ static void set_table_resize(SetObject *so, size_t minused)
     } else {
         if (newsize > SIZE_MAX / sizeof(SetEntry))
             WF_DIE("set too large", 0);
-        newtable = wf_mem_alloc(newsize * sizeof(SetEntry));
+        newtable = wf_mem_alloc_small(newsize * sizeof(SetEntry));
     }
     memset(newtable, 0, newsize * sizeof(SetEntry));
     so->mask = newsize - 1;
     so->table = newtable;
     bool dummies = so->fill != so->used;
+    size_t oldfill = so->fill;
     so->fill = so->used;
-    for (SetEntry *e = oldtable; e <= oldtable + oldmask; e++)
+    for (SetEntry *e = oldtable; oldfill && e <= oldtable + oldmask; e++)
         if (e->key != 0 && (!dummies || e->key != wf_set_dummy))
             set_insert_clean(newtable, so->mask, e->key, e->hash);
     if (old_malloced)
-        wf_mem_free(oldtable);
+        wf_mem_free_small(oldtable);
 }
 
 static size_t set_growth(SetObject *so) { return so->used > 50000 ? so->used * 2 : so->used * 4; }
@@ -348,7 +353,7 @@ static void set_clear_internal(SetObject *so)
         if (table[i].key && table[i].key != wf_set_dummy)
             wf_decref(table[i].key);
     if (malloced)
-        wf_mem_free(table);
+        wf_mem_free_small(table);
 }
 
 /* Add every element of another set. */
@@ -430,8 +435,10 @@ static Value make_new_set(TypeObject *type, Value iterable)
 {
     size_t size = type->tp_basicsize > sizeof(SetObject) ? type->tp_basicsize : sizeof(SetObject);
     SetObject *so = (SetObject *)wf_object_alloc(type, size);
-    set_empty_table(so);
-    so->finger = 0;
+    /* wf_object_alloc zeroed the rest: an empty smalltable, fill and used 0 */
+    so->table = so->smalltable;
+    so->mask = SET_MINSIZE - 1;
+    so->hash = -1;
     int rc = 0;
     if (iterable) {
         /* The new set is ours alone: only the source needs its section. */
@@ -962,7 +969,7 @@ static void set_dealloc(Object *o)
         if (so->table[i].key && so->table[i].key != wf_set_dummy)
             wf_decref(so->table[i].key);
     if (so->table != so->smalltable)
-        wf_mem_free(so->table);
+        wf_mem_free_small(so->table);
     size_t off = o->ob_type->tp_dictoffset;
     if (off) {
         Value *slot = (Value *)((char *)o + off);
