@@ -33,12 +33,9 @@ static inline __attribute__((always_inline)) Value ceval_incref(Value v, uintptr
 {
     if (wf_is_obj(v)) {
         Object *o = wf_obj(v);
-        uint32_t local = wf_refcnt_local(o);
-        if (local == WF_IMMORTAL_REFCNT)
-            return v;
-        if (WF_LIKELY(wf_object_tid(o) == tid))
-            __atomic_store_n(&o->ob_ref_local, local + 1, __ATOMIC_RELAXED);
-        else
+        if (WF_LIKELY(wf_object_tid(o) == tid))   /* never immortal (object.h rule 1) */
+            __atomic_store_n(&o->ob_ref_local, wf_refcnt_local(o) + 1, __ATOMIC_RELAXED);
+        else if (wf_refcnt_local(o) != WF_IMMORTAL_REFCNT)
             atomic_fetch_add_explicit(&o->ob_ref_shared, (intptr_t)1 << WF_REF_SHARED_SHIFT,
                                       memory_order_relaxed);
     }
@@ -48,15 +45,13 @@ static inline __attribute__((always_inline)) void ceval_decref(Value v, uintptr_
 {
     if (wf_is_obj(v)) {
         Object *o = wf_obj(v);
-        uint32_t local = wf_refcnt_local(o);
-        if (local == WF_IMMORTAL_REFCNT)
-            return;
-        if (WF_LIKELY(wf_object_tid(o) == tid)) {
-            WF_ASSERT(local > 0);
+        if (WF_LIKELY(wf_object_tid(o) == tid)) {   /* never immortal (object.h rule 1) */
+            uint32_t local = wf_refcnt_local(o);
+            WF_ASSERT(local > 0 && local != WF_IMMORTAL_REFCNT);
             __atomic_store_n(&o->ob_ref_local, local - 1, __ATOMIC_RELAXED);
             if (local == 1)
                 wf_object_merge_zero_local(o);
-        } else {
+        } else if (wf_refcnt_local(o) != WF_IMMORTAL_REFCNT) {
             wf_object_decref_shared(o);
         }
     }

@@ -41,8 +41,13 @@ typedef struct Object {
     TypeObject *ob_type;
 } Object;
 
+/* The ob_tid of an immortal object: no thread's id (those are ThreadState
+ * addresses) and not 0 (a thread before it is bound), so that the owner test
+ * of incref/decref, done first, is false for immortal objects. */
+#define WF_TID_IMMORTAL ((uintptr_t)1)
+
 /* A statically allocated object's header: immortal, no owner. */
-#define WF_STATIC_HEAD(type) { .ob_tid = 0, .ob_ref_local = WF_IMMORTAL_REFCNT, .ob_type = (type) }
+#define WF_STATIC_HEAD(type) { .ob_tid = WF_TID_IMMORTAL, .ob_ref_local = WF_IMMORTAL_REFCNT, .ob_type = (type) }
 
 /* Object flag bits (ob_flags). */
 #define WF_OBF_INTERNED 0x01  /* a str in the intern table */
@@ -314,6 +319,9 @@ static inline const char *wf_str_cstr(Value v) { return wf_as_str(v)->data; }  /
  *
  * Rules:
  *  1. Immortal objects (ob_ref_local == WF_IMMORTAL_REFCNT) are never counted.
+ *     Their ob_tid is WF_TID_IMMORTAL, never a thread's id: incref/decref
+ *     test ownership first (one compare on the common path) and look for
+ *     immortality only on the non-owner path.
  *  2. Only the owner writes ob_ref_local (relaxed stores: others read it for
  *     rule 1, so TSan must see atomics; on x86 they are plain movs).
  *  3. When the owner's local count reaches 0 it merges: if the shared word is
@@ -368,27 +376,22 @@ static inline __attribute__((always_inline)) bool wf_object_is_owned(Object *o) 
 
 static inline void wf_incref_obj(Object *o)
 {
-    uint32_t local = wf_refcnt_local(o);
-    if (local == WF_IMMORTAL_REFCNT)
-        return;
-    if (WF_LIKELY(wf_object_is_owned(o)))
-        __atomic_store_n(&o->ob_ref_local, local + 1, __ATOMIC_RELAXED);  /* rule 2 */
-    else
+    if (WF_LIKELY(wf_object_is_owned(o)))   /* never an immortal object (rule 1) */
+        __atomic_store_n(&o->ob_ref_local, wf_refcnt_local(o) + 1, __ATOMIC_RELAXED);  /* rule 2 */
+    else if (wf_refcnt_local(o) != WF_IMMORTAL_REFCNT)
         /* relaxed: a count, ordered by whatever handed us the reference */
         atomic_fetch_add_explicit(&o->ob_ref_shared, (intptr_t)1 << WF_REF_SHARED_SHIFT,
                                   memory_order_relaxed);
 }
 static inline void wf_decref_obj(Object *o)
 {
-    uint32_t local = wf_refcnt_local(o);
-    if (local == WF_IMMORTAL_REFCNT)
-        return;
-    if (WF_LIKELY(wf_object_is_owned(o))) {
-        WF_ASSERT(local > 0);
+    if (WF_LIKELY(wf_object_is_owned(o))) {   /* never an immortal object (rule 1) */
+        uint32_t local = wf_refcnt_local(o);
+        WF_ASSERT(local > 0 && local != WF_IMMORTAL_REFCNT);
         __atomic_store_n(&o->ob_ref_local, local - 1, __ATOMIC_RELAXED);  /* rule 2 */
         if (local == 1)
             wf_object_merge_zero_local(o);
-    } else {
+    } else if (wf_refcnt_local(o) != WF_IMMORTAL_REFCNT) {
         wf_object_decref_shared(o);
     }
 }
@@ -424,8 +427,12 @@ static inline void wf_decref(Value v)
  * shared references are then never given back). */
 static inline void wf_make_immortal(Value v)
 {
-    if (wf_is_obj(v))
+    if (wf_is_obj(v)) {
+        /* the count first: a non-owner that sees WF_TID_IMMORTAL must find it
+         * immortal (rule 1); the owner (us, rule 2) does no count meanwhile */
         __atomic_store_n(&wf_obj(v)->ob_ref_local, WF_IMMORTAL_REFCNT, __ATOMIC_RELAXED);
+        __atomic_store_n(&wf_obj(v)->ob_tid, WF_TID_IMMORTAL, __ATOMIC_RELAXED);
+    }
 }
 /* For tp_dealloc functions that run Python code on the dying object (__del__,
  * a generator's close()): resurrect gives it one reference owned by this
