@@ -107,20 +107,34 @@ static void frame_init(ThreadState *ts, Frame *f, CodeObject *co, Value func, Va
     f->stack_top = f->localsplus + co->nlocalsplus;
 }
 
-/* A frame on the data stack; counts one level of Python recursion. */
-static Frame *frame_alloc(ThreadState *ts, CodeObject *co)
+/* frame_alloc's rare cases: the data stack not mapped yet (then retried),
+ * recursion too deep, the data stack full. */
+static Frame *frame_alloc_slow(ThreadState *ts, CodeObject *co)
 {
-    if (!ts->datastack_base)
+    if (!ts->datastack_base) {
         datastack_init(ts);
-    if (ts->recursion_depth >= wf_recursion_limit) {
-        ceval_recursion_error();
-        return NULL;
+        size_t size = (co->framesize + 15) & ~(size_t)15;
+        if (ts->recursion_depth < wf_recursion_limit &&
+            (uintptr_t)ts->datastack_top + size <= (uintptr_t)ts->datastack_limit) {
+            Frame *f = (Frame *)ts->datastack_top;
+            ts->datastack_top += size;
+            ts->recursion_depth++;
+            return f;
+        }
     }
+    ceval_recursion_error();
+    return NULL;
+}
+
+/* A frame on the data stack; counts one level of Python recursion. (Before
+ * the data stack is mapped, top and limit are both NULL: the size test
+ * fails and the slow path maps it.) */
+static inline __attribute__((always_inline)) Frame *frame_alloc(ThreadState *ts, CodeObject *co)
+{
     size_t size = (co->framesize + 15) & ~(size_t)15;
-    if (ts->datastack_top + size > ts->datastack_limit) {
-        ceval_recursion_error();
-        return NULL;
-    }
+    if (WF_UNLIKELY(ts->recursion_depth >= wf_recursion_limit ||
+                    (uintptr_t)ts->datastack_top + size > (uintptr_t)ts->datastack_limit))
+        return frame_alloc_slow(ts, co);
     Frame *f = (Frame *)ts->datastack_top;
     ts->datastack_top += size;
     ts->recursion_depth++;
@@ -143,10 +157,26 @@ void wf_frame_clear(Frame *f)
     frame_clear_tid(f, wf_tid_current);
 }
 
-static inline __attribute__((always_inline)) void frame_pop(ThreadState *ts, Frame *f)
+static void frame_pop(ThreadState *ts, Frame *f)
 {
     frame_clear_tid(f, ts->tid);
     ceval_decref(f->func, ts->tid);
+    ts->datastack_top = (char *)f;
+    ts->recursion_depth--;
+}
+
+/* frame_pop inline, for RETURN_VALUE in the eval loop (same order:
+ * the value stack and then the locals, top down). */
+static inline __attribute__((always_inline)) void frame_pop_return(ThreadState *ts, Frame *f)
+{
+    uintptr_t tid = ts->tid;
+    Value *sp = f->stack_top, *p = f->localsplus;
+    while (sp > p)
+        ceval_decref(*--sp, tid);
+    if (WF_UNLIKELY(f->locals))
+        wf_setref(&f->locals, 0);
+    f->stack_top = f->localsplus;
+    ceval_decref(f->func, tid);
     ts->datastack_top = (char *)f;
     ts->recursion_depth--;
 }
@@ -362,10 +392,18 @@ static inline __attribute__((always_inline)) void frame_init_exact(ThreadState *
     f->state = WF_FRAME_CREATED;
     f->is_entry = 0;
     f->is_init = 0;
-    memcpy(f->localsplus, args, sizeof(Value) * nargs);
-    if ((size_t)co->nlocalsplus > nargs)
-        memset(f->localsplus + nargs, 0, sizeof(Value) * ((size_t)co->nlocalsplus - nargs));
-    f->stack_top = f->localsplus + co->nlocalsplus;
+    /* plain loops: a few slots, cheaper than calls of memcpy and memset
+     * (the empty asm keeps GCC from turning the loops back into them) */
+    Value *p = f->localsplus, *end = p + co->nlocalsplus;
+    for (size_t i = 0; i < nargs; i++) {
+        __asm__("" : "+r"(i));
+        p[i] = args[i];
+    }
+    for (p += nargs; p < end; p++) {
+        __asm__("" : "+r"(p));
+        *p = 0;
+    }
+    f->stack_top = end;
 }
 
 /* Push and bind a frame for a Python function. Steals func and the nargs +
@@ -399,6 +437,28 @@ static Frame *ceval_push_frame(ThreadState *ts, Value func, Value *args, size_t 
     if (co->ncells || co->nfree)
         frame_init_cells(f, fn);
     return f;
+}
+
+/* ceval_push_frame for the generic CALL: the common case (positional
+ * arguments that fill the parameters exactly, no cells) inline. */
+static inline __attribute__((always_inline)) Frame *ceval_push_frame_call(ThreadState *ts, Value func, Value *args,
+                                                                          size_t nargs)
+{
+    FunctionObject *fn = wf_as_func(func);
+    CodeObject *co = wf_as_code(fn->code);
+    if (WF_LIKELY(nargs == (size_t)co->argcount && co->kwonlyargcount == 0 && co->ncells == 0 &&
+                  co->nfree == 0 && !(co->flags & (WF_CO_VARARGS | WF_CO_VARKEYWORDS)))) {
+        Frame *f = frame_alloc(ts, co);
+        if (WF_UNLIKELY(f == NULL)) {
+            wf_decref(func);
+            for (size_t i = 0; i < nargs; i++)
+                wf_decref(args[i]);
+            return NULL;
+        }
+        frame_init_exact(ts, f, co, func, args, nargs);
+        return f;
+    }
+    return ceval_push_frame(ts, func, args, nargs, 0);   /* binds defaults, *args, cells */
 }
 
 /* ceval_push_frame for the CALL_*_EXACT_ARGS forms, whose guards checked
@@ -1641,7 +1701,7 @@ return_value:
         frame = done->previous;
         ts->frame = frame;
         int is_init = done->is_init;
-        frame_pop(ts, done);
+        frame_pop_return(ts, done);
         next_instr = frame->instr;
         stack_pointer = frame->stack_top;
         if (WF_UNLIKELY(is_init)) {
