@@ -484,12 +484,12 @@ Frame *wf_frame_new_heap(Value func, const Value *args, size_t nargs, Value kwna
 {
     FunctionObject *fn = wf_as_func(func);
     CodeObject *co = wf_as_code(fn->code);
-    Frame *f = wf_mem_alloc(co->framesize);
+    Frame *f = wf_mem_alloc_small(co->framesize);   /* per-thread free lists: gen_dealloc */
     frame_init(wf_tstate(), f, co, wf_incref(func), fn->globals, fn->builtins, WF_FRAME_OWNED_BY_GENERATOR);
     if (bind_args(f, fn, args, nargs, kwnames) < 0) {
         wf_frame_clear(f);
         wf_decref(f->func);
-        wf_mem_free(f);
+        wf_mem_free_small(f);
         return NULL;
     }
     if (co->ncells || co->nfree)

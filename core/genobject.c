@@ -3,6 +3,7 @@
 #include "weft.h"
 #include "ceval.h"
 #include "opcodes.h"
+#include "objimpl.h"   /* wf_mem_free_small: frames come from the free lists */
 
 /*
  * A generator owns a heap copy of its frame (frame.h). Each resumption runs
@@ -420,7 +421,7 @@ static void gen_dealloc(Object *o)
     if (f->state != WF_FRAME_COMPLETED)
         wf_frame_clear(f);
     wf_decref(f->func);
-    wf_mem_free(f);
+    wf_mem_free_small(f);   /* wf_frame_new_heap took it from the free lists */
     wf_decref(g->name);
     wf_decref(g->qualname);
     wf_decref(g->exc_state);
