@@ -118,7 +118,9 @@ extern bool wf_specialization_enabled;
 void wf_specialize_configure(const char *stats_xoption, bool ignore_env);
 
 /* Counters in a fresh per-thread copy of co's bytecode: each family head
- * gets WF_COUNTER_WARMUP (WF_COUNTER_NEVER when specialization is off). */
+ * gets WF_COUNTER_WARMUP (WF_COUNTER_NEVER when specialization is off).
+ * Adjacent pairs become superinstructions (LOAD_FAST__LOAD_FAST, ...:
+ * core/bytecodes.def), with specialization on or off. */
 void wf_specialize_init_copy(CodeObject *co, CodeUnit *copy);
 
 /* ---- the specializers, one per family head. Each looks at the operands
