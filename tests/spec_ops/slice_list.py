@@ -111,3 +111,19 @@ for i in range(200):
     g = augment(list(base), i % 5, 7)
 print(d, g)
 # expect: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] [0, 1, 2, 3, 4, 5, 6, 0, 7, 8, 9]
+
+# Slices inside a tuple subscript are built but not fused (no subscript follows).
+class M:
+    def __getitem__(self, k):
+        return k
+def multi(o, a, b):
+    return o[a:b, b:a, ::2]
+for i in range(200):
+    r = multi(M(), i, -i)
+print(r)
+# expect: (slice(199, -199, None), slice(-199, 199, None), slice(None, None, 2))
+try:
+    multi(base, 1, 2)
+except TypeError as e:
+    print(e)
+# expect: list indices must be integers or slices, not tuple
