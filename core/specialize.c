@@ -49,6 +49,22 @@ static int super_of(int first, int second)
     }
 }
 
+int wf_superinstruction_first(int op)
+{
+    switch (op) {
+    case OP_LOAD_FAST__LOAD_FAST:
+    case OP_LOAD_FAST__LOAD_CONST:
+        return OP_LOAD_FAST;
+    case OP_LOAD_CONST__LOAD_FAST:
+        return OP_LOAD_CONST;
+    case OP_STORE_FAST__LOAD_FAST:
+    case OP_STORE_FAST__STORE_FAST:
+        return OP_STORE_FAST;
+    default:
+        return op;
+    }
+}
+
 void wf_specialize_init_copy(CodeObject *co, CodeUnit *copy)
 {
     uint16_t start = wf_specialization_enabled ? WF_COUNTER_WARMUP : WF_COUNTER_NEVER;

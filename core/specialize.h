@@ -122,6 +122,9 @@ void wf_specialize_configure(const char *stats_xoption, bool ignore_env);
  * Adjacent pairs become superinstructions (LOAD_FAST__LOAD_FAST, ...:
  * core/bytecodes.def), with specialization on or off. */
 void wf_specialize_init_copy(CodeObject *co, CodeUnit *copy);
+/* The instruction a superinstruction runs first (its unit's opcode in the
+ * template); any other opcode: itself. */
+int wf_superinstruction_first(int op);
 
 /* ---- the specializers, one per family head. Each looks at the operands
  * (borrowed), and calls wf_spec_success or wf_spec_fail on instr (the
