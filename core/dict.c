@@ -43,7 +43,7 @@ static uint8_t dict_log2_estimate(size_t n) { return dict_log2_for((n * 3 + 1) /
 static struct {
     DictTable t;
     int64_t slot;
-} dict_empty = { { 0, 0, 0, 0, NULL }, -1 };
+} dict_empty = { { 0, 0, 0, 0, NULL, 0 }, -1 };
 #define EMPTY_TABLE (&dict_empty.t)
 
 /* ---- critical sections ---- */
@@ -196,6 +196,7 @@ static DictTable *table_new(uint8_t log2)
     t->log2width = width;
     t->nentries = 0;
     t->usable = cap;
+    t->bloom = 0;
     t->entries = (DictEntry *)((char *)dk_indices(t) + (size << width));
     memset(dk_indices(t), 0xff, size << width);  /* every slot DKIX_EMPTY */
     return t;
@@ -220,9 +221,13 @@ static DictTable *dict_resize(DictObject *d, uint8_t log2)
     DictTable *old = d->table, *t = table_new(log2);
     DictEntry *ents = t->entries;
     size_t n = 0;
+    uint64_t bloom = 0;
     for (size_t i = 0; i < old->nentries; i++)
-        if (old->entries[i].key)
+        if (old->entries[i].key) {
+            bloom |= wf_dict_bloom_bit(old->entries[i].hash);
             ents[n++] = old->entries[i];
+        }
+    t->bloom = bloom;   /* unpublished yet: plain store */
     WF_ASSERT(n == d->used && n <= t->usable);
     t->nentries = n;
     t->usable -= n;
@@ -383,6 +388,10 @@ static void dict_insert_at(DictObject *d, intptr_t ix, Value key, Hash hash, Val
     if (t->usable == 0)
         t = dict_resize(d, dict_log2_for(d->used * 3));
     size_t slot = dk_find_empty(t, hash), n = t->nentries;
+    /* relaxed: the entry's release publication below orders it for readers
+     * that find the entry; one that reads the bit clear answers "absent",
+     * which is true at that moment. */
+    wf_atomic_store_relaxed_u64(&t->bloom, t->bloom | wf_dict_bloom_bit(hash));
     entry_fill(&t->entries[n], hash, key, value);
     /* release: pairs with the acquire load of nentries in the iterators. */
     wf_atomic_store_release_usize(&t->nentries, n + 1);

@@ -67,6 +67,9 @@ typedef struct DictTable {
     size_t nentries;    /* entries[0..nentries) are used or deleted (release/acquire) */
     size_t usable;      /* entries that may still be appended (writers only) */
     DictEntry *entries; /* in this block, after the index slots */
+    uint64_t bloom;     /* bit (hash & 63) of every key ever entered here (relaxed
+                         * atomic; set before the entry is published): a clear
+                         * bit proves a key absent without probing */
     /* the index slots follow */
 } DictTable;
 
@@ -221,6 +224,12 @@ found:;
 }
 #undef WF_DICT_PROBE_ANY
 
+/* The bloom bit (DictTable.bloom) of a key with this hash. */
+static inline uint64_t wf_dict_bloom_bit(Hash hash)
+{
+    return (uint64_t)1 << ((size_t)hash & 63);
+}
+
 /* The inline probe of the interpreter's str paths (rules 2-5): key found
  * by identity. Returns 1 with the borrowed value in *out, 0 if absent, -1
  * when the answer needs wf_dict_get (an equal hash on another key object,
@@ -235,6 +244,9 @@ static inline int wf_dict_probe_ident_impl(const DictObject *d, Value key, Hash 
     const DictTable *t = (const DictTable *)wf_atomic_load_acquire_ptr(&d->table);
     if (only1 && WF_UNLIKELY(t->log2width != 0))
         return -1;
+    /* relaxed: see dict_insert_at (the bit is set before the entry). */
+    if (!(wf_atomic_load_relaxed_u64(&t->bloom) & wf_dict_bloom_bit(hash)))
+        return 0;   /* no key with the hash's bloom bit ever entered this table */
     size_t mask = ((size_t)1 << t->log2size) - 1, perturb = (size_t)hash, i = (size_t)hash & mask;
     for (;;) {
         /* acquire (both): pairs with dk_publish (the entry is filled). */
