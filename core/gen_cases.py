@@ -34,6 +34,7 @@
 #   DECREF_INPUTS()         decref every consumed input
 #   SPECIALIZE(call)        (family heads, tier 1) count down the adaptive
 #                           counter; at zero run call and dispatch again
+#                           (nothing when specialization is off)
 #   DISPATCH_INLINED(f)     pop all inputs, continue in the pushed frame f
 #   POP_INPUTS()            pop all inputs (the body leaves the frame next)
 #   DISPATCH_INLINED_KEEP1(f)  like DISPATCH_INLINED, but the bottom input
@@ -347,11 +348,12 @@ def gen_block(u, tier, indent, operand_at=None, deopt=None, opname=None):
     def specialize(args):
         if tier != 1:
             raise SystemExit('gen_cases: %s: SPECIALIZE is tier 1 only' % u.name)
-        return ('if (wf_counter_triggers(this_instr[1])) { '
-                'if (wf_specialization_enabled) { next_instr = this_instr + 1; %s; '
+        # With specialization off (PYTHON_SPECIALIZE=0, fixed at start-up)
+        # the counter is neither read nor written: one test of the switch.
+        return ('if (WF_LIKELY(wf_specialization_enabled)) { '
+                'if (wf_counter_triggers(this_instr[1])) { next_instr = this_instr + 1; %s; '
                 'opcode = WF_OP(*this_instr); DISPATCH_SAME_OPARG(); } '
-                'this_instr[1] = WF_COUNTER_NEVER; '
-                '} else { this_instr[1] = wf_counter_tick(this_instr[1]); }' % args[0])
+                'this_instr[1] = wf_counter_tick(this_instr[1]); }' % args[0])
 
     body = u.body
     body = expand_macro(body, 'SPECIALIZE', specialize)
