@@ -792,13 +792,21 @@ int wf_get_method(Value obj, Value name, Value *meth)
     Value *dp = om_dict_ptr(obj, t);
     Value d = dp ? wf_attrslot_load(dp) : 0;  /* obj.__dict__ may be replaced meanwhile (core/attrslot.h) */
     if (d) {
-        Value a = wf_is_str_exact(name) ? wf_dict_get_str(d, name) : wf_dict_get(d, name);
+        /* The lock-free probe tells "absent" apart from "ask wf_dict_get",
+         * so the common miss (a method, not an instance value) needs no
+         * error check. */
+        Value a = 0;
+        Hash hash = wf_is_str_exact(name) ? wf_dict_str_hash(name) : -1;
+        int r = hash != -1 ? wf_dict_probe_ident1(wf_as_dict(d), name, hash, &a) : -1;
+        if (r < 0) {
+            a = wf_dict_get(d, name);
+            if (!a && wf_err_occurred())
+                return -1;
+        }
         if (a) {
             *meth = wf_incref(a);
             return 0;
         }
-        if (wf_err_occurred())
-            return -1;
     }
     if (is_method) {
         *meth = wf_incref(descr);
