@@ -887,6 +887,52 @@ static Value ceval_str_concat(Frame *frame, Value a, Value b, const CodeUnit *ne
     return r;
 }
 
+/* Generic LOAD_ATTR (new reference, or 0 with an error set). For the
+ * commonest case, an instance value of a class with object's
+ * __getattribute__ and nothing of that name along the MRO, the steps of
+ * typeobject.c's generic_getattr run inline: the per-thread method cache,
+ * then the lock-free probe of the instance dict. Everything else (and a
+ * probe that cannot answer) takes the type's slot. */
+static inline Value ceval_getattr(Value owner, Value name)
+{
+    TypeObject *ot = wf_type(owner);
+    Value (*get)(Value, Value) = ot->tp_getattr ? ot->tp_getattr : wf_object_generic_getattr;
+    if (get == wf_object_generic_getattr && ot->tp_dictoffset && wf_is_obj(owner) &&
+        !om_type_lookup(ot, name)) {
+        Value d = wf_attrslot_load((Value *)((char *)wf_obj(owner) + ot->tp_dictoffset));
+        Hash hash = wf_dict_str_hash(name);
+        Value v;
+        if (d && hash != -1 && wf_dict_probe_ident1(wf_as_dict(d), name, hash, &v) > 0)
+            return wf_incref(v);
+    }
+    return get(owner, name);
+}
+
+/* Generic LOAD_METHOD: wf_get_method, with its commonest case inline (a
+ * function or method descriptor found on a class with object's
+ * __getattribute__, no instance value of that name). */
+static inline int ceval_get_method(Value owner, Value name, Value *meth)
+{
+    TypeObject *ot = wf_type(owner);
+    if ((!ot->tp_getattr || ot->tp_getattr == wf_object_generic_getattr) && wf_is_obj(owner)) {
+        Value descr = om_type_lookup(ot, name);
+        if (descr && wf_is_obj(descr)) {
+            TypeObject *dt = wf_obj(descr)->ob_type;
+            if (dt == &wf_type_function || dt == &wf_type_method_descr || dt == &wf_type_wrapper_descr) {
+                Value *dp = om_dict_ptr(owner, ot);
+                Value d = dp ? wf_attrslot_load(dp) : 0;
+                Hash hash = wf_dict_str_hash(name);
+                Value v;
+                if (!d || (hash != -1 && wf_dict_probe_ident1(wf_as_dict(d), name, hash, &v) == 0)) {
+                    *meth = wf_incref(descr);
+                    return 1;
+                }
+            }
+        }
+    }
+    return wf_get_method(owner, name, meth);
+}
+
 static Value ceval_subscr(Value container, Value sub)
 {
     if (wf_is_small(sub)) {
