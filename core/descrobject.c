@@ -545,19 +545,16 @@ static int prop_init(Value self, const Value *args, size_t nargs, Value kwnames)
     return 0;
 }
 
-/* "property 'x' of 'A' object" or "property of 'A' object" when unnamed. */
+/* "property 'x' of 'A' object" or, for a property that __set_name__ never
+ * named (one stored on a class after its creation), "property of 'A'
+ * object", as CPython 3.11 (which does not fall back to the getter's name). */
 static Value prop_error(PropertyObject *p, Value obj, const char *what)
 {
     Value name = p->name;
-    if (!name && p->fget)
-        name = wf_getattr_opt(p->fget, WF_ID(__name__));
-    else
-        wf_incref(name);
     if (name && wf_is_str(name))
         wf_err_format(wf_exc_AttributeError, "property '%U' of '%s' object has no %s", name, wf_type_name(obj), what);
     else
         wf_err_format(wf_exc_AttributeError, "property of '%s' object has no %s", wf_type_name(obj), what);
-    wf_decref(name);
     return 0;
 }
 
