@@ -566,19 +566,76 @@ static Value ceval_mapping_get(Value map, Value key)
     return v;
 }
 
+/* Where the generic LOAD_GLOBAL last found a name, per thread (the
+ * specializer's LOAD_GLOBAL_MODULE / _BUILTIN facts, kept in a small hashed
+ * table instead of the instruction's cache). An entry is only a hint:
+ * every use re-checks the key at the entry index (wf_dict_value_at_hint),
+ * and a builtin also that the globals' keys version is the one read before
+ * the name was seen absent from them (dict.h K1-K3), so a stale or
+ * colliding entry only misses. */
+typedef struct GlobalHint {
+    Value globals, name;
+    Value builtins;     /* 0: the name is in globals */
+    uint32_t globals_kv, ix;
+} GlobalHint;
+#define GLOBAL_HINT_BITS 8
+static _Thread_local GlobalHint global_hints[1 << GLOBAL_HINT_BITS];
+
+static inline GlobalHint *global_hint(Value globals, Value name)
+{
+    uintptr_t h = ((uintptr_t)name >> 4) ^ ((uintptr_t)globals >> 6);
+    return &global_hints[h & ((1u << GLOBAL_HINT_BITS) - 1)];
+}
+
+/* After a generic lookup found name (exact dicts): remember where. */
+static void global_hint_fill(Value globals, Value builtins, Value name)
+{
+    GlobalHint *e = global_hint(globals, name);
+    uint32_t kv = 0;
+    intptr_t ix = wf_dict_hint_of(globals, name);
+    if (ix >= 0) {
+        builtins = 0;
+    } else {
+        /* absent from globals: as of a keys version read before looking again */
+        kv = wf_dict_keys_version(globals);
+        if (kv == 0 || wf_dict_hint_of(globals, name) >= 0 || (ix = wf_dict_hint_of(builtins, name)) < 0)
+            return;
+    }
+    e->globals = globals;
+    e->name = name;
+    e->builtins = builtins;
+    e->globals_kv = kv;
+    e->ix = (uint32_t)ix;
+}
+
 static Value ceval_load_global(Frame *f, Value name)
 {
     /* the common case: exact dicts and a str name, probed inline */
     if (WF_LIKELY(wf_is_str_exact(name) && wf_is_type_exact(f->globals, &wf_type_dict))) {
+        GlobalHint *e = global_hint(f->globals, name);
+        if (e->globals == f->globals && e->name == name) {
+            Value v = 0;
+            if (!e->builtins)
+                v = wf_dict_value_at_hint(wf_as_dict(f->globals), e->ix, name);
+            else if (e->builtins == f->builtins &&
+                     wf_dict_keys_version_now(wf_as_dict(f->globals)) == e->globals_kv)
+                v = wf_dict_value_at_hint(wf_as_dict(f->builtins), e->ix, name);
+            if (WF_LIKELY(v))
+                return wf_incref(v);
+        }
         Value v = wf_dict_get_name(f->globals, name);
-        if (v)
+        if (v) {
+            global_hint_fill(f->globals, f->builtins, name);
             return wf_incref(v);
+        }
         if (wf_err_occurred())
             return 0;
         if (wf_is_type_exact(f->builtins, &wf_type_dict)) {
             v = wf_dict_get_name(f->builtins, name);
-            if (v)
+            if (v) {
+                global_hint_fill(f->globals, f->builtins, name);
                 return wf_incref(v);
+            }
             if (wf_err_occurred())
                 return 0;
             return ceval_name_error(name);
