@@ -975,7 +975,7 @@ static inline int ceval_get_method(Value owner, Value name, Value *meth)
         Value descr = om_type_lookup(ot, name);
         if (descr && wf_is_obj(descr)) {
             TypeObject *dt = wf_obj(descr)->ob_type;
-            if (dt == &wf_type_function || dt == &wf_type_method_descr || dt == &wf_type_wrapper_descr) {
+            if (om_is_method_type(dt)) {
                 Value *dp = om_dict_ptr(owner, ot);
                 Value d = dp ? wf_attrslot_load(dp) : 0;
                 Hash hash = wf_dict_str_hash(name);

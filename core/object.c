@@ -779,7 +779,7 @@ int wf_get_method(Value obj, Value name, Value *meth)
     bool is_method = false;
     if (descr) {
         TypeObject *dt = wf_type(descr);
-        if (dt == &wf_type_function || dt == &wf_type_method_descr || dt == &wf_type_wrapper_descr) {
+        if (om_is_method_type(dt)) {
             is_method = true;
         } else {
             f = dt->tp_descr_get;

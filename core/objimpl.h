@@ -111,6 +111,13 @@ typedef struct SuperObject {
 } SuperObject;
 
 extern TypeObject wf_type_wrapper_descr, wf_type_method_wrapper, wf_type_classmethod_descr;
+/* The descriptor types that obj.name(...) calls unbound with obj as the
+ * first argument (wf_get_method's "method" answer, which LOAD_METHOD, its
+ * specialized forms and the method-call helpers share). */
+static inline bool om_is_method_type(const TypeObject *dt)
+{
+    return dt == &wf_type_function || dt == &wf_type_method_descr || dt == &wf_type_wrapper_descr;
+}
 extern TypeObject wf_type_union;   /* types.UnionType: int | None */
 extern TypeObject wf_type_mappingproxy;
 Value wf_mappingproxy_new(Value mapping);   /* read-only view of a mapping */

@@ -225,7 +225,7 @@ static DescrKind descr_kind(Value descr)
         return D_MEMBER;
     if (dt == &wf_type_property)
         return D_PROPERTY;
-    if (dt == &wf_type_function || dt == &wf_type_method_descr || dt == &wf_type_wrapper_descr)
+    if (om_is_method_type(dt))
         return D_METHOD;
     if (dt->tp_descr_set)
         return D_DATA;

@@ -1573,7 +1573,7 @@ static Value call_dunder_kw(Value self, Value name, const Value *args, size_t na
     wf_incref(d);
     TypeObject *dt = wf_type(d);
     Value r;
-    if (dt == &wf_type_function || dt == &wf_type_method_descr || dt == &wf_type_wrapper_descr) {
+    if (om_is_method_type(dt)) {
         size_t total = nargs + kw_count(kwnames);
         Value stackbuf[8];
         Value *a = total + 1 <= 8 ? stackbuf : wf_mem_alloc((total + 1) * sizeof(Value));
