@@ -945,22 +945,32 @@ static Value ceval_str_concat(Frame *frame, Value a, Value b, const CodeUnit *ne
 }
 
 /* Generic LOAD_ATTR (new reference, or 0 with an error set). For the
- * commonest case, an instance value of a class with object's
- * __getattribute__ and nothing of that name along the MRO, the steps of
+ * commonest cases on a class with object's __getattribute__, the steps of
  * typeobject.c's generic_getattr run inline: the per-thread method cache,
- * then the lock-free probe of the instance dict. Everything else (and a
- * probe that cannot answer) takes the type's slot. */
+ * then either (nothing of that name along the MRO) the lock-free read of
+ * the instance dict, at the index the cache entry remembers or by a probe,
+ * or (a __slots__ member of the class itself) the slot. Everything else
+ * (and a read that cannot answer) takes the type's slot. */
 static inline Value ceval_getattr(Value owner, Value name)
 {
     TypeObject *ot = wf_type(owner);
     Value (*get)(Value, Value) = ot->tp_getattr ? ot->tp_getattr : wf_object_generic_getattr;
-    if (get == wf_object_generic_getattr && ot->tp_dictoffset && wf_is_obj(owner) &&
-        !om_type_lookup(ot, name)) {
-        Value d = wf_attrslot_load((Value *)((char *)wf_obj(owner) + ot->tp_dictoffset));
-        Hash hash = wf_dict_str_hash(name);
-        Value v;
-        if (d && hash != -1 && wf_dict_probe_ident1(wf_as_dict(d), name, hash, &v) > 0)
-            return wf_incref(v);
+    if (get == wf_object_generic_getattr && wf_is_obj(owner)) {
+        OmMCacheEntry *e;
+        Value descr = om_type_lookup_entry(ot, name, &e);
+        if (!descr) {
+            Value v;
+            if (ot->tp_dictoffset) {
+                Value d = wf_attrslot_load((Value *)((char *)wf_obj(owner) + ot->tp_dictoffset));
+                if (d && om_instance_get(d, name, e, &v) > 0)
+                    return wf_incref(v);
+            }
+        } else if (wf_is_obj(descr) && wf_obj(descr)->ob_type == &wf_type_member_descr &&
+                   ((MemberDescrObject *)wf_obj(descr))->d.d_type == ot) {
+            Value v = wf_attrslot_load((Value *)((char *)wf_obj(owner) + ((MemberDescrObject *)wf_obj(descr))->offset));
+            if (WF_LIKELY(v != 0))
+                return wf_incref(v);
+        }
     }
     return get(owner, name);
 }

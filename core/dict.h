@@ -238,7 +238,7 @@ static inline uint64_t wf_dict_bloom_bit(Hash hash)
  * interpreter's cases; only1 (a constant at every call) specializes it for
  * instance and class dicts, which the attribute paths probe. */
 static inline int wf_dict_probe_ident_impl(const DictObject *d, Value key, Hash hash, Value *out,
-                                           bool only1)
+                                           bool only1, intptr_t *ixout)
 {
     /* acquire: pairs with the release store of a new table in dict.c. */
     const DictTable *t = (const DictTable *)wf_atomic_load_acquire_ptr(&d->table);
@@ -264,6 +264,8 @@ static inline int wf_dict_probe_ident_impl(const DictObject *d, Value key, Hash 
                 if (WF_UNLIKELY(!v || wf_atomic_load_acquire_usize(&ep->key) != k))
                     return -1;  /* deleted or reused under us (rule 5) */
                 *out = v;
+                if (ixout)
+                    *ixout = ix;
                 return 1;
             }
             if (k && wf_atomic_load_relaxed_isize(&ep->hash) == hash)
@@ -276,12 +278,19 @@ static inline int wf_dict_probe_ident_impl(const DictObject *d, Value key, Hash 
 
 static inline int wf_dict_probe_ident(const DictObject *d, Value key, Hash hash, Value *out)
 {
-    return wf_dict_probe_ident_impl(d, key, hash, out, false);
+    return wf_dict_probe_ident_impl(d, key, hash, out, false, NULL);
 }
 
 static inline int wf_dict_probe_ident1(const DictObject *d, Value key, Hash hash, Value *out)
 {
-    return wf_dict_probe_ident_impl(d, key, hash, out, true);
+    return wf_dict_probe_ident_impl(d, key, hash, out, true, NULL);
+}
+
+/* wf_dict_probe_ident1 that also gives a hit's entry index in *ix (a hint
+ * for wf_dict_value_at_hint, which re-checks it). */
+static inline int wf_dict_probe_ident1_ix(const DictObject *d, Value key, Hash hash, Value *out, intptr_t *ix)
+{
+    return wf_dict_probe_ident_impl(d, key, hash, out, true, ix);
 }
 
 /* wf_dict_get for a key that is an exact str (borrowed value, 0 if absent

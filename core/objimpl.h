@@ -163,6 +163,11 @@ static inline Value *om_dict_ptr(Value obj, TypeObject *t)
 typedef struct OmMCacheEntry {
     TypeObject *type;
     uint32_t version;
+    /* Where the name was last found in an instance dict of the type (-1:
+     * not yet). Instances of a class usually add their attributes in the
+     * same order, so the generic attribute paths try this entry index first
+     * and re-check the key there (om_instance_get). */
+    int32_t ix;
     Value name;
     Value value;
 } OmMCacheEntry;
@@ -184,6 +189,48 @@ static inline Value om_type_lookup(TypeObject *type, Value name)
             return e->value;
     }
     return wf_type_lookup(type, name);
+}
+
+/* om_type_lookup that also gives the cache entry now holding the answer,
+ * or NULL when the lookup did not go through the cache. */
+static inline Value om_type_lookup_entry(TypeObject *type, Value name, OmMCacheEntry **entry)
+{
+    if (WF_LIKELY((type->tp_flags & WF_TPF_READY) && (wf_obj(name)->ob_flags & WF_OBF_INTERNED))) {
+        /* acquire: pairs with the release in wf_type_modified */
+        uint32_t version = atomic_load_explicit(&type->tp_version, memory_order_acquire);
+        OmMCacheEntry *e = om_mcache_entry(type, name);
+        if (WF_LIKELY(e->type == type && e->name == name && e->version == version)) {
+            *entry = e;
+            return e->value;
+        }
+        Value v = wf_type_lookup(type, name);
+        *entry = e->type == type && e->name == name && e->version == version ? e : NULL;
+        return v;
+    }
+    *entry = NULL;
+    return wf_type_lookup(type, name);
+}
+
+/* name (an exact str) in d, an instance dict of the type whose cache entry
+ * for name is e (or NULL): 1 with the borrowed value in *out, 0 if absent,
+ * -1 when only wf_dict_get can tell. Lock-free; the entry's index is tried
+ * first and remembered after a probe (a per-thread hint, re-checked at
+ * every use, so another layout only costs the probe). */
+static inline int om_instance_get(Value d, Value name, OmMCacheEntry *e, Value *out)
+{
+    if (e && e->ix >= 0) {
+        Value v = wf_dict_value_at_hint(wf_as_dict(d), (size_t)e->ix, name);
+        if (WF_LIKELY(v != 0)) {
+            *out = v;
+            return 1;
+        }
+    }
+    Hash hash = wf_dict_str_hash(name);
+    intptr_t ix;
+    int r = WF_LIKELY(hash != -1) ? wf_dict_probe_ident1_ix(wf_as_dict(d), name, hash, out, &ix) : -1;
+    if (r > 0 && e)
+        e->ix = (int32_t)ix;
+    return r;
 }
 
 Value om_getattr_opt(Value obj, Value name);   /* wf_getattr_opt's work */

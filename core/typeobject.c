@@ -185,6 +185,7 @@ Value wf_type_lookup(TypeObject *type, Value name)
     e->type = type;
     e->name = name;
     e->version = version;
+    e->ix = -1;
     e->value = v;
     return v;
 }
@@ -461,7 +462,8 @@ Value wf_object_generic_getattr(Value obj, Value name)
 static Value generic_getattr(Value obj, Value name, bool suppress)
 {
     TypeObject *tp = wf_type(obj);
-    Value descr = om_type_lookup(tp, name);
+    OmMCacheEntry *e;
+    Value descr = om_type_lookup_entry(tp, name, &e);
     Value (*f)(Value, Value, Value) = NULL;
     if (descr) {
         /* A __slots__ member of this very class: read the slot (member_get
@@ -486,7 +488,9 @@ static Value generic_getattr(Value obj, Value name, bool suppress)
     Value *dp = dict_ptr(obj);
     Value d = dp ? wf_attrslot_load(dp) : 0;
     if (d) {
-        Value r = wf_is_str_exact(name) ? wf_dict_get_str(d, name) : wf_dict_get(d, name);
+        Value r = 0;
+        if (!wf_is_str_exact(name) || om_instance_get(d, name, e, &r) < 0)
+            r = wf_dict_get(d, name);
         if (r) {
             wf_incref(r);
             wf_decref(descr);
@@ -507,7 +511,8 @@ static Value generic_getattr(Value obj, Value name, bool suppress)
 int wf_object_generic_setattr(Value obj, Value name, Value v)
 {
     TypeObject *tp = wf_type(obj);
-    Value descr = om_type_lookup(tp, name);
+    OmMCacheEntry *e;
+    Value descr = om_type_lookup_entry(tp, name, &e);
     if (descr) {
         TypeObject *dt = wf_type(descr);
         if (dt == &wf_type_member_descr && v && WF_LIKELY(((MemberDescrObject *)wf_obj(descr))->d.d_type == tp)) {
@@ -530,7 +535,16 @@ int wf_object_generic_setattr(Value obj, Value name, Value v)
     }
     if (v) {
         Value d = wf_attrslot_dict(dp);
-        return wf_is_str_exact(name) ? wf_dict_set_str(d, name, v) : wf_dict_set(d, name, v);
+        if (!wf_is_str_exact(name))
+            return wf_dict_set(d, name, v);
+        /* an existing attribute replaced at the entry index the type's
+         * cache entry remembers (om_instance_get): no probe */
+        if (e && e->ix >= 0) {
+            if (wf_dict_replace_at_hint(d, (size_t)e->ix, name, wf_incref(v)))
+                return 0;
+            wf_decref(v);   /* a stale hint stole nothing */
+        }
+        return wf_dict_set_str(d, name, v);
     }
     /* One dict operation, so that of two threads deleting the same
      * attribute exactly one succeeds and the other gets AttributeError. */
