@@ -30,9 +30,17 @@ static inline Value wf_attrslot_load(const Value *p)
 /* *p = v (steals v, may be 0 to clear); the old value dropped per rule 2. */
 static inline void wf_attrslot_store(Value *p, Value v)
 {
-    /* acq_rel: release publishes v to wf_attrslot_load(); acquire pairs with
-     * the store that published old, whose header we read to drop it. */
-    Value old = wf_atomic_exchange_acq_rel_usize(p, v);
+    Value old;
+    if (WF_LIKELY(!wf_runtime_multithreaded())) {
+        /* Alone (thread.h): nobody else loads or replaces the word until we
+         * start a thread, so a load and a store do (no locked exchange). */
+        old = wf_atomic_load_relaxed_usize(p);
+        wf_atomic_store_release_usize(p, v);
+    } else {
+        /* acq_rel: release publishes v to wf_attrslot_load(); acquire pairs
+         * with the store that published old, whose header we read to drop it. */
+        old = wf_atomic_exchange_acq_rel_usize(p, v);
+    }
     if (old)
         wf_defer_decref(old);
 }

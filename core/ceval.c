@@ -975,6 +975,32 @@ static inline Value ceval_getattr(Value owner, Value name)
     return get(owner, name);
 }
 
+/* Generic STORE_ATTR's commonest cases inline, on a class with object's
+ * __setattr__ (the steps of wf_object_generic_setattr): an own-class
+ * __slots__ member, or (nothing of that name along the MRO) an existing
+ * instance attribute at the dict index the method-cache entry remembers.
+ * True: stored, value stolen. False: nothing done, take the type's slot. */
+static inline bool ceval_setattr_inline(Value owner, Value name, Value value)
+{
+    TypeObject *ot = wf_type(owner);
+    if ((ot->tp_setattr && ot->tp_setattr != wf_object_generic_setattr) || !wf_is_obj(owner))
+        return false;
+    OmMCacheEntry *e;
+    Value descr = om_type_lookup_entry(ot, name, &e);
+    if (!descr) {
+        if (!ot->tp_dictoffset || !e || e->ix < 0)
+            return false;
+        Value d = wf_attrslot_load((Value *)((char *)wf_obj(owner) + ot->tp_dictoffset));
+        return d && wf_dict_replace_at_hint(d, (size_t)e->ix, name, value);
+    }
+    if (wf_is_obj(descr) && wf_obj(descr)->ob_type == &wf_type_member_descr &&
+        ((MemberDescrObject *)wf_obj(descr))->d.d_type == ot) {
+        wf_attrslot_store((Value *)((char *)wf_obj(owner) + ((MemberDescrObject *)wf_obj(descr))->offset), value);
+        return true;
+    }
+    return false;
+}
+
 /* Generic LOAD_METHOD: wf_get_method, with its commonest case inline (a
  * function or method descriptor found on a class with object's
  * __getattribute__, no instance value of that name). */

@@ -52,23 +52,16 @@ ThreadState *wf_main_tstate;
 static WfRegistry rt_registry;
 static WfGil rt_gil_storage;
 static WfGil *rt_gil;                /* NULL unless PYTHON_GIL=1 */
-static int rt_live_threads;          /* thread states alive (atomics): see wf_runtime_multithreaded */
 static int rt_ever_multithreaded;    /* a second state ever existed (atomics) */
 static int64_t rt_switch_interval_ns = WF_GIL_DEFAULT_INTERVAL_NS;  /* atomics */
 
-/* More than one thread state is alive. Only a live thread changes the count
- * across 1: the only thread creates the second (wf_tstate_new, before
- * pthread_create), and the last other thread leaves (the end of
- * wf_tstate_unbind_and_free). So a thread that reads "one" is alone, and
- * stays alone until it creates a thread itself. */
-bool wf_runtime_multithreaded(void)
-{
-    /* acquire: pairs with the release decrement at the end of
-     * wf_tstate_unbind_and_free (everything the leaving thread did, its last
-     * lock-free reads included, happens-before the single-threaded
-     * shortcuts that follow) and with the increment in wf_tstate_new */
-    return wf_atomic_load_acquire_int(&rt_live_threads) > 1;
-}
+/* More than one thread state is alive (wf_runtime_multithreaded, inline in
+ * thread.h). Only a live thread changes the count across 1: the only thread
+ * creates the second (wf_tstate_new, before pthread_create), and the last
+ * other thread leaves (the end of wf_tstate_unbind_and_free). So a thread
+ * that reads "one" is alone, and stays alone until it creates a thread
+ * itself. */
+int wf_rt_live_threads;
 
 bool wf_runtime_was_multithreaded(void)
 {
@@ -417,7 +410,7 @@ ThreadState *wf_tstate_new(void)
     ts->rcu_countdown = WF_RCU_QS_INTERVAL;
     /* acq_rel: pairs with the acquire in wf_runtime_multithreaded; the new
      * thread cannot run before pthread_create, after this increment */
-    if (wf_atomic_add_acq_rel_int(&rt_live_threads, 1) >= 1)
+    if (wf_atomic_add_acq_rel_int(&wf_rt_live_threads, 1) >= 1)
         wf_atomic_store_release_int(&rt_ever_multithreaded, 1);
     return ts;
 }
@@ -476,7 +469,7 @@ void wf_tstate_unbind_and_free(ThreadState *ts)
     free(ts);
     /* release: this thread's last touch of shared objects happens-before a
      * remaining thread's single-threaded shortcuts (wf_runtime_multithreaded) */
-    wf_atomic_sub_release_int(&rt_live_threads, 1);
+    wf_atomic_sub_release_int(&wf_rt_live_threads, 1);
 }
 
 /* ---- start-up ---- */

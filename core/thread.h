@@ -6,6 +6,7 @@
 #include <pthread.h>
 #include "object.h"
 #include "sync/registry.h"
+#include "sync/atomic.h"
 
 struct Frame;
 struct WfDeferBatch;
@@ -69,7 +70,15 @@ void wf_leave_recursive_call(void);
  * single-threaded shortcuts (immediate frees instead of deferred, no locks
  * around writes that run no Python code). It goes back to false when the
  * other threads have ended. */
-bool wf_runtime_multithreaded(void);
+extern int wf_rt_live_threads;   /* thread states alive (core/pystate.c; atomics) */
+static inline bool wf_runtime_multithreaded(void)
+{
+    /* acquire: pairs with the release decrement at the end of
+     * wf_tstate_unbind_and_free (everything the leaving thread did, its last
+     * lock-free reads included, happens-before the single-threaded
+     * shortcuts that follow) and with the increment in wf_tstate_new */
+    return wf_atomic_load_acquire_int(&wf_rt_live_threads) > 1;
+}
 /* True once a second thread state ever existed (for shut-down policy). */
 bool wf_runtime_was_multithreaded(void);
 
