@@ -370,7 +370,7 @@ void wf_dictview_init(void);
  * else 0: a cached position checked on the dict itself, so a stale hint
  * (the dict resized, the key deleted, another dict) only misses. Lock-free
  * (rules 2-5); borrowed, incref it before the next periodic check. */
-static inline Value wf_dict_value_at_hint(const DictObject *d, size_t ix, Value key)
+static inline __attribute__((always_inline)) Value wf_dict_value_at_hint(const DictObject *d, size_t ix, Value key)
 {
     /* acquire: pairs with the release store of a new table in dict.c. */
     const DictTable *t = (const DictTable *)wf_atomic_load_acquire_ptr(&d->table);

@@ -173,9 +173,10 @@ typedef struct OmMCacheEntry {
 } OmMCacheEntry;
 extern _Thread_local OmMCacheEntry om_mcache[1 << OM_MCACHE_BITS];
 
+/* The slot of (t, name), name interned (so its hash is cached). */
 static inline OmMCacheEntry *om_mcache_entry(TypeObject *t, Value name)
 {
-    uintptr_t h = ((uintptr_t)t >> 4) ^ ((uintptr_t)name >> 3) ^ ((uintptr_t)name >> (3 + OM_MCACHE_BITS));
+    uintptr_t h = ((uintptr_t)t >> 4) ^ (uintptr_t)wf_dict_str_hash(name);
     return &om_mcache[h & ((1u << OM_MCACHE_BITS) - 1)];
 }
 
