@@ -173,11 +173,15 @@ typedef struct OmMCacheEntry {
 } OmMCacheEntry;
 extern _Thread_local OmMCacheEntry om_mcache[1 << OM_MCACHE_BITS];
 
-/* The slot of (t, name), name interned (so its hash is cached). */
+/* The first way of the set of (t, name), name interned (so its hash is
+ * cached). Sets are pairs of entries: the inline lookups read the first
+ * way, which holds the set's most recent answer; wf_type_lookup checks the
+ * second before walking the MRO, so two hot pairs that share a set do not
+ * evict each other. */
 static inline OmMCacheEntry *om_mcache_entry(TypeObject *t, Value name)
 {
     uintptr_t h = ((uintptr_t)t >> 4) ^ (uintptr_t)wf_dict_str_hash(name);
-    return &om_mcache[h & ((1u << OM_MCACHE_BITS) - 1)];
+    return &om_mcache[h & ((1u << OM_MCACHE_BITS) - 2)];
 }
 
 static inline Value om_type_lookup(TypeObject *type, Value name)

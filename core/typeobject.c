@@ -174,14 +174,21 @@ Value wf_type_lookup(TypeObject *type, Value name)
     if (!(wf_obj(name)->ob_flags & WF_OBF_INTERNED))
         return lookup_mro(type, name);
     uint32_t version = wf_type_version(type);  /* before the walk: rule 2 */
-    OmMCacheEntry *e = om_mcache_entry(type, name);
+    OmMCacheEntry *e = om_mcache_entry(type, name), *second = e + 1;
     if (e->type == type && e->name == name && e->version == version)
         return e->value;
+    if (second->type == type && second->name == name && second->version == version) {
+        OmMCacheEntry hit = *second;   /* the most recent answer to the first way */
+        *second = *e;
+        *e = hit;
+        return e->value;
+    }
     Value v = lookup_mro(type, name);
     if (!v && wf_err_occurred())
         return 0;
     if (WF_UNLIKELY(version == 0))
         return v;  /* unversioned: an entry could never be invalidated */
+    *second = *e;   /* the first way's answer is kept one more round */
     e->type = type;
     e->name = name;
     e->version = version;
