@@ -856,23 +856,35 @@ static inline bool ceval_float_unique(ThreadState *ts, Value v)
            atomic_load_explicit(&o->ob_ref_shared, memory_order_relaxed) == 0;
 }
 
-/* a OP b for + - * / when both are exact floats or small ints converting
+/* a OP b for + - * / ** when both are exact floats or small ints converting
  * exactly (at least one float, or true division): 1 with *res set (0 on
  * error) and both operands consumed; 0 when the generic path must decide
- * (other types, division by zero for the exception). */
+ * (other types, division by zero for the exception). a and b are stack
+ * operands, never 0; two floats, the common case, are tested first. Only
+ * floats hold references here: an operand that is not one is a small int. */
 static inline __attribute__((always_inline)) int ceval_float_binop(ThreadState *ts, Value a, Value b, int oparg, Value *res)
 {
+    if (a == 0 || b == 0)
+        WF_UNREACHABLE();
+    bool fa = !wf_is_small(a) && wf_obj(a)->ob_type == &wf_type_float;
+    bool fb = !wf_is_small(b) && wf_obj(b)->ob_type == &wf_type_float;
     int op = oparg & ~WF_BINOP_INPLACE;
-    if (op > WF_BINOP_TRUEDIV && op != WF_BINOP_POW)
-        return 0;
-    bool fa = wf_is_float_exact(a), fb = wf_is_float_exact(b);
     double x, y, r;
-    if (!(fa || fb || op == WF_BINOP_TRUEDIV) || !ceval_as_double(a, &x) || !ceval_as_double(b, &y))
+    if (WF_LIKELY(fa && fb)) {
+        x = wf_float_val(a);
+        y = wf_float_val(b);
+    } else if (!(fa || fb || op == WF_BINOP_TRUEDIV) || !ceval_as_double(a, &x) || !ceval_as_double(b, &y)) {
         return 0;
+    }
     switch (op) {
     case WF_BINOP_ADD: r = x + y; break;
     case WF_BINOP_SUB: r = x - y; break;
     case WF_BINOP_MUL: r = x * y; break;
+    case WF_BINOP_TRUEDIV:
+        if (y == 0.0)
+            return 0;
+        r = x / y;
+        break;
     case WF_BINOP_POW:
         /* the plain case of float.__pow__: a positive finite base and a
          * finite exponent, no overflow (else float_pow's special cases and
@@ -884,26 +896,27 @@ static inline __attribute__((always_inline)) int ceval_float_binop(ThreadState *
             return 0;
         break;
     default:
-        if (y == 0.0)
-            return 0;
-        r = x / y;
-        break;
+        return 0;
     }
     if (fa && ceval_float_unique(ts, a)) {
         ((FloatObject *)wf_obj(a))->value = r;
-        wf_decref(b);
+        if (fb)
+            wf_float_decref(b);
         *res = a;
         return 1;
     }
     if (fb && ceval_float_unique(ts, b)) {
         ((FloatObject *)wf_obj(b))->value = r;
-        wf_decref(a);
+        if (fa)
+            wf_float_decref(a);
         *res = b;
         return 1;
     }
-    *res = wf_float_new(r);
-    wf_decref(a);
-    wf_decref(b);
+    *res = wf_float_new_inline(r);
+    if (fa)
+        wf_float_decref(a);
+    if (fb)
+        wf_float_decref(b);
     return 1;
 }
 

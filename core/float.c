@@ -17,30 +17,16 @@
  * compiler does not fuse multiply-adds behind our back.
  */
 
-/* Exact floats have a per-thread free list of their own (as CPython's): a
- * freed float is pushed here by the thread that frees it, the link in its
- * first word, and wf_float_new takes it back without any size arithmetic. */
-#define FLOAT_FREE_MAX 256
-static _Thread_local Object *float_free;
-static _Thread_local unsigned float_nfree;
+/* The free list of exact floats (types.h). */
+_Thread_local Object *wf_float_free_list __attribute__((tls_model("initial-exec")));
+_Thread_local unsigned wf_float_free_count __attribute__((tls_model("initial-exec")));
 
 Value wf_float_new(double d)
 {
-    Object *o = float_free;
-    if (WF_LIKELY(o != NULL)) {
-        float_free = *(Object **)o;
-        float_nfree--;
-        ThreadState *ts = wf_tstate();
-        o->ob_tid = ts ? ts->tid : 0;
-        o->ob_ref_local = 1;
-        o->ob_mutex = 0;
-        o->ob_flags = 0;
-        o->ob_pad = 0;
-        atomic_store_explicit(&o->ob_ref_shared, 0, memory_order_relaxed);
-        o->ob_type = &wf_type_float;
-    } else {
-        o = wf_object_alloc_uninit(&wf_type_float, sizeof(FloatObject));
-    }
+    Object *o = wf_float_free_list;
+    if (WF_LIKELY(o != NULL))
+        return wf_float_new_inline(d);
+    o = wf_object_alloc_uninit(&wf_type_float, sizeof(FloatObject));
     ((FloatObject *)o)->value = d;
     return wf_val(o);
 }
@@ -49,24 +35,19 @@ Value wf_float_new(double d)
  * back to malloc, or they would leak with the thread-local list head. */
 void wf_float_thread_fini(void)
 {
-    while (float_free) {
-        Object *o = float_free;
-        float_free = *(Object **)o;
+    while (wf_float_free_list) {
+        Object *o = wf_float_free_list;
+        wf_float_free_list = *(Object **)o;
         wf_object_free_sized(o, sizeof(FloatObject));
     }
-    float_nfree = 0;
+    wf_float_free_count = 0;
 }
 
 static void float_dealloc(Object *o)
 {
     if (WF_LIKELY(o->ob_type == &wf_type_float)) {
-        if (WF_LIKELY(float_nfree < FLOAT_FREE_MAX)) {
-            *(Object **)o = float_free;
-            float_free = o;
-            float_nfree++;
-            return;
-        }
-        wf_object_free_sized(o, sizeof(FloatObject));
+        if (!wf_float_free_push(o))
+            wf_object_free_sized(o, sizeof(FloatObject));
     } else {
         wf_object_free(o);
     }

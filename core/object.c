@@ -223,7 +223,10 @@ void wf_object_merge_zero_local(Object *o)
      * last uses of the object happen before we free it */
     intptr_t shared = atomic_load_explicit(&o->ob_ref_shared, memory_order_acquire);
     if (shared == 0) {
-        wf_object_dealloc(o);   /* never shared: still ours, count 0 */
+        /* never shared: still ours, count 0. An exact float, the commonest
+         * death, goes straight to its free list (float_dealloc's work). */
+        if (!(o->ob_type == &wf_type_float && wf_float_free_push(o)))
+            wf_object_dealloc(o);
         return;
     }
     /* Give ownership up before publishing MERGED: a thread that sees MERGED

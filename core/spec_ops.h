@@ -53,32 +53,32 @@ static inline bool wf_spec_float_unique(ThreadState *ts, Value v)
 /* r as the result of a float operation on a and b (exact floats): written
  * into whichever operand is unique (as CPython 3.13 does), else a new float.
  * Consumes a and b; 0 on MemoryError. */
-static inline Value wf_spec_float_result(ThreadState *ts, Value a, Value b, double r)
+static inline __attribute__((always_inline)) Value wf_spec_float_result(ThreadState *ts, Value a, Value b, double r)
 {
     if (wf_spec_float_unique(ts, a)) {
         ((FloatObject *)wf_obj(a))->value = r;
-        wf_decref(b);
+        wf_float_decref(b);
         return a;
     }
     if (wf_spec_float_unique(ts, b)) {
         ((FloatObject *)wf_obj(b))->value = r;
-        wf_decref(a);
+        wf_float_decref(a);
         return b;
     }
-    Value res = wf_float_new(r);
-    wf_decref(a);
-    wf_decref(b);
+    Value res = wf_float_new_inline(r);
+    wf_float_decref(a);
+    wf_float_decref(b);
     return res;
 }
 /* The same for a float f and a small int (nothing to release). */
-static inline Value wf_spec_float_result1(ThreadState *ts, Value f, double r)
+static inline __attribute__((always_inline)) Value wf_spec_float_result1(ThreadState *ts, Value f, double r)
 {
     if (wf_spec_float_unique(ts, f)) {
         ((FloatObject *)wf_obj(f))->value = r;
         return f;
     }
-    Value res = wf_float_new(r);
-    wf_decref(f);
+    Value res = wf_float_new_inline(r);
+    wf_float_decref(f);
     return res;
 }
 /* x OP y for the mixed float/int forms (oparg without WF_BINOP_INPLACE is

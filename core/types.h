@@ -30,6 +30,62 @@ extern int wf_int_max_str_digits;
 
 /* ---- float (core/float.c) ---- */
 Value wf_float_new(double d);
+/* Exact floats have a per-thread free list of their own (as CPython's),
+ * owned by float.c and exposed for the inline paths below; a free float's
+ * first word links to the next one. */
+#define WF_FLOAT_FREE_MAX 256
+extern _Thread_local Object *wf_float_free_list __attribute__((tls_model("initial-exec")));
+extern _Thread_local unsigned wf_float_free_count __attribute__((tls_model("initial-exec")));
+/* wf_float_new with its common case inline: a float off the free list. */
+static inline Value wf_float_new_inline(double d)
+{
+    Object *o = wf_float_free_list;
+    if (WF_UNLIKELY(o == NULL))
+        return wf_float_new(d);
+    wf_float_free_list = *(Object **)o;
+    wf_float_free_count--;
+    o->ob_tid = wf_tid_current;
+    o->ob_ref_local = 1;
+    o->ob_mutex = 0;
+    o->ob_flags = 0;
+    o->ob_pad = 0;
+    atomic_store_explicit(&o->ob_ref_shared, 0, memory_order_relaxed);
+    o->ob_type = &wf_type_float;
+    ((FloatObject *)o)->value = d;
+    return wf_val(o);
+}
+/* Put a dead exact float (count 0, this thread's to free) on the free list;
+ * false when the list is full (then free it the ordinary way). */
+static inline bool wf_float_free_push(Object *o)
+{
+    if (WF_UNLIKELY(wf_float_free_count >= WF_FLOAT_FREE_MAX))
+        return false;
+    *(Object **)o = wf_float_free_list;
+    wf_float_free_list = o;
+    wf_float_free_count++;
+    return true;
+}
+/* Drop a reference to an exact float (not a subclass: their dealloc
+ * differs): wf_decref, whose owner's last reference puts the float straight
+ * on this thread's free list instead of going through tp_dealloc. */
+static inline void wf_float_decref(Value v)
+{
+    Object *o = wf_obj(v);
+    WF_ASSERT(o->ob_type == &wf_type_float);
+    if (WF_LIKELY(wf_object_is_owned(o))) {   /* never an immortal object */
+        uint32_t local = wf_refcnt_local(o);
+        __atomic_store_n(&o->ob_ref_local, local - 1, __ATOMIC_RELAXED);  /* object.h rule 2 */
+        if (local == 1) {
+            /* acquire: as wf_object_merge_zero_local's, pairs with the
+             * release of non-owners' decrefs (their last uses come first) */
+            if (!WF_LIKELY(atomic_load_explicit(&o->ob_ref_shared, memory_order_acquire) == 0 &&
+                           wf_float_free_push(o)))
+                wf_object_merge_zero_local(o);
+        }
+    } else if (!wf_is_immortal(o)) {
+        wf_object_decref_shared(o);
+    }
+}
 static inline double wf_float_val(Value v) { return ((FloatObject *)wf_obj(v))->value; }
 /* float(x) for any object (str, int, __float__, __index__). */
 Value wf_float_from_object(Value v);
