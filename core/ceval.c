@@ -374,11 +374,10 @@ static void frame_init_cells(Frame *f, FunctionObject *fn)
         f->localsplus[co->nlocals + co->ncells + i] = wf_incref(wf_tuple_get(fn->closure, i));
 }
 
-/* frame_init for nargs arguments that fill the parameters exactly (moved
- * into the frame, references and all): only the slots after them are
- * cleared. */
-static inline __attribute__((always_inline)) void frame_init_exact(ThreadState *ts, Frame *f, CodeObject *co,
-                                                                   Value func, Value *args, size_t nargs)
+/* The header of a frame for a Python function's call (func: a reference
+ * the frame takes). */
+static inline __attribute__((always_inline)) void frame_init_head(ThreadState *ts, Frame *f, CodeObject *co,
+                                                                  Value func)
 {
     FunctionObject *fn = wf_as_func(func);
     f->code = co;
@@ -392,6 +391,15 @@ static inline __attribute__((always_inline)) void frame_init_exact(ThreadState *
     f->state = WF_FRAME_CREATED;
     f->is_entry = 0;
     f->is_init = 0;
+}
+
+/* frame_init for nargs arguments that fill the parameters exactly (moved
+ * into the frame, references and all): only the slots after them are
+ * cleared. */
+static inline __attribute__((always_inline)) void frame_init_exact(ThreadState *ts, Frame *f, CodeObject *co,
+                                                                   Value func, Value *args, size_t nargs)
+{
+    frame_init_head(ts, f, co, func);
     /* plain loops: a few slots, cheaper than calls of memcpy and memset
      * (the empty asm keeps GCC from turning the loops back into them) */
     Value *p = f->localsplus, *end = p + co->nlocalsplus;
@@ -440,14 +448,11 @@ static Frame *ceval_push_frame(ThreadState *ts, Value func, Value *args, size_t 
 }
 
 /* ceval_push_frame for the generic CALL: the common case (positional
- * arguments that fill the parameters exactly, no cells) inline. */
-static inline __attribute__((always_inline)) Frame *ceval_push_frame_call(ThreadState *ts, Value func, Value *args,
-                                                                          size_t nargs)
+ * arguments that fill the parameters exactly, co->simple_nargs) inline. */
+static inline __attribute__((always_inline)) Frame *ceval_push_frame_call(ThreadState *ts, Value func, CodeObject *co,
+                                                                          Value *args, size_t nargs)
 {
-    FunctionObject *fn = wf_as_func(func);
-    CodeObject *co = wf_as_code(fn->code);
-    if (WF_LIKELY(nargs == (size_t)co->argcount && co->kwonlyargcount == 0 && co->ncells == 0 &&
-                  co->nfree == 0 && !(co->flags & (WF_CO_VARARGS | WF_CO_VARKEYWORDS)))) {
+    if (WF_LIKELY((intptr_t)nargs == co->simple_nargs)) {
         Frame *f = frame_alloc(ts, co);
         if (WF_UNLIKELY(f == NULL)) {
             wf_decref(func);
@@ -1734,8 +1739,8 @@ static void ceval_frame_exit(ThreadState *ts, Frame *f)
 {
     ts->frame = f->previous;
     f->previous = NULL;
-    if (f->owner == WF_FRAME_OWNED_BY_THREAD) {
-        frame_pop(ts, f);
+    if (WF_LIKELY(f->owner == WF_FRAME_OWNED_BY_THREAD)) {
+        frame_pop_return(ts, f);   /* inline: every return to C passes here */
     } else {
         f->state = WF_FRAME_COMPLETED;
         wf_frame_clear(f);
@@ -1847,7 +1852,15 @@ return_value:
         Frame *done = frame;
         done->stack_top = stack_pointer;
         if (done->is_entry) {
-            ceval_frame_exit(ts, done);
+            /* back to C (wf_function_call and the like): the frame_pop
+             * inline for the common data-stack frame */
+            if (WF_LIKELY(done->owner == WF_FRAME_OWNED_BY_THREAD)) {
+                ts->frame = done->previous;
+                done->previous = NULL;
+                frame_pop_return(ts, done);
+            } else {
+                ceval_frame_exit(ts, done);
+            }
             return frame_result;
         }
         frame = done->previous;
@@ -1959,6 +1972,8 @@ Value wf_function_call(Value func, const Value *args, size_t nargs, Value kwname
 {
     FunctionObject *fn = wf_as_func(func);
     CodeObject *co = wf_as_code(fn->code);
+    if (WF_LIKELY((intptr_t)nargs == co->simple_nargs && !kwnames))
+        return wf_function_call_self(func, 0, args, nargs);
     if (co->flags & WF_CO_GENERATOR) {
         Frame *f = wf_frame_new_heap(func, args, nargs, kwnames);
         return f ? wf_gen_new(f, func) : 0;
@@ -1974,6 +1989,49 @@ Value wf_function_call(Value func, const Value *args, size_t nargs, Value kwname
         wf_mem_free(own);
     if (!f)
         return 0;
+    return wf_eval_frame(ts, f, 0);
+}
+
+/* The frame is filled straight from self and args when they fill the
+ * parameters exactly (co->simple_nargs): no argument array is built. No
+ * C-recursion count either: wf_eval_frame checks the C stack on entry and
+ * frame_alloc counts the Python depth. */
+Value wf_function_call_self(Value func, Value self, const Value *args, size_t nargs)
+{
+    FunctionObject *fn = wf_as_func(func);
+    CodeObject *co = wf_as_code(fn->code);
+    size_t n = nargs + (self != 0);
+    if (WF_UNLIKELY((intptr_t)n != co->simple_nargs)) {
+        if (!self)
+            return wf_function_call(func, args, nargs, 0);
+        Value small[8];
+        Value *a = n <= 8 ? small : wf_mem_alloc(sizeof(Value) * n);
+        a[0] = self;
+        for (size_t i = 0; i < nargs; i++)
+            a[i + 1] = args[i];
+        Value r = wf_function_call(func, a, n, 0);
+        if (a != small)
+            wf_mem_free(a);
+        return r;
+    }
+    ThreadState *ts = wf_tstate();
+    uintptr_t tid = ts->tid;
+    Frame *f = frame_alloc(ts, co);
+    if (WF_UNLIKELY(!f))
+        return 0;
+    frame_init_head(ts, f, co, ceval_incref(func, tid));
+    Value *p = f->localsplus, *end = p + co->nlocalsplus;
+    if (self)
+        *p++ = ceval_incref(self, tid);
+    for (size_t i = 0; i < nargs; i++) {
+        __asm__("" : "+r"(i));
+        p[i] = ceval_incref(args[i], tid);
+    }
+    for (p += nargs; p < end; p++) {
+        __asm__("" : "+r"(p));
+        *p = 0;
+    }
+    f->stack_top = end;
     return wf_eval_frame(ts, f, 0);
 }
 

@@ -37,6 +37,9 @@ Value wf_code_new(const CodeSpec *s)
     co->nfree = (int)wf_tuple_size(s->freevars);
     co->nlocalsplus = co->nlocals + co->ncells + co->nfree;
     co->framesize = sizeof(Frame) + sizeof(Value) * (size_t)(co->nlocalsplus + co->stacksize);
+    bool simple = co->kwonlyargcount == 0 && co->ncells == 0 && co->nfree == 0 &&
+                  !(co->flags & (WF_CO_VARARGS | WF_CO_VARKEYWORDS | WF_CO_GENERATOR));
+    co->simple_nargs = simple ? co->argcount : -1;
     /* A cell that is also a parameter starts out holding the argument. */
     co->cell2arg = NULL;
     if (co->ncells) {

@@ -72,6 +72,11 @@ typedef struct CodeObject {
     ExcEntry *exctable;
     uint32_t nexc;
     size_t framesize;         /* bytes of a Frame running this code */
+    /* The positional argument count that fills the frame with nothing to
+     * bind: argcount when there are no keyword-only parameters, no *args or
+     * **kwargs, no cells or free variables and it is not a generator; else
+     * -1. The call paths' one test for moving arguments straight in. */
+    intptr_t simple_nargs;
     struct WfCodeCopies *copies;  /* per-thread bytecode (atomic pointer, see below) */
 } CodeObject;
 

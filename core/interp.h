@@ -29,6 +29,9 @@ Value wf_function_new(Value code, Value globals, Value qualname);
 /* Run a Python-level call of a function object without going through
  * tp_call's argument packing (used by the interpreter; core/ceval.c). */
 Value wf_function_call(Value func, const Value *args, size_t nargs, Value kwnames);
+/* wf_function_call of func(self, *args) (self 0: func(*args)), all
+ * borrowed, positional only: the call of a dunder from a C slot. */
+Value wf_function_call_self(Value func, Value self, const Value *args, size_t nargs);
 
 /* The source line `lineno` of file `filename`, stripped, for tracebacks;
  * 0 if unavailable (core/traceback.c). */

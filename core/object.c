@@ -838,6 +838,10 @@ int wf_get_method(Value obj, Value name, Value *meth)
 Value wf_call(Value callable, const Value *args, size_t nargs, Value kwnames)
 {
     TypeObject *t = wf_type(callable);
+    /* A Python function needs no C-recursion count: wf_eval_frame checks
+     * the C stack on entry and each frame counts in the Python depth. */
+    if (t == &wf_type_function)
+        return wf_function_call(callable, args, nargs, kwnames);
     if (WF_UNLIKELY(!t->tp_call))
         return wf_err_format(wf_exc_TypeError, "'%s' object is not callable", t->tp_name);
     if (wf_enter_recursive_call(" while calling a Python object"))

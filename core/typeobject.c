@@ -1591,8 +1591,10 @@ static Value call_dunder_kw(Value self, Value name, const Value *args, size_t na
         }
         return wf_err_format(wf_exc_AttributeError, "'%s' object has no attribute '%U'", t->tp_name, name);
     }
-    wf_incref(d);
     TypeObject *dt = wf_type(d);
+    if (dt == &wf_type_function && !kwnames)   /* the frame holds d */
+        return wf_function_call_self(d, self, args, nargs);
+    wf_incref(d);
     Value r;
     if (om_is_method_type(dt)) {
         size_t total = nargs + kw_count(kwnames);
