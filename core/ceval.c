@@ -962,6 +962,22 @@ static Value ceval_str_concat(Frame *frame, Value a, Value b, const CodeUnit *ne
     return r;
 }
 
+/* Generic CONTAINS_OP: `item in container`. Exact dicts, sets and
+ * frozensets take the lock-free probes their specialized forms use (which
+ * fall back to the locked lookups themselves); other containers their
+ * type's slot. */
+static inline int ceval_contains(Value container, Value item)
+{
+    if (wf_is_obj(container)) {
+        TypeObject *t = wf_obj(container)->ob_type;
+        if (t == &wf_type_set || t == &wf_type_frozenset)
+            return wf_spec_set_contains(container, item);
+        if (t == &wf_type_dict)
+            return wf_spec_dict_contains(container, item);
+    }
+    return wf_contains(container, item);
+}
+
 /* Generic LOAD_ATTR (new reference, or 0 with an error set). For the
  * commonest cases on a class with object's __getattribute__, the steps of
  * typeobject.c's generic_getattr run inline: the per-thread method cache,
