@@ -849,80 +849,63 @@ static Value ceval_compare(Value a, Value b, int op)
     return wf_richcompare(a, b, op);
 }
 
-/* A float that only the value stack references, owned by this thread: an
- * operation that drops it may write its result into it instead of
- * allocating (as CPython 3.13 does). Its count cannot change behind our back:
- * no other thread holds a reference (object.h, wf_object_is_unique). */
-static inline bool ceval_float_unique(ThreadState *ts, Value v)
+/* x OP y for the operators ceval_float_binop computes inline: false when
+ * the generic path must decide (other operators, division by zero for the
+ * exception, the special cases and errors of float.__pow__). */
+static inline __attribute__((always_inline)) bool ceval_float_arith(int op, double x, double y, double *r)
 {
-    /* wf_object_is_unique, with ts->tid for the thread-local */
-    Object *o = wf_obj(v);
-    return wf_refcnt_local(o) == 1 && wf_object_tid(o) == ts->tid &&
-           atomic_load_explicit(&o->ob_ref_shared, memory_order_relaxed) == 0;
+    switch (op) {
+    case WF_BINOP_ADD: *r = x + y; return true;
+    case WF_BINOP_SUB: *r = x - y; return true;
+    case WF_BINOP_MUL: *r = x * y; return true;
+    case WF_BINOP_TRUEDIV:
+        if (y == 0.0)
+            return false;
+        *r = x / y;
+        return true;
+    case WF_BINOP_POW:
+        /* the plain case of float.__pow__: a positive finite base and a
+         * finite exponent, no overflow */
+        if (!(x > 0.0 && isfinite(x) && isfinite(y)))
+            return false;
+        *r = pow(x, y);
+        return isfinite(*r);
+    default:
+        return false;
+    }
 }
 
 /* a OP b for + - * / ** when both are exact floats or small ints converting
- * exactly (at least one float, or true division): 1 with *res set (0 on
- * error) and both operands consumed; 0 when the generic path must decide
- * (other types, division by zero for the exception). a and b are stack
- * operands, never 0; two floats, the common case, are tested first. Only
- * floats hold references here: an operand that is not one is a small int. */
-static inline __attribute__((always_inline)) int ceval_float_binop(ThreadState *ts, Value a, Value b, int oparg, Value *res)
+ * exactly (at least one float, or true division): true with *res set and
+ * both operands consumed (a float result never fails: allocation aborts on
+ * OOM); false when the generic path must decide. a and b are stack
+ * operands, never 0. Two floats, the common case, are tested first and take
+ * a path of their own; in the mixed case an operand that is not a float is
+ * a small int, which holds no reference. */
+static inline __attribute__((always_inline)) bool ceval_float_binop(ThreadState *ts, Value a, Value b, int oparg, Value *res)
 {
     if (a == 0 || b == 0)
         WF_UNREACHABLE();
+    int op = oparg & ~WF_BINOP_INPLACE;
     bool fa = !wf_is_small(a) && wf_obj(a)->ob_type == &wf_type_float;
     bool fb = !wf_is_small(b) && wf_obj(b)->ob_type == &wf_type_float;
-    int op = oparg & ~WF_BINOP_INPLACE;
     double x, y, r;
     if (WF_LIKELY(fa && fb)) {
-        x = wf_float_val(a);
-        y = wf_float_val(b);
-    } else if (!(fa || fb || op == WF_BINOP_TRUEDIV) || !ceval_as_double(a, &x) || !ceval_as_double(b, &y)) {
-        return 0;
+        if (!ceval_float_arith(op, wf_float_val(a), wf_float_val(b), &r))
+            return false;
+        *res = wf_spec_float_result(ts, a, b, r);
+        return true;
     }
-    switch (op) {
-    case WF_BINOP_ADD: r = x + y; break;
-    case WF_BINOP_SUB: r = x - y; break;
-    case WF_BINOP_MUL: r = x * y; break;
-    case WF_BINOP_TRUEDIV:
-        if (y == 0.0)
-            return 0;
-        r = x / y;
-        break;
-    case WF_BINOP_POW:
-        /* the plain case of float.__pow__: a positive finite base and a
-         * finite exponent, no overflow (else float_pow's special cases and
-         * errors) */
-        if (!(x > 0.0 && isfinite(x) && isfinite(y)))
-            return 0;
-        r = pow(x, y);
-        if (!isfinite(r))
-            return 0;
-        break;
-    default:
-        return 0;
-    }
-    if (fa && ceval_float_unique(ts, a)) {
-        ((FloatObject *)wf_obj(a))->value = r;
-        if (fb)
-            wf_float_decref(b);
-        *res = a;
-        return 1;
-    }
-    if (fb && ceval_float_unique(ts, b)) {
-        ((FloatObject *)wf_obj(b))->value = r;
-        if (fa)
-            wf_float_decref(a);
-        *res = b;
-        return 1;
-    }
-    *res = wf_float_new_inline(r);
+    if (!(fa || fb || op == WF_BINOP_TRUEDIV) || !ceval_as_double(a, &x) || !ceval_as_double(b, &y) ||
+        !ceval_float_arith(op, x, y, &r))
+        return false;
     if (fa)
-        wf_float_decref(a);
-    if (fb)
-        wf_float_decref(b);
-    return 1;
+        *res = wf_spec_float_result1(ts, a, r);
+    else if (fb)
+        *res = wf_spec_float_result1(ts, b, r);
+    else
+        *res = wf_float_new_inline(r);
+    return true;
 }
 
 /* a < b etc. for floats and small ints (exact int/float comparison): 0 or 1,
@@ -1060,21 +1043,17 @@ static inline int ceval_get_method(Value owner, Value name, Value *meth)
     return wf_get_method(owner, name, meth);
 }
 
-static Value ceval_subscr(Value container, Value sub)
+/* container[sub] past the list fast path: tuples, dicts, then the type's
+ * __getitem__. Both borrowed. */
+static Value ceval_subscr_slow(Value container, Value sub)
 {
-    if (wf_is_small(sub)) {
+    if (wf_is_small(sub) && wf_is_tuple_exact(container)) {
+        TupleObject *t = wf_as_tuple(container);
         intptr_t i = wf_small_val(sub);
-        if (wf_is_list_exact(container)) {
-            Value v = wf_list_fast_get(container, i);
-            if (v)
-                return v;
-        } else if (wf_is_tuple_exact(container)) {
-            TupleObject *t = wf_as_tuple(container);
-            if (i < 0)
-                i += (intptr_t)t->size;
-            if (i >= 0 && (size_t)i < t->size)
-                return wf_incref(t->items[i]);
-        }
+        if (i < 0)
+            i += (intptr_t)t->size;
+        if (i >= 0 && (size_t)i < t->size)
+            return wf_incref(t->items[i]);
     }
     if (wf_is_dict_exact(container)) {
         /* an exact dict has no __missing__: absent keys go to wf_getitem for the KeyError */
@@ -1087,14 +1066,49 @@ static Value ceval_subscr(Value container, Value sub)
     return wf_getitem(container, sub);
 }
 
-/* container[sub] = v; v borrowed. */
-static int ceval_store_subscr(Value container, Value sub, Value v)
+/* container[sub], consuming both (stack operands, never 0): a new
+ * reference, or 0 with an error set. list[small int] runs inline. */
+static inline __attribute__((always_inline)) Value ceval_subscr(Value container, Value sub)
 {
-    if (wf_is_small(sub) && wf_is_list_exact(container) && wf_list_fast_set(container, wf_small_val(sub), v))
-        return 0;
+    if (container == 0 || sub == 0)
+        WF_UNREACHABLE();
+    if (wf_is_small(sub) && wf_is_list_exact(container)) {
+        Value v = wf_list_fast_get(container, wf_small_val(sub));
+        if (WF_LIKELY(v != 0)) {
+            wf_decref_obj(wf_obj(container));
+            return v;
+        }
+    }
+    Value r = ceval_subscr_slow(container, sub);
+    wf_decref(container);
+    wf_decref(sub);
+    return r;
+}
+
+/* container[sub] = v past the list fast path; all borrowed. */
+static int ceval_store_subscr_slow(Value container, Value sub, Value v)
+{
     if (wf_is_dict_exact(container))
         return wf_is_str_exact(sub) ? wf_dict_set_str(container, sub, v) : wf_dict_set(container, sub, v);
     return wf_setitem(container, sub, v);
+}
+
+/* container[sub] = v, consuming the three (stack operands, never 0): 0, or
+ * -1 with an error set. list[small int] = v runs inline and stores the
+ * stack's reference to v. */
+static inline __attribute__((always_inline)) int ceval_store_subscr(Value container, Value sub, Value v)
+{
+    if (container == 0 || sub == 0 || v == 0)
+        WF_UNREACHABLE();
+    if (wf_is_small(sub) && wf_is_list_exact(container) && wf_list_fast_store(container, wf_small_val(sub), v)) {
+        wf_decref_obj(wf_obj(container));
+        return 0;
+    }
+    int err = ceval_store_subscr_slow(container, sub, v);
+    wf_decref(v);
+    wf_decref(container);
+    wf_decref(sub);
+    return err;
 }
 
 static Value ceval_build_tuple(Value *values, int n)

@@ -232,21 +232,35 @@ static inline Value wf_list_fast_get(Value list, intptr_t i)
 /* list[i] = v (v borrowed) under the list's lock, for other threads' sake. */
 bool wf_list_set_locked(Value list, intptr_t i, Value v);
 
-/* list[i] = v for an exact list (v borrowed): true if stored, false WITHOUT
- * an exception when i is out of range. */
-static inline bool wf_list_fast_set(Value list, intptr_t i, Value v)
+/* list[i] = v for an exact list, stealing v: true if stored, false WITHOUT
+ * an exception (and v not taken) when i is out of range. */
+static inline bool wf_list_fast_store(Value list, intptr_t i, Value v)
 {
-    if (WF_UNLIKELY(wf_runtime_multithreaded()))
-        return wf_list_set_locked(list, i, v);
+    if (WF_UNLIKELY(wf_runtime_multithreaded())) {
+        if (!wf_list_set_locked(list, i, v))
+            return false;
+        wf_decref(v);   /* the list took its own reference */
+        return true;
+    }
     /* One thread: nobody else can see the list, and no code runs before the
      * old item is dropped, so the plain path is exact. */
     ListObject *l = wf_as_list(list);
     if (i < 0)
         i += (intptr_t)l->size;
-    if (i >= 0 && (size_t)i < l->size) {
-        wf_setref(&l->items[i], wf_incref(v));
+    if (WF_LIKELY(i >= 0 && (size_t)i < l->size)) {
+        wf_setref(&l->items[i], v);
         return true;
     }
+    return false;
+}
+
+/* The same with v borrowed. */
+static inline bool wf_list_fast_set(Value list, intptr_t i, Value v)
+{
+    wf_incref(v);
+    if (wf_list_fast_store(list, i, v))
+        return true;
+    wf_decref(v);
     return false;
 }
 

@@ -41,9 +41,10 @@ Value wf_spec_small_binop_big(Value a, Value b, int op);
 
 /* ---- floats ---- */
 
-/* A float only the value stack references, owned by this thread (ceval.c's
- * ceval_float_unique, with the thread state's id): its count cannot change
- * behind our back, so an operation may write its result into it. */
+/* A float only the value stack references, owned by this thread (object.h's
+ * wf_object_is_unique, with the thread state's id): its count cannot change
+ * behind our back, so an operation may write its result into it. The
+ * generic BINARY_OP and UNARY_NEGATIVE (ceval.c) use these helpers too. */
 static inline bool wf_spec_float_unique(ThreadState *ts, Value v)
 {
     Object *o = wf_obj(v);
