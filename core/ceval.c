@@ -588,7 +588,7 @@ static _Thread_local GlobalHint global_hints[1 << GLOBAL_HINT_BITS];
 
 static inline GlobalHint *global_hint(Value globals, Value name)
 {
-    uintptr_t h = ((uintptr_t)name >> 4) ^ ((uintptr_t)globals >> 6);
+    uintptr_t h = (uintptr_t)wf_dict_str_hash(name) ^ ((uintptr_t)globals >> 6);
     return &global_hints[h & ((1u << GLOBAL_HINT_BITS) - 1)];
 }
 
@@ -613,21 +613,38 @@ static void global_hint_fill(Value globals, Value builtins, Value name)
     e->ix = (uint32_t)ix;
 }
 
-static Value ceval_load_global(Frame *f, Value name)
+/* The value the hint table remembers for name (borrowed), or 0 (no
+ * entry, a stale one, or a non-dict namespace). */
+static inline Value ceval_global_hinted(Frame *f, Value name)
+{
+    if (WF_LIKELY(wf_is_type_exact(f->globals, &wf_type_dict))) {
+        GlobalHint *e = global_hint(f->globals, name);
+        if (e->globals == f->globals && e->name == name) {
+            if (!e->builtins)
+                return wf_dict_value_at_hint(wf_as_dict(f->globals), e->ix, name);
+            if (e->builtins == f->builtins &&
+                wf_dict_keys_version_now(wf_as_dict(f->globals)) == e->globals_kv)
+                return wf_dict_value_at_hint(wf_as_dict(f->builtins), e->ix, name);
+        }
+    }
+    return 0;
+}
+
+/* Generic LOAD_GLOBAL (name: an exact str of co_names): a hinted value
+ * inline, the lookups out of line. */
+static Value ceval_load_global_slow(Frame *f, Value name);
+static inline Value ceval_load_global(Frame *f, Value name)
+{
+    Value v = ceval_global_hinted(f, name);
+    if (WF_LIKELY(v != 0))
+        return wf_incref(v);
+    return ceval_load_global_slow(f, name);
+}
+
+static Value ceval_load_global_slow(Frame *f, Value name)
 {
     /* the common case: exact dicts and a str name, probed inline */
     if (WF_LIKELY(wf_is_str_exact(name) && wf_is_type_exact(f->globals, &wf_type_dict))) {
-        GlobalHint *e = global_hint(f->globals, name);
-        if (e->globals == f->globals && e->name == name) {
-            Value v = 0;
-            if (!e->builtins)
-                v = wf_dict_value_at_hint(wf_as_dict(f->globals), e->ix, name);
-            else if (e->builtins == f->builtins &&
-                     wf_dict_keys_version_now(wf_as_dict(f->globals)) == e->globals_kv)
-                v = wf_dict_value_at_hint(wf_as_dict(f->builtins), e->ix, name);
-            if (WF_LIKELY(v))
-                return wf_incref(v);
-        }
         Value v = wf_dict_get_name(f->globals, name);
         if (v) {
             global_hint_fill(f->globals, f->builtins, name);
