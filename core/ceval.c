@@ -25,8 +25,8 @@
  * the immortal check and the decrement of object.h's versions into a call
  * per use in the (huge) eval function. Same semantics as object.h (biased
  * counts: the owner's path is a compare and an add). This thread's id comes
- * from CEVAL_TID: the thread-local variable, except inside wf_eval_frame,
- * where ts->tid is one memory operand away (the thread-local costs an
+ * from CEVAL_TID: the thread-local variable, except inside wf_eval_frame
+ * and wf_uop_run, where it is the local eval_tid (the thread-local costs an
  * address computation in the position-independent core library). */
 #define CEVAL_TID wf_tid_current
 static inline __attribute__((always_inline)) Value ceval_incref(Value v, uintptr_t tid)
@@ -509,12 +509,10 @@ Frame *wf_frame_new_heap(Value func, const Value *args, size_t nargs, Value kwna
  * inline (new reference), else 0 (then wf_type_call decides). */
 static Value ceval_class_init(Value cls)
 {
-    if (!wf_is_obj(cls) || wf_obj(cls)->ob_type != &wf_type_type)
-        return 0;
-    TypeObject *t = (TypeObject *)wf_obj(cls);
+    TypeObject *t = (TypeObject *)wf_obj(cls);   /* an exact `type` instance */
     if (t->tp_new != wf_type_object.tp_new || !(t->tp_flags & WF_TPF_HEAPTYPE))
         return 0;
-    Value init = wf_type_lookup(t, WF_ID(__init__));
+    Value init = om_type_lookup(t, WF_ID(__init__));
     if (!init || !wf_is_function(init) || (wf_as_code(wf_as_func(init)->code)->flags & WF_CO_GENERATOR)) {
         wf_err_clear();
         return 0;
@@ -1823,9 +1821,13 @@ static bool ceval_c_stack_overflow(void)
 }
 
 #undef CEVAL_TID
-#define CEVAL_TID (ts->tid)
+#define CEVAL_TID eval_tid
 Value wf_eval_frame(ThreadState *ts, Frame *frame, int throwflag)
 {
+    /* This thread's id for the reference counts: a local of its own, so
+     * that when the register allocator spills something across the loop,
+     * an incref reloads one word rather than ts and then ts->tid. */
+    const uintptr_t eval_tid = ts->tid;
 #ifdef WF_COMPUTED_GOTO
     /* Writable only for the statistics: with PYTHON_SPECIALIZATION_STATS
      * the first call (on the main thread, before any other thread exists)
@@ -1982,6 +1984,7 @@ exception_unwind:
 
 int wf_uop_run(ThreadState *ts, Frame *frame, const WfUopInst *trace)
 {
+    const uintptr_t eval_tid = ts->tid;   /* CEVAL_TID, as in wf_eval_frame */
     Value *stack_pointer = frame->stack_top;
     const WfUopInst *uop;
     for (size_t pc = 0;; pc++) {
