@@ -173,47 +173,50 @@ typedef struct OmMCacheEntry {
 } OmMCacheEntry;
 extern _Thread_local OmMCacheEntry om_mcache[1 << OM_MCACHE_BITS];
 
-/* The first way of the set of (t, name), name interned (so its hash is
- * cached). Sets are pairs of entries: the inline lookups read the first
- * way, which holds the set's most recent answer; wf_type_lookup checks the
- * second before walking the MRO, so two hot pairs that share a set do not
- * evict each other. */
+/* The set of (t, name), name interned (so its hash is cached): a pair of
+ * entries, so that two hot pairs that share a set do not evict each other.
+ * A new answer goes to the first way, the first way's to the second. */
 static inline OmMCacheEntry *om_mcache_entry(TypeObject *t, Value name)
 {
     uintptr_t h = ((uintptr_t)t >> 4) ^ (uintptr_t)wf_dict_str_hash(name);
     return &om_mcache[h & ((1u << OM_MCACHE_BITS) - 2)];
 }
 
-static inline Value om_type_lookup(TypeObject *type, Value name)
+/* The entry holding the answer for (type, name) at type's current version,
+ * or NULL (not cached, or a type or name the cache does not serve). */
+static inline OmMCacheEntry *om_mcache_find(TypeObject *type, Value name)
 {
     if (WF_LIKELY((type->tp_flags & WF_TPF_READY) && (wf_obj(name)->ob_flags & WF_OBF_INTERNED))) {
         /* acquire: pairs with the release in wf_type_modified */
         uint32_t version = atomic_load_explicit(&type->tp_version, memory_order_acquire);
         OmMCacheEntry *e = om_mcache_entry(type, name);
         if (WF_LIKELY(e->type == type && e->name == name && e->version == version))
-            return e->value;
+            return e;
+        e++;
+        if (e->type == type && e->name == name && e->version == version)
+            return e;
     }
-    return wf_type_lookup(type, name);
+    return NULL;
+}
+
+static inline Value om_type_lookup(TypeObject *type, Value name)
+{
+    OmMCacheEntry *e = om_mcache_find(type, name);
+    return WF_LIKELY(e != NULL) ? e->value : wf_type_lookup(type, name);
 }
 
 /* om_type_lookup that also gives the cache entry now holding the answer,
  * or NULL when the lookup did not go through the cache. */
 static inline Value om_type_lookup_entry(TypeObject *type, Value name, OmMCacheEntry **entry)
 {
-    if (WF_LIKELY((type->tp_flags & WF_TPF_READY) && (wf_obj(name)->ob_flags & WF_OBF_INTERNED))) {
-        /* acquire: pairs with the release in wf_type_modified */
-        uint32_t version = atomic_load_explicit(&type->tp_version, memory_order_acquire);
-        OmMCacheEntry *e = om_mcache_entry(type, name);
-        if (WF_LIKELY(e->type == type && e->name == name && e->version == version)) {
-            *entry = e;
-            return e->value;
-        }
-        Value v = wf_type_lookup(type, name);
-        *entry = e->type == type && e->name == name && e->version == version ? e : NULL;
-        return v;
+    OmMCacheEntry *e = om_mcache_find(type, name);
+    if (WF_LIKELY(e != NULL)) {
+        *entry = e;
+        return e->value;
     }
-    *entry = NULL;
-    return wf_type_lookup(type, name);
+    Value v = wf_type_lookup(type, name);
+    *entry = om_mcache_find(type, name);
+    return v;
 }
 
 /* name (an exact str) in d, an instance dict of the type whose cache entry

@@ -177,12 +177,8 @@ Value wf_type_lookup(TypeObject *type, Value name)
     OmMCacheEntry *e = om_mcache_entry(type, name), *second = e + 1;
     if (e->type == type && e->name == name && e->version == version)
         return e->value;
-    if (second->type == type && second->name == name && second->version == version) {
-        OmMCacheEntry hit = *second;   /* the most recent answer to the first way */
-        *second = *e;
-        *e = hit;
-        return e->value;
-    }
+    if (second->type == type && second->name == name && second->version == version)
+        return second->value;
     Value v = lookup_mro(type, name);
     if (!v && wf_err_occurred())
         return 0;
