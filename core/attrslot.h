@@ -16,6 +16,7 @@
  *  2. Writers replace the word with one acq_rel exchange and drop the old
  *     value with wf_defer_decref: a reader that loaded it a moment ago still
  *     finds it alive until its next quiescent state, long enough to incref.
+ *     Alone (thread.h), a load and a release store do.
  *  3. A lazily created dict is installed with a compare-and-swap from 0, so
  *     two threads storing the first attribute at once agree on one dict and
  *     neither attribute is lost.
