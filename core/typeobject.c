@@ -1202,6 +1202,10 @@ Value wf_type_call(Value tv, const Value *args, size_t nargs, Value kwnames)
     if (!obj || !wf_isinstance_type(obj, t))
         return obj;
     TypeObject *ot = wf_type(obj);
+    /* object.__init__ under a class with its own __new__ (int(x), float(s))
+     * accepts any arguments: nothing to call */
+    if (ot->tp_init == object_init && ot->tp_new != object_new)
+        return obj;
     if (ot->tp_init && ot->tp_init(obj, args, nargs, kwnames) < 0) {
         wf_decref(obj);
         return 0;
