@@ -756,50 +756,54 @@ static inline int ceval_small_compare(intptr_t x, intptr_t y, int op)
     }
 }
 
-/* Two tagged ints: the result, or 0 when the slow path must decide
- * (overflow, division by zero, shifts). */
-static inline Value ceval_small_binop(Value a, Value b, int oparg)
+/* Two tagged ints: true with *res set, or false when the slow path must
+ * decide (overflow, division by zero, shifts). + - * & | ^ work on the
+ * tagged words themselves (spec_ops.h). */
+static inline bool ceval_small_binop(Value a, Value b, int oparg, Value *res)
 {
     intptr_t x = wf_small_val(a), y = wf_small_val(b), r;
     switch (oparg & ~WF_BINOP_INPLACE) {
     case WF_BINOP_ADD:
-        r = x + y;   /* 62-bit operands cannot overflow a word */
-        break;
+        return wf_spec_small_add(a, b, res);
     case WF_BINOP_SUB:
-        r = x - y;
-        break;
+        return wf_spec_small_sub(a, b, res);
     case WF_BINOP_MUL:
-        if (__builtin_mul_overflow(x, y, &r))
-            return 0;
-        break;
+        return wf_spec_small_mul(a, b, res);
     case WF_BINOP_AND:
-        return wf_small(x & y);
+        *res = a & b;   /* (2x+1) & (2y+1) = 2(x&y)+1 */
+        return true;
     case WF_BINOP_OR:
-        return wf_small(x | y);
+        *res = a | b;
+        return true;
     case WF_BINOP_XOR:
-        return wf_small(x ^ y);
+        *res = (a ^ b) | 1;
+        return true;
     case WF_BINOP_FLOORDIV:
         if (y == 0)
-            return 0;
+            return false;
         r = x / y;
         if ((x % y != 0) && ((x < 0) != (y < 0)))
             r--;
         break;
     case WF_BINOP_MOD:
         if (y == 0)
-            return 0;
+            return false;
         r = x % y;
         if (r != 0 && ((r < 0) != (y < 0)))
             r += y;
         break;
     case WF_BINOP_RSHIFT:
         if (y < 0)
-            return 0;
-        return wf_small(y >= 63 ? (x < 0 ? -1 : 0) : x >> y);
+            return false;
+        *res = wf_small(y >= 63 ? (x < 0 ? -1 : 0) : x >> y);
+        return true;
     default:
-        return 0;
+        return false;
     }
-    return wf_fits_small(r) ? wf_small(r) : 0;
+    if (!wf_fits_small(r))
+        return false;
+    *res = wf_small(r);
+    return true;
 }
 
 #define CEVAL_EXACT_DOUBLE ((intptr_t)1 << 53)
@@ -923,16 +927,8 @@ static inline __attribute__((always_inline)) bool ceval_float_binop(ThreadState 
     return true;
 }
 
-/* a < b etc. for floats and small ints (exact int/float comparison): 0 or 1,
- * -1 when the generic path must decide. */
-static inline int ceval_fast_compare(Value a, Value b, int op)
+static inline int ceval_double_compare(double x, double y, int op)
 {
-    if (wf_is_small(a) && wf_is_small(b))
-        return ceval_small_compare(wf_small_val(a), wf_small_val(b), op);
-    bool fa = wf_is_float_exact(a), fb = wf_is_float_exact(b);
-    double x, y;
-    if (!(fa || fb) || !ceval_as_double(a, &x) || !ceval_as_double(b, &y))
-        return -1;
     switch (op) {
     case WF_LT: return x < y;
     case WF_LE: return x <= y;
@@ -941,6 +937,33 @@ static inline int ceval_fast_compare(Value a, Value b, int op)
     case WF_GT: return x > y;
     default: return x >= y;
     }
+}
+
+/* a < b etc. for floats and small ints (exact int/float comparison): 0 or 1
+ * with both operands consumed, or -1 (nothing consumed) when the generic
+ * path must decide. a and b are stack operands, never 0; two floats are
+ * tested first. */
+static inline __attribute__((always_inline)) int ceval_fast_compare(Value a, Value b, int op)
+{
+    if (a == 0 || b == 0)
+        WF_UNREACHABLE();
+    if (wf_is_small(a) && wf_is_small(b))
+        return ceval_small_compare(wf_small_val(a), wf_small_val(b), op);
+    bool fa = !wf_is_small(a) && wf_obj(a)->ob_type == &wf_type_float;
+    bool fb = !wf_is_small(b) && wf_obj(b)->ob_type == &wf_type_float;
+    double x, y;
+    int r;
+    if (WF_LIKELY(fa && fb)) {
+        r = ceval_double_compare(wf_float_val(a), wf_float_val(b), op);
+        wf_float_decref(a);
+        wf_float_decref(b);
+        return r;
+    }
+    if (!(fa || fb) || !ceval_as_double(a, &x) || !ceval_as_double(b, &y))
+        return -1;
+    r = ceval_double_compare(x, y, op);
+    wf_float_decref(fa ? a : b);   /* the other is a small int */
+    return r;
 }
 
 /* str + str (both exact). When the next instruction stores the result into
