@@ -1056,6 +1056,25 @@ static inline bool ceval_setattr_inline(Value owner, Value name, Value value)
     return false;
 }
 
+/* LOAD_METHOD on an exact module (random.random(), math.sqrt(x)): a name
+ * that nothing along ModuleType's MRO defines is the module dict's value
+ * (generic getattr's order, module_getattro's first step), found by the
+ * lock-free str-key probe and pushed as an attribute (0: not a method).
+ * Anything else, or a probe that cannot answer, takes wf_get_method. */
+static int ceval_get_module_method(Value mod, Value name, Value *meth)
+{
+    if (!om_type_lookup(&wf_type_module, name)) {
+        Value d = wf_attrslot_load(&((ModuleObject *)wf_obj(mod))->dict);
+        Hash hash = wf_dict_str_hash(name);
+        Value v;
+        if (d && hash != -1 && wf_dict_probe_ident(wf_as_dict(d), name, hash, &v) > 0) {
+            *meth = wf_incref(v);
+            return 0;
+        }
+    }
+    return wf_get_method(mod, name, meth);
+}
+
 /* Generic LOAD_METHOD: wf_get_method, with its commonest case inline (a
  * function or method descriptor found on a class with object's
  * __getattribute__, no instance value of that name). */
@@ -1077,6 +1096,8 @@ static inline int ceval_get_method(Value owner, Value name, Value *meth)
                 }
             }
         }
+    } else if (ot == &wf_type_module) {
+        return ceval_get_module_method(owner, name, meth);
     }
     return wf_get_method(owner, name, meth);
 }
