@@ -1622,9 +1622,13 @@ static Value call_dunder(Value self, Value name, const Value *args, size_t nargs
     return call_dunder_kw(self, name, args, nargs, 0, NULL);
 }
 
-/* Like call_dunder, but NotImplemented when the dunder is absent. */
+/* Like call_dunder, but NotImplemented when the dunder is absent. The
+ * common case, a Python function, is called here directly. */
 static Value call_maybe(Value self, Value name, const Value *args, size_t nargs)
 {
+    Value d = om_type_lookup(wf_type(self), name);
+    if (d && wf_type(d) == &wf_type_function)   /* the frame holds d */
+        return wf_function_call_self(d, self, args, nargs);
     bool missing = false;
     Value r = call_dunder_kw(self, name, args, nargs, 0, &missing);
     return missing ? wf_NotImplemented : r;
@@ -1860,6 +1864,13 @@ static bool reflected_overridden(Value self, Value other, Value rname)
 static Value slot_tp_binop(Value self, Value other, int op)
 {
     TypeObject *st = wf_type(self), *ot = wf_type(other);
+    if (st == ot || ot->tp_binop != slot_tp_binop) {
+        /* other has no dunder of its own to try: only self's (the general
+         * code below with do_other false) */
+        if (st->tp_binop != slot_tp_binop)
+            return wf_NotImplemented;
+        return call_maybe(self, wf_ids[binop_ids[op][0]], &other, 1);
+    }
     Value dname = wf_ids[binop_ids[op][0]], rname = wf_ids[binop_ids[op][1]];
     bool do_other = st != ot && ot->tp_binop == slot_tp_binop;
     if (st->tp_binop == slot_tp_binop) {
