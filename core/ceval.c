@@ -1106,6 +1106,16 @@ static inline int ceval_get_method(Value owner, Value name, Value *meth)
  * __getitem__. Both borrowed. */
 static Value ceval_subscr_slow(Value container, Value sub)
 {
+    if (wf_is_type_exact(sub, &wf_type_slice) && wf_is_list_exact(container)) {
+        /* list[a:b:c] with small-int or None bounds: straight to list.c's
+         * slicing, as the specialized BUILD_SLICE forms do */
+        SliceObject *sl = (SliceObject *)wf_obj(sub);
+        if (wf_spec_slice_small(sl->start, sl->stop, sl->step)) {
+            intptr_t b[3];
+            wf_spec_slice_unpack(sl->start, sl->stop, sl->step, b);
+            return wf_list_slice(container, b[0], b[1], b[2]);
+        }
+    }
     if (wf_is_small(sub) && wf_is_tuple_exact(container)) {
         TupleObject *t = wf_as_tuple(container);
         intptr_t i = wf_small_val(sub);
@@ -1147,6 +1157,14 @@ static inline __attribute__((always_inline)) Value ceval_subscr(Value container,
 /* container[sub] = v past the list fast path; all borrowed. */
 static int ceval_store_subscr_slow(Value container, Value sub, Value v)
 {
+    if (wf_is_type_exact(sub, &wf_type_slice) && wf_is_list_exact(container)) {
+        SliceObject *sl = (SliceObject *)wf_obj(sub);   /* as ceval_subscr_slow */
+        if (wf_spec_slice_small(sl->start, sl->stop, sl->step)) {
+            intptr_t b[3];
+            wf_spec_slice_unpack(sl->start, sl->stop, sl->step, b);
+            return wf_list_store_slice(container, b[0], b[1], b[2], v);
+        }
+    }
     if (wf_is_dict_exact(container))
         return wf_is_str_exact(sub) ? wf_dict_set_str(container, sub, v) : wf_dict_set(container, sub, v);
     return wf_setitem(container, sub, v);

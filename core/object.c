@@ -192,6 +192,7 @@ void wf_object_thread_fini(void)
 {
     wf_float_thread_fini();   /* first: its blocks go to the lists freed below */
     wf_exc_thread_fini();
+    wf_slice_thread_fini();
     for (size_t c = 0; c <= FL_CLASSES; c++) {
         FreeBlock *b = fl_head[c];
         while (b) {

@@ -466,6 +466,7 @@ void wf_object_free(Object *o);
 void wf_object_thread_fini(void);
 void wf_float_thread_fini(void);   /* core/float.c: its own free list */
 void wf_exc_thread_fini(void);     /* core/exceptions.c: the dealloc deferral array */
+void wf_slice_thread_fini(void);   /* core/slice.c: its one cached slice */
 /* Aborts the process: "weft: fatal: file:line: func: message: strerror" */
 _Noreturn void wf_fatal(const char *file, int line, const char *func, const char *msg, int err);
 #define WF_DIE(msg, err) wf_fatal(__FILE__, __LINE__, __func__, (msg), (err))

@@ -2,13 +2,39 @@
 /* (start, stop, step) + a length -> C indexes, as CPython's PySlice_GetIndicesEx. */
 #include "seq.h"
 
+/* One dead slice per thread waits for the next one (CPython keeps one per
+ * interpreter): `l[a:b]` in a loop, whose slice dies at once, allocates
+ * nothing. Its header is reset as wf_object_alloc's would be. */
+static _Thread_local Object *slice_cache;
+
 Value wf_slice_new(Value start, Value stop, Value step)
 {
-    SliceObject *s = (SliceObject *)wf_object_alloc(&wf_type_slice, sizeof(SliceObject));
+    SliceObject *s;
+    Object *o = slice_cache;
+    if (o) {
+        slice_cache = NULL;
+        o->ob_tid = wf_tid_current;
+        o->ob_ref_local = 1;
+        o->ob_mutex = 0;
+        o->ob_flags = 0;
+        o->ob_pad = 0;
+        atomic_store_explicit(&o->ob_ref_shared, 0, memory_order_relaxed);
+        s = (SliceObject *)o;
+    } else {
+        s = (SliceObject *)wf_object_alloc(&wf_type_slice, sizeof(SliceObject));
+    }
     s->start = wf_incref(start ? start : wf_None);
     s->stop = wf_incref(stop ? stop : wf_None);
     s->step = wf_incref(step ? step : wf_None);
     return wf_val(s);
+}
+
+/* At thread exit (from wf_object_thread_fini): the cached slice goes back. */
+void wf_slice_thread_fini(void)
+{
+    if (slice_cache)
+        wf_object_free(slice_cache);
+    slice_cache = NULL;
 }
 
 static SliceObject *slc(Value v) { return (SliceObject *)wf_obj(v); }
@@ -21,7 +47,10 @@ static void slc_dealloc(Object *o)
     wf_decref(s->start);
     wf_decref(s->stop);
     wf_decref(s->step);
-    wf_object_free(o);
+    if (!slice_cache)
+        slice_cache = o;   /* ob_type stays &wf_type_slice */
+    else
+        wf_object_free(o);
     wf_seq_trash_end();
 }
 
