@@ -1030,30 +1030,54 @@ static inline Value ceval_getattr(Value owner, Value name)
     return get(owner, name);
 }
 
+/* STORE_ATTR into the instance dict at *dp (created if missing) by name:
+ * a new attribute, or one whose index the cache entry e does not know.
+ * Remembers the entry index for the next store or load. 1, or -1 with an
+ * error set; value not stolen. */
+static __attribute__((noinline)) int ceval_setattr_dict(Value *dp, Value name, Value value, OmMCacheEntry *e)
+{
+    Value d = wf_attrslot_dict(dp);
+    if (wf_dict_set_str(d, name, value) < 0)
+        return -1;
+    if (e) {
+        intptr_t ix = wf_dict_hint_of(d, name);
+        e->ix = ix >= 0 && ix <= INT32_MAX ? (int32_t)ix : -1;
+    }
+    return 1;
+}
+
 /* Generic STORE_ATTR's commonest cases inline, on a class with object's
  * __setattr__ (the steps of wf_object_generic_setattr): an own-class
- * __slots__ member, or (nothing of that name along the MRO) an existing
- * instance attribute at the dict index the method-cache entry remembers.
- * True: stored, value stolen. False: nothing done, take the type's slot. */
-static inline bool ceval_setattr_inline(Value owner, Value name, Value value)
+ * __slots__ member, or (nothing of that name along the MRO) the instance
+ * dict, replacing an existing attribute's value at the dict index the
+ * method-cache entry remembers, else by name out of line. 1: stored (value
+ * stolen); 0: nothing done, take the type's slot; -1: error (value not
+ * stolen). */
+static inline int ceval_setattr_inline(Value owner, Value name, Value value)
 {
     TypeObject *ot = wf_type(owner);
     if ((ot->tp_setattr && ot->tp_setattr != wf_object_generic_setattr) || !wf_is_obj(owner))
-        return false;
+        return 0;
     OmMCacheEntry *e;
     Value descr = om_type_lookup_entry(ot, name, &e);
     if (!descr) {
-        if (!ot->tp_dictoffset || !e || e->ix < 0)
-            return false;
-        Value d = wf_attrslot_load((Value *)((char *)wf_obj(owner) + ot->tp_dictoffset));
-        return d && wf_dict_replace_at_hint(d, (size_t)e->ix, name, value);
+        if (!ot->tp_dictoffset)
+            return 0;
+        Value *dp = (Value *)((char *)wf_obj(owner) + ot->tp_dictoffset);
+        Value d = wf_attrslot_load(dp);
+        if (d && e && e->ix >= 0 && wf_dict_replace_at_hint(d, (size_t)e->ix, name, value))
+            return 1;
+        int r = ceval_setattr_dict(dp, name, value, e);
+        if (r > 0)
+            wf_decref(value);   /* the dict took its own reference */
+        return r;
     }
     if (wf_is_obj(descr) && wf_obj(descr)->ob_type == &wf_type_member_descr &&
         ((MemberDescrObject *)wf_obj(descr))->d.d_type == ot) {
         wf_attrslot_store((Value *)((char *)wf_obj(owner) + ((MemberDescrObject *)wf_obj(descr))->offset), value);
-        return true;
+        return 1;
     }
-    return false;
+    return 0;
 }
 
 /* LOAD_METHOD on an exact module (random.random(), math.sqrt(x)): a name
