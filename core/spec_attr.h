@@ -20,10 +20,11 @@
  */
 
 /* Where owner keeps its instance dict: its type has a dict at
- * tp_dictoffset (the type guard vouches for it). */
+ * tp_dictoffset (the type guard vouches for it, so owner is a heap object,
+ * not a tagged int). */
 static inline Value *wf_spec_instance_dict_ptr(Value owner)
 {
-    return (Value *)((char *)wf_obj(owner) + wf_type(owner)->tp_dictoffset);
+    return (Value *)((char *)wf_obj(owner) + wf_obj(owner)->ob_type->tp_dictoffset);
 }
 
 /* owner's instance dict, or 0 while it has none (borrowed). */
