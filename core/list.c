@@ -141,6 +141,11 @@ static int lst_reserve(ListObject *l, size_t n, bool shared)
         Value *items = wf_list_block_new(grow);
         if (l->size)
             memcpy(items, old, l->size * sizeof(Value));
+        /* seq.h rule 4: a reader that loaded a larger size before a clear
+         * may index this block up to its capacity: it must find 0 (out of
+         * range), never the allocator's leftovers. */
+        if (shared)
+            memset(items + l->size, 0, (grow - l->size) * sizeof(Value));
         lst_set_items(l, items);
         wf_list_block_free(old, shared);
     }

@@ -160,8 +160,11 @@ int wf_sort_values(Value *items, size_t n, Value *keys);
  *     single-threaded. So a loaded slot names a live object until the
  *     reader's next quiescent state, long enough to incref it.
  *  4. Slots in [size, capacity) may hold stale pointers (moved or removed
- *     items), which rule 3 also keeps alive for racing readers; a reader
- *     only ever uses a slot below a size it loaded.
+ *     items), which rule 3 also keeps alive for racing readers, or 0; a
+ *     reader only ever uses a slot below a size it loaded. That size may
+ *     be older than the block (a clear, then a regrowth), so a block
+ *     published while other threads run has its unfilled slots zeroed:
+ *     a reader finds 0 there (out of range), never uninitialized memory.
  */
 typedef struct ListBlock {
     size_t capacity;
