@@ -360,6 +360,20 @@ void wf_object_dealloc_here(Object *o);
 /* Rule 4: hand o (and the reference being dropped) to its owner (core/brc.c). */
 void wf_brc_queue_object(Object *o);
 
+/* The header of a block reused from a free list as a new object of type,
+ * owned by this thread with one reference (the free lists of floats and
+ * slices; object.c's allocations set the same fields). */
+static inline void wf_object_reinit_head(Object *o, TypeObject *type)
+{
+    o->ob_tid = wf_tid_current;
+    o->ob_ref_local = 1;
+    o->ob_mutex = 0;
+    o->ob_flags = 0;
+    o->ob_pad = 0;
+    atomic_store_explicit(&o->ob_ref_shared, 0, memory_order_relaxed);
+    o->ob_type = type;
+}
+
 static inline __attribute__((always_inline)) uint32_t wf_refcnt_local(Object *o)
 {
     /* relaxed: rule 2 */

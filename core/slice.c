@@ -13,12 +13,7 @@ Value wf_slice_new(Value start, Value stop, Value step)
     Object *o = slice_cache;
     if (o) {
         slice_cache = NULL;
-        o->ob_tid = wf_tid_current;
-        o->ob_ref_local = 1;
-        o->ob_mutex = 0;
-        o->ob_flags = 0;
-        o->ob_pad = 0;
-        atomic_store_explicit(&o->ob_ref_shared, 0, memory_order_relaxed);
+        wf_object_reinit_head(o, &wf_type_slice);
         s = (SliceObject *)o;
     } else {
         s = (SliceObject *)wf_object_alloc(&wf_type_slice, sizeof(SliceObject));

@@ -44,13 +44,7 @@ static inline Value wf_float_new_inline(double d)
         return wf_float_new(d);
     wf_float_free_list = *(Object **)o;
     wf_float_free_count--;
-    o->ob_tid = wf_tid_current;
-    o->ob_ref_local = 1;
-    o->ob_mutex = 0;
-    o->ob_flags = 0;
-    o->ob_pad = 0;
-    atomic_store_explicit(&o->ob_ref_shared, 0, memory_order_relaxed);
-    o->ob_type = &wf_type_float;
+    wf_object_reinit_head(o, &wf_type_float);
     ((FloatObject *)o)->value = d;
     return wf_val(o);
 }
