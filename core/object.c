@@ -103,14 +103,7 @@ static _Thread_local size_t fl_bytes;   /* on this thread's lists */
  * when it is freed: with glibc, usable == 16*c + 8, whose class is c. */
 static inline void obj_init_head(Object *o, TypeObject *type)
 {
-    ThreadState *ts = wf_tstate();
-    o->ob_tid = ts ? ts->tid : 0;
-    o->ob_ref_local = 1;
-    o->ob_mutex = 0;
-    o->ob_flags = 0;
-    o->ob_pad = 0;
-    atomic_store_explicit(&o->ob_ref_shared, 0, memory_order_relaxed);
-    o->ob_type = type;
+    wf_object_reinit_head(o, type);   /* wf_tid_current: 0 while no thread state is bound */
 }
 
 static inline void *fl_take(size_t size)

@@ -360,9 +360,9 @@ void wf_object_dealloc_here(Object *o);
 /* Rule 4: hand o (and the reference being dropped) to its owner (core/brc.c). */
 void wf_brc_queue_object(Object *o);
 
-/* The header of a block reused from a free list as a new object of type,
- * owned by this thread with one reference (the free lists of floats and
- * slices; object.c's allocations set the same fields). */
+/* The header of a new object of type in a block from the allocator or a
+ * free list (object.c, the float and slice free lists): owned by this
+ * thread, one reference. */
 static inline void wf_object_reinit_head(Object *o, TypeObject *type)
 {
     o->ob_tid = wf_tid_current;
