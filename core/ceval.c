@@ -1030,22 +1030,6 @@ static inline Value ceval_getattr(Value owner, Value name)
     return get(owner, name);
 }
 
-/* STORE_ATTR into the instance dict at *dp (created if missing) by name:
- * a new attribute, or one whose index the cache entry e does not know.
- * Remembers the entry index for the next store or load. 1, or -1 with an
- * error set; value not stolen. */
-static __attribute__((noinline)) int ceval_setattr_dict(Value *dp, Value name, Value value, OmMCacheEntry *e)
-{
-    Value d = wf_attrslot_dict(dp);
-    if (wf_dict_set_str(d, name, value) < 0)
-        return -1;
-    if (e) {
-        intptr_t ix = wf_dict_hint_of(d, name);
-        e->ix = ix >= 0 && ix <= INT32_MAX ? (int32_t)ix : -1;
-    }
-    return 1;
-}
-
 /* Generic STORE_ATTR's commonest cases inline, on a class with object's
  * __setattr__ (the steps of wf_object_generic_setattr): an own-class
  * __slots__ member, or (nothing of that name along the MRO) the instance
@@ -1067,10 +1051,10 @@ static inline int ceval_setattr_inline(Value owner, Value name, Value value)
         Value d = wf_attrslot_load(dp);
         if (d && e && e->ix >= 0 && wf_dict_replace_at_hint(d, (size_t)e->ix, name, value))
             return 1;
-        int r = ceval_setattr_dict(dp, name, value, e);
-        if (r > 0)
-            wf_decref(value);   /* the dict took its own reference */
-        return r;
+        if (om_instance_set(dp, name, value, e) < 0)
+            return -1;
+        wf_decref(value);   /* the dict took its own reference */
+        return 1;
     }
     if (wf_is_obj(descr) && wf_obj(descr)->ob_type == &wf_type_member_descr &&
         ((MemberDescrObject *)wf_obj(descr))->d.d_type == ot) {

@@ -241,6 +241,12 @@ static inline int om_instance_get(Value d, Value name, OmMCacheEntry *e, Value *
     return r;
 }
 
+/* d[name] = v (v not stolen; name an exact str) in the instance dict at
+ * *dp, created if missing, by name: a new attribute, or one whose index
+ * the type's cache entry e (or NULL) does not know, which it then
+ * remembers. 0, or -1 with an error set. The generic STORE_ATTR and
+ * wf_object_generic_setattr call it after their own try at e's index. */
+int om_instance_set(Value *dp, Value name, Value v, OmMCacheEntry *e);
 Value om_getattr_opt(Value obj, Value name);   /* wf_getattr_opt's work */
 extern const SlotDef om_slotdefs[];
 Value wf_type_qualname(TypeObject *t);         /* borrowed str: __qualname__ */

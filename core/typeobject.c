@@ -511,6 +511,19 @@ static Value generic_getattr(Value obj, Value name, bool suppress)
     return om_attr_error_context(obj, name);
 }
 
+/* Declared in objimpl.h. */
+int om_instance_set(Value *dp, Value name, Value v, OmMCacheEntry *e)
+{
+    Value d = wf_attrslot_dict(dp);
+    if (wf_dict_set_str(d, name, v) < 0)
+        return -1;
+    if (e) {
+        intptr_t ix = wf_dict_hint_of(d, name);
+        e->ix = ix >= 0 && ix <= INT32_MAX ? (int32_t)ix : -1;
+    }
+    return 0;
+}
+
 int wf_object_generic_setattr(Value obj, Value name, Value v)
 {
     TypeObject *tp = wf_type(obj);
@@ -537,17 +550,17 @@ int wf_object_generic_setattr(Value obj, Value name, Value v)
         return wf_err_format(wf_exc_AttributeError, "'%s' object attribute '%U' is read-only", tp->tp_name, name), -1;
     }
     if (v) {
-        Value d = wf_attrslot_dict(dp);
         if (!wf_is_str_exact(name))
-            return wf_dict_set(d, name, v);
+            return wf_dict_set(wf_attrslot_dict(dp), name, v);
         /* an existing attribute replaced at the entry index the type's
          * cache entry remembers (om_instance_get): no probe */
-        if (e && e->ix >= 0) {
+        Value d = wf_attrslot_load(dp);
+        if (d && e && e->ix >= 0) {
             if (wf_dict_replace_at_hint(d, (size_t)e->ix, name, wf_incref(v)))
                 return 0;
             wf_decref(v);   /* a stale hint stole nothing */
         }
-        return wf_dict_set_str(d, name, v);
+        return om_instance_set(dp, name, v, e);
     }
     /* One dict operation, so that of two threads deleting the same
      * attribute exactly one succeeds and the other gets AttributeError. */
